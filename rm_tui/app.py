@@ -1,0 +1,104 @@
+"""The Textual application: modes, global keys, the command palette, live refresh."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from screens.data_screen import DataScreen
+from screens.help import HelpScreen, declared_bindings
+from screens.home import HomeScreen
+from screens.topic_library import TopicLibraryScreen
+
+from .models import Role
+from .paths import user_topics_dir
+from .store import Store
+
+CHANGE_POLL_SECONDS = 0.25
+
+
+class RmTuiApp(App[None]):
+    """rm-tui: mentorships, the topic library, and (later) agendas, notes and follow-ups."""
+
+    TITLE = "rm-tui"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("f1", "help", "Help", tooltip="Show the keys for this screen"),
+        Binding("f2", "switch_mode('home')", "Mentorships", tooltip="Go to the list of mentorships"),
+        Binding("f3", "switch_mode('topics')", "Topics", tooltip="Browse the topic library"),
+        Binding("ctrl+q", "quit", "Quit", tooltip="Leave rm-tui (everything is already saved)"),
+    ]
+
+    def __init__(self, store: Store, *, role: Role = "leader", startup_messages: Iterable[str] = ()) -> None:
+        super().__init__()
+        self.store = store
+        self.role: Role = role
+        self._startup_messages = list(startup_messages)
+        self._seen_token = store.change_token()
+        self.add_mode("home", lambda: HomeScreen(store))
+        self.add_mode("topics", lambda: TopicLibraryScreen(store))
+        store.on_change = lambda: self.call_next(self.sync_views)
+
+    def on_mount(self) -> None:
+        self.switch_mode("home")
+        for message in self._startup_messages:
+            self.notify(message, severity="warning", timeout=12, markup=False)
+        # Another process writing the same file bumps SQLite's data_version; looking
+        # at it costs microseconds, so a quick poll keeps every view current.
+        self.set_interval(CHANGE_POLL_SECONDS, self.sync_views)
+
+    def sync_views(self) -> None:
+        """Reload the screens in view if the database changed since they last looked."""
+        token = self.store.change_token()
+        if token == self._seen_token:
+            return
+        self._seen_token = token
+        for screen in self.screen_stack:
+            if isinstance(screen, DataScreen):
+                screen.reload()
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every described key binding is also a palette command."""
+        yield from super().get_system_commands(screen)
+        for node in (screen, self):
+            for binding in declared_bindings(node):
+                yield SystemCommand(
+                    binding.description,
+                    binding.tooltip or f"Key: {self.get_key_display(binding)}",
+                    _runner(self, binding.action, node),
+                )
+
+
+def _runner(app: App, action: str, node: object) -> Callable[[], object]:
+    return lambda: app.run_action(action, node)  # type: ignore[arg-type]
+
+
+def make_app(
+    db_path: Path | str,
+    *,
+    role: Role = "leader",
+    today: Callable[[], date] = date.today,
+    topics_dir: Path | None = None,
+) -> RmTuiApp:
+    """Open the database and build the app; the CLI and the tests both start here.
+
+    Raises RmTuiError (with a one-line message) when the database cannot be opened.
+    """
+    store = Store.open(db_path, today=today)
+    load = store.sync_topics(topics_dir if topics_dir is not None else user_topics_dir())
+    problems = load.problems if load is not None else []
+    return RmTuiApp(store, role=role, startup_messages=problems)

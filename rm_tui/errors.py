@@ -1,0 +1,37 @@
+"""Errors a user can act on.
+
+Every error that can reach a person carries a one-line message that says what
+went wrong and what to do; the CLI prints it and exits with status 2, the app
+shows it as a notification. Nothing else should escape as a traceback.
+"""
+
+from __future__ import annotations
+
+
+class RmTuiError(Exception):
+    """A problem explained in one line, safe to show to the user as is."""
+
+    exit_code = 2
+
+
+class DatabaseRefused(RmTuiError):
+    """The file given as a database is not one rm-tui may open (left untouched)."""
+
+
+class DataDirectoryError(RmTuiError):
+    """The place the database should live cannot be created or written."""
+
+
+class ValidationError(RmTuiError):
+    """User input that was refused; nothing was saved.
+
+    `field` names the form field at fault so a form can put the message beside it.
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotFound(RmTuiError):
+    """A record asked for by id no longer exists (another process may have removed it)."""

@@ -1,0 +1,115 @@
+"""The schema, as numbered migrations.
+
+Migration N brings a database from schema N-1 to N; `PRAGMA user_version` holds the
+number a database is at. Never edit a released migration: append a new one, so a
+database made by any earlier release opens in this one with its data.
+"""
+
+from __future__ import annotations
+
+_NOW = "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+_STAMPS = f"created_at TEXT NOT NULL DEFAULT {_NOW}, updated_at TEXT NOT NULL DEFAULT {_NOW}"
+
+_SCHEMA_1 = [
+    f"""CREATE TABLE mentorships (
+        id INTEGER PRIMARY KEY,
+        leader TEXT NOT NULL,
+        mentor TEXT NOT NULL,
+        expertise TEXT NOT NULL DEFAULT '',
+        focus TEXT NOT NULL DEFAULT '',
+        manager_informed INTEGER NOT NULL DEFAULT 0 CHECK (manager_informed IN (0, 1)),
+        cadence_days INTEGER NOT NULL DEFAULT 14 CHECK (cadence_days BETWEEN 1 AND 365),
+        status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'paused', 'ended')),
+        {_STAMPS}
+    )""",
+    f"""CREATE TABLE learning_goals (
+        id INTEGER PRIMARY KEY,
+        mentorship_id INTEGER NOT NULL REFERENCES mentorships(id) ON DELETE CASCADE,
+        gap TEXT NOT NULL,
+        question TEXT NOT NULL DEFAULT '',
+        learned_on TEXT,
+        position INTEGER NOT NULL DEFAULT 0,
+        {_STAMPS}
+    )""",
+    "CREATE INDEX learning_goals_by_mentorship ON learning_goals(mentorship_id, position)",
+    f"""CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        mentorship_id INTEGER NOT NULL REFERENCES mentorships(id) ON DELETE CASCADE,
+        scheduled_on TEXT NOT NULL,
+        minutes INTEGER NOT NULL DEFAULT 45 CHECK (minutes > 0),
+        status TEXT NOT NULL DEFAULT 'planned'
+            CHECK (status IN ('planned', 'live', 'held', 'cancelled')),
+        started_at TEXT,
+        ended_at TEXT,
+        version INTEGER NOT NULL DEFAULT 1,
+        {_STAMPS}
+    )""",
+    "CREATE INDEX sessions_by_mentorship ON sessions(mentorship_id, scheduled_on)",
+    """CREATE TABLE topics (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        category TEXT NOT NULL,
+        title TEXT NOT NULL,
+        prompt TEXT NOT NULL,
+        minutes INTEGER NOT NULL,
+        why TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL CHECK (source IN ('builtin', 'user')),
+        source_file TEXT NOT NULL,
+        position INTEGER NOT NULL
+    )""",
+    "CREATE INDEX topics_by_category ON topics(category, position)",
+    f"""CREATE TABLE agenda_items (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        prompt TEXT NOT NULL DEFAULT '',
+        category TEXT,
+        topic_id INTEGER REFERENCES topics(id) ON DELETE SET NULL,
+        minutes INTEGER NOT NULL DEFAULT 10 CHECK (minutes > 0),
+        proposed_by TEXT NOT NULL CHECK (proposed_by IN ('leader', 'mentor')),
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'discussed', 'dropped')),
+        carried_from_id INTEGER REFERENCES agenda_items(id) ON DELETE SET NULL,
+        carry_count INTEGER NOT NULL DEFAULT 0,
+        elapsed_seconds INTEGER NOT NULL DEFAULT 0,
+        version INTEGER NOT NULL DEFAULT 1,
+        {_STAMPS}
+    )""",
+    "CREATE INDEX agenda_items_by_session ON agenda_items(session_id, position)",
+    f"""CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        agenda_item_id INTEGER REFERENCES agenda_items(id) ON DELETE CASCADE,
+        author TEXT NOT NULL CHECK (author IN ('leader', 'mentor')),
+        visibility TEXT NOT NULL DEFAULT 'shared'
+            CHECK (visibility IN ('shared', 'private', 'off_record')),
+        body TEXT NOT NULL DEFAULT '',
+        version INTEGER NOT NULL DEFAULT 1,
+        {_STAMPS}
+    )""",
+    "CREATE INDEX notes_by_session ON notes(session_id, agenda_item_id)",
+    f"""CREATE TABLE follow_ups (
+        id INTEGER PRIMARY KEY,
+        mentorship_id INTEGER NOT NULL REFERENCES mentorships(id) ON DELETE CASCADE,
+        session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+        agenda_item_id INTEGER REFERENCES agenda_items(id) ON DELETE SET NULL,
+        title TEXT NOT NULL,
+        owner TEXT NOT NULL CHECK (owner IN ('leader', 'mentor')),
+        due_on TEXT,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),
+        done_on TEXT,
+        version INTEGER NOT NULL DEFAULT 1,
+        {_STAMPS}
+    )""",
+    "CREATE INDEX follow_ups_by_mentorship ON follow_ups(mentorship_id, status, due_on)",
+    "CREATE INDEX follow_ups_by_session ON follow_ups(session_id)",
+    # User preferences (e.g. whether to show the ground rules) and internal
+    # bookkeeping (e.g. the topic files' fingerprint) are simple key/value pairs.
+    "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+]
+
+MIGRATIONS: list[list[str]] = [_SCHEMA_1]
+"""MIGRATIONS[n - 1] brings a database to schema version n."""
+
+LATEST_VERSION = len(MIGRATIONS)

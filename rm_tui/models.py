@@ -1,0 +1,110 @@
+"""Plain records passed between the store and the screens.
+
+They are frozen so a screen cannot change a record behind the database's back:
+every change goes through a store call, and the screen re-reads what it shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Literal, get_args
+
+from .validation import one_of, optional_text, required_text, whole_number
+
+Role = Literal["leader", "mentor"]
+ROLES: tuple[Role, ...] = get_args(Role)
+
+MentorshipStatus = Literal["active", "paused", "ended"]
+MENTORSHIP_STATUSES: tuple[MentorshipStatus, ...] = get_args(MentorshipStatus)
+
+DEFAULT_CADENCE_DAYS = 14  # the guide's "twice a month"
+
+
+@dataclass(frozen=True)
+class MentorshipDraft:
+    """What the mentorship form collects; `validated()` cleans it or refuses it."""
+
+    leader: str
+    mentor: str
+    expertise: str = ""
+    focus: str = ""
+    manager_informed: bool = False
+    cadence_days: int | str = DEFAULT_CADENCE_DAYS
+    status: str = "active"
+
+    def validated(self) -> MentorshipDraft:
+        """A cleaned copy; raises ValidationError (and so saves nothing) on bad input."""
+        return replace(
+            self,
+            leader=required_text(self.leader, "leader", "Your name"),
+            mentor=required_text(self.mentor, "mentor", "The mentor's name"),
+            expertise=optional_text(self.expertise, "expertise", "Expertise"),
+            focus=optional_text(self.focus, "focus", "Focus"),
+            manager_informed=bool(self.manager_informed),
+            cadence_days=whole_number(self.cadence_days, "cadence_days", "Cadence (days)", 1, 365),
+            status=one_of(self.status, "status", "Status", MENTORSHIP_STATUSES),
+        )
+
+
+@dataclass(frozen=True)
+class Mentorship:
+    """One leader-mentor pairing."""
+
+    id: int
+    leader: str
+    mentor: str
+    expertise: str
+    focus: str
+    manager_informed: bool
+    cadence_days: int
+    status: MentorshipStatus
+    created_at: str
+    updated_at: str
+
+    def as_draft(self) -> MentorshipDraft:
+        """The editable fields, to pre-fill the form."""
+        return MentorshipDraft(
+            leader=self.leader,
+            mentor=self.mentor,
+            expertise=self.expertise,
+            focus=self.focus,
+            manager_informed=self.manager_informed,
+            cadence_days=self.cadence_days,
+            status=self.status,
+        )
+
+
+@dataclass(frozen=True)
+class MentorshipOverview:
+    """A mentorship with the figures the home screen lists beside it."""
+
+    mentorship: Mentorship
+    sessions_held: int
+    last_held_on: date | None
+    next_planned_on: date | None
+    open_follow_ups: int
+    overdue_follow_ups: int
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A conversation starter from the topic library."""
+
+    id: int
+    key: str
+    category: str
+    title: str
+    prompt: str
+    minutes: int
+    why: str
+    source: Literal["builtin", "user"]
+    source_file: str
+
+
+@dataclass(frozen=True)
+class CategoryCount:
+    """A topic category and how many topics it holds."""
+
+    name: str
+    topics: int

@@ -1,0 +1,254 @@
+"""Every SQL statement rm-tui runs lives here.
+
+Screens call these methods and get plain records back; they never see SQL. Writes
+bump `local_writes`, and `change_token()` also folds in SQLite's data_version, so
+an app can tell cheaply whether anything, in this process or another, changed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from topic_library import CORE_CATEGORIES, LibraryLoad, load_library, topic_files
+from topic_library.loader import fingerprint
+
+from .db import immediate, open_database
+from .errors import NotFound
+from .models import CategoryCount, Mentorship, MentorshipDraft, MentorshipOverview, Topic
+
+Today = Callable[[], date]
+
+_MENTORSHIP_COLUMNS = (
+    "id, leader, mentor, expertise, focus, manager_informed, cadence_days, status, "
+    "created_at, updated_at"
+)
+_TOPIC_COLUMNS = "id, key, category, title, prompt, minutes, why, source, source_file"
+_TOPICS_FINGERPRINT = "topics.fingerprint"
+
+
+class Store:
+    """The rm-tui database, as the operations the app needs."""
+
+    def __init__(self, db: Database, *, today: Today = date.today) -> None:
+        self.db = db
+        self.today = today
+        self.local_writes = 0
+        self.on_change: Callable[[], object] | None = None
+
+    @classmethod
+    def open(cls, path: Path | str, *, today: Today = date.today) -> Store:
+        """Open or create the database file; raises RmTuiError with a one-line reason."""
+        return cls(open_database(path), today=today)
+
+    @property
+    def path(self) -> str:
+        return self.db.conn.execute("PRAGMA database_list").fetchone()[2]
+
+    def close(self) -> None:
+        self.db.close()
+
+    def change_token(self) -> tuple[int, int]:
+        """Differs from the last call's whenever any process committed a change."""
+        (data_version,) = self.db.conn.execute("PRAGMA data_version").fetchone()
+        return data_version, self.local_writes
+
+    def _wrote(self) -> None:
+        self.local_writes += 1
+        if self.on_change is not None:
+            self.on_change()
+
+    # -- mentorships -------------------------------------------------------------
+
+    def create_mentorship(self, draft: MentorshipDraft) -> int:
+        """Validate and insert; raises ValidationError and saves nothing on bad input."""
+        clean = draft.validated()
+        cursor = self.db.execute(
+            "INSERT INTO mentorships (leader, mentor, expertise, focus, manager_informed, "
+            "cadence_days, status) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                clean.leader,
+                clean.mentor,
+                clean.expertise,
+                clean.focus,
+                int(clean.manager_informed),
+                clean.cadence_days,
+                clean.status,
+            ],
+        )
+        self._wrote()
+        return int(cursor.lastrowid)
+
+    def update_mentorship(self, mentorship_id: int, draft: MentorshipDraft) -> None:
+        """Validate and update every editable field; raises ValidationError on bad input."""
+        clean = draft.validated()
+        cursor = self.db.execute(
+            "UPDATE mentorships SET leader = ?, mentor = ?, expertise = ?, focus = ?, "
+            "manager_informed = ?, cadence_days = ?, status = ?, "
+            "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
+            [
+                clean.leader,
+                clean.mentor,
+                clean.expertise,
+                clean.focus,
+                int(clean.manager_informed),
+                clean.cadence_days,
+                clean.status,
+                mentorship_id,
+            ],
+        )
+        if cursor.rowcount == 0:
+            raise NotFound(f"mentorship {mentorship_id} no longer exists")
+        self._wrote()
+
+    def set_mentorship_status(self, mentorship_id: int, status: str) -> None:
+        """Archive ('ended'), pause or reactivate without touching other fields."""
+        draft = self.get_mentorship(mentorship_id).as_draft()
+        self.update_mentorship(mentorship_id, replace(draft, status=status))
+
+    def get_mentorship(self, mentorship_id: int) -> Mentorship:
+        row = self.db.execute(
+            f"SELECT {_MENTORSHIP_COLUMNS} FROM mentorships WHERE id = ?", [mentorship_id]
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"mentorship {mentorship_id} no longer exists")
+        return _mentorship(row)
+
+    def list_mentorships(self, *, include_ended: bool = False) -> list[MentorshipOverview]:
+        """Mentorships with the home screen's figures, in one indexed query."""
+        today = self.today().isoformat()
+        rows = self.db.execute(
+            f"""
+            SELECT {", ".join("m." + c.strip() for c in _MENTORSHIP_COLUMNS.split(","))},
+                (SELECT count(*) FROM sessions s
+                    WHERE s.mentorship_id = m.id AND s.status = 'held'),
+                (SELECT max(s.scheduled_on) FROM sessions s
+                    WHERE s.mentorship_id = m.id AND s.status = 'held'),
+                (SELECT min(s.scheduled_on) FROM sessions s
+                    WHERE s.mentorship_id = m.id AND s.status IN ('planned', 'live')),
+                (SELECT count(*) FROM follow_ups f
+                    WHERE f.mentorship_id = m.id AND f.status = 'open'),
+                (SELECT count(*) FROM follow_ups f
+                    WHERE f.mentorship_id = m.id AND f.status = 'open' AND f.due_on < ?)
+            FROM mentorships m
+            WHERE ? OR m.status != 'ended'
+            ORDER BY m.status = 'ended', m.status = 'paused', m.updated_at DESC, m.id DESC
+            """,
+            [today, int(include_ended)],
+        ).fetchall()
+        return [
+            MentorshipOverview(
+                mentorship=_mentorship(row[:10]),
+                sessions_held=row[10],
+                last_held_on=_date(row[11]),
+                next_planned_on=_date(row[12]),
+                open_follow_ups=row[13],
+                overdue_follow_ups=row[14],
+            )
+            for row in rows
+        ]
+
+    def last_leader_name(self) -> str:
+        """The leader's name as last typed, to pre-fill the next mentorship form."""
+        row = self.db.execute(
+            "SELECT leader FROM mentorships ORDER BY created_at DESC, id DESC LIMIT 1"
+        ).fetchone()
+        return row[0] if row else ""
+
+    # -- topic library -----------------------------------------------------------
+
+    def sync_topics(self, user_dir: Path | None) -> LibraryLoad | None:
+        """Bring the topics table in line with the topic files.
+
+        Costs a few stat calls when nothing changed (a fingerprint in `meta`);
+        otherwise parses the files and upserts by stable key in one transaction, so
+        topic ids survive and running it twice changes nothing. Returns the load
+        (with any problems) when the files were read, None when they were unchanged.
+        """
+        files = topic_files(user_dir)
+        stamp = fingerprint(files)
+        if self._meta(_TOPICS_FINGERPRINT) == stamp:
+            return None
+        load = load_library(files)
+        with immediate(self.db):
+            keys = [spec.key for spec in load.topics]
+            self.db.conn.executemany(
+                "INSERT INTO topics (key, category, title, prompt, minutes, why, source, "
+                "source_file, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET category = excluded.category, "
+                "title = excluded.title, prompt = excluded.prompt, minutes = excluded.minutes, "
+                "why = excluded.why, source = excluded.source, "
+                "source_file = excluded.source_file, position = excluded.position",
+                [
+                    (s.key, s.category, s.title, s.prompt, s.minutes, s.why, s.source,
+                     s.source_file, s.position)
+                    for s in load.topics
+                ],
+            )
+            self.db.conn.execute(
+                "DELETE FROM topics WHERE key NOT IN (SELECT value FROM json_each(?))",
+                [json.dumps(keys)],
+            )
+            # A file with problems is read again next time, so its message is shown
+            # again until it is fixed.
+            self.db.conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                [_TOPICS_FINGERPRINT, "" if load.problems else stamp],
+            )
+        self._wrote()
+        return load
+
+    def topic_categories(self) -> list[CategoryCount]:
+        """Categories with their topic counts: the four core ones first, then the user's."""
+        counts = dict(
+            self.db.execute("SELECT category, count(*) FROM topics GROUP BY category").fetchall()
+        )
+        core = [CategoryCount(name, counts.pop(name, 0)) for name in CORE_CATEGORIES]
+        return core + [CategoryCount(name, n) for name, n in sorted(counts.items())]
+
+    def list_topics(self, category: str | None = None) -> list[Topic]:
+        """Topics of one category (or all), in the order their files give."""
+        rows = self.db.execute(
+            f"SELECT {_TOPIC_COLUMNS} FROM topics WHERE ? IS NULL OR category = ? "
+            "ORDER BY source, category, position",
+            [category, category],
+        ).fetchall()
+        topics = [Topic(*row) for row in rows]
+        # Built-in first, the four core categories in the guide's order, then the user's.
+        rank = {name: index for index, name in enumerate(CORE_CATEGORIES)}
+        return sorted(topics, key=lambda t: (t.source != "builtin", rank.get(t.category, len(rank))))
+
+    def get_topic(self, topic_id: int) -> Topic:
+        row = self.db.execute(f"SELECT {_TOPIC_COLUMNS} FROM topics WHERE id = ?", [topic_id]).fetchone()
+        if row is None:
+            raise NotFound(f"topic {topic_id} no longer exists")
+        return Topic(*row)
+
+    # -- settings and bookkeeping ------------------------------------------------
+
+    def setting(self, key: str, default: str = "") -> str:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, value])
+        self._wrote()
+
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+
+def _mentorship(row: tuple) -> Mentorship:
+    values = list(row)
+    values[5] = bool(values[5])
+    return Mentorship(*values)
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None

@@ -1,0 +1,1 @@
+"""rm-tui's screens: one Textual Screen per module. They call the store, never SQL."""

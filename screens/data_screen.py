@@ -1,0 +1,31 @@
+"""The base of every screen that shows what is in the database."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from rm_tui.store import Store
+
+
+class DataScreen(Screen[None]):
+    """A screen that shows store data and can re-read it at any time.
+
+    Screens keep no state the database does not also hold: `reload()` rebuilds what
+    is shown from the store, so a change made by another screen, another process or
+    before a restart shows up the same way. The app calls `reload()` on the screens
+    in view whenever the database changes; a screen coming back into view reloads
+    itself, since it may have missed changes while hidden.
+    """
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+
+    def reload(self) -> None:
+        """Re-read from the store whatever this screen shows."""
+
+    def on_screen_resume(self) -> None:
+        self.reload()

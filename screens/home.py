@@ -1,0 +1,192 @@
+"""The home screen: every mentorship at a glance, and where to start."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import DataTable, Footer, Header, Static
+from rich.text import Text
+
+from rm_tui.models import MentorshipOverview
+from rm_tui.schedule import describe_due, next_session_due
+
+from widgets.cells import cell, joined
+
+from .data_screen import DataScreen
+from .mentorship_form import MentorshipFormScreen
+
+DUE_STYLES = {"overdue": "bold red", "due": "yellow", "unplanned": "italic dim"}
+STATUS_STYLES = {"active": "green", "paused": "yellow", "ended": "dim"}
+
+EMPTY_HINT = Content.assemble(
+    ("No mentorships yet. ", "bold"),
+    "Press ",
+    ("n", "bold $accent"),
+    " to set one up: who your mentor is, what they know that you don't, and how often you meet.",
+)
+
+
+class HomeScreen(DataScreen):
+    """Lists mentorships with the figures a leader checks before a meeting."""
+
+    CSS_PATH = "home.tcss"
+    BINDINGS = [
+        Binding("n", "new_mentorship", "New", tooltip="Set up a new mentorship"),
+        Binding("e", "edit_mentorship", "Edit", tooltip="Edit the selected mentorship"),
+        Binding("a", "archive_mentorship", "Archive/restore", tooltip="End the selected mentorship, or restore an ended one"),
+        Binding("h", "toggle_archived", "Show archived", tooltip="Show or hide ended mentorships"),
+    ]
+
+    show_archived: reactive[bool] = reactive(False)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(EMPTY_HINT, id="empty-hint")
+        table: DataTable[Text] = DataTable(id="mentorships", cursor_type="row", zebra_stripes=True)
+        table.add_column("Mentor", key="mentor")
+        table.add_column("Learning about", key="focus")
+        table.add_column("Held", key="held")
+        table.add_column("Next session", key="next")
+        table.add_column("Follow-ups", key="follow_ups")
+        table.add_column("Status", key="status")
+        yield table
+        yield Static(id="details")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "rm-tui"
+        self.sub_title = "Mentorships"
+
+    def watch_show_archived(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        table = self.query_one("#mentorships", DataTable)
+        selected = self._selected_id()
+        overviews = self.store.list_mentorships(include_ended=self.show_archived)
+        today = self.store.today()
+        table.clear()
+        for overview in overviews:
+            table.add_row(*self._cells(overview, today), key=str(overview.mentorship.id))
+        self.query_one("#empty-hint").display = not overviews
+        table.display = bool(overviews)
+        if selected is not None and str(selected) in {str(o.mentorship.id) for o in overviews}:
+            table.move_cursor(row=table.get_row_index(str(selected)))
+        self._show_details(overviews)
+
+    @staticmethod
+    def _cells(overview: MentorshipOverview, today: date) -> list[Text]:
+        m = overview.mentorship
+        due = next_session_due(
+            last_held=overview.last_held_on,
+            next_planned=overview.next_planned_on,
+            cadence_days=m.cadence_days,
+            today=today,
+            active=m.status == "active",
+        )
+        follow_ups = f"{overview.open_follow_ups} open" if overview.open_follow_ups else "none open"
+        follow_up_cell = cell(follow_ups)
+        if overview.overdue_follow_ups:
+            follow_up_cell = joined(follow_ups, ", ", (f"{overview.overdue_follow_ups} overdue", "bold red"))
+        return [
+            cell(m.mentor, "bold"),
+            cell(m.focus or "-"),
+            cell(str(overview.sessions_held)),
+            cell(describe_due(due, today), DUE_STYLES.get(due.state, "")),
+            follow_up_cell,
+            cell(m.status, STATUS_STYLES[m.status]),
+        ]
+
+    def _selected_id(self) -> int | None:
+        table = self.query_one("#mentorships", DataTable)
+        if table.row_count == 0:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return int(row_key.value) if row_key.value is not None else None
+
+    @on(DataTable.RowHighlighted, "#mentorships")
+    def _highlighted(self) -> None:
+        self._show_details(None)
+
+    @on(DataTable.RowSelected, "#mentorships")
+    def _selected(self) -> None:
+        self.action_edit_mentorship()
+
+    def _show_details(self, overviews: list[MentorshipOverview] | None) -> None:
+        details = self.query_one("#details", Static)
+        mentorship_id = self._selected_id()
+        if mentorship_id is None:
+            details.update("")
+            details.display = False
+            return
+        details.display = True
+        m = self.store.get_mentorship(mentorship_id)
+        manager = ("yes", "$success") if m.manager_informed else ("not yet", "$warning")
+        details.update(
+            Content.assemble(
+                (m.mentor, "bold"),
+                " mentors ",
+                (m.leader, "bold"),
+                "\n",
+                ("Expertise  ", "$text-muted"),
+                m.expertise or "-",
+                "\n",
+                ("Focus      ", "$text-muted"),
+                m.focus or "-",
+                "\n",
+                ("Manager    ", "$text-muted"),
+                manager,
+                ("   Cadence  ", "$text-muted"),
+                f"every {m.cadence_days} days",
+            )
+        )
+
+    def action_new_mentorship(self) -> None:
+        self.app.push_screen(
+            MentorshipFormScreen(
+                title="New mentorship",
+                draft=None,
+                leader_name=self.store.last_leader_name(),
+                save=self.store.create_mentorship,
+            ),
+        )
+
+    def action_edit_mentorship(self) -> None:
+        mentorship_id = self._selected_id()
+        if mentorship_id is None:
+            self.notify("Nothing to edit yet: press n to set up a mentorship.", severity="warning")
+            return
+        mentorship = self.store.get_mentorship(mentorship_id)
+        self.app.push_screen(
+            MentorshipFormScreen(
+                title=f"Edit mentorship with {mentorship.mentor}",
+                draft=mentorship.as_draft(),
+                leader_name=mentorship.leader,
+                save=lambda draft: self.store.update_mentorship(mentorship_id, draft),
+            )
+        )
+
+    def action_archive_mentorship(self) -> None:
+        mentorship_id = self._selected_id()
+        if mentorship_id is None:
+            self.notify("No mentorship selected.", severity="warning")
+            return
+        mentorship = self.store.get_mentorship(mentorship_id)
+        if mentorship.status == "ended":
+            self.store.set_mentorship_status(mentorship_id, "active")
+            self.notify(f"Restored the mentorship with {mentorship.mentor}.", markup=False)
+        else:
+            self.store.set_mentorship_status(mentorship_id, "ended")
+            self.notify(
+                f"Archived the mentorship with {mentorship.mentor}. Press h to show archived ones.",
+                markup=False,
+            )
+
+    def action_toggle_archived(self) -> None:
+        self.show_archived = not self.show_archived
+        self.notify("Showing archived mentorships." if self.show_archived else "Hiding archived mentorships.")

@@ -1,0 +1,56 @@
+"""Shared fixtures: a fresh database per test, a fixed 'today', no real user files."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from rm_tui.models import MentorshipDraft
+from rm_tui.store import Store
+
+TODAY = date(2026, 11, 24)
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep every test away from the real data folder and the real RM_TUI_DB."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("RM_TUI_TOPICS", str(home / "topics"))
+    monkeypatch.delenv("RM_TUI_DB", raising=False)
+    return home
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "rm.db"
+
+
+@pytest.fixture
+def user_topics(tmp_path: Path) -> Path:
+    folder = tmp_path / "my-topics"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def store(db_path: Path, user_topics: Path):
+    opened = Store.open(db_path, today=lambda: TODAY)
+    opened.sync_topics(user_topics)
+    yield opened
+    opened.close()
+
+
+def draft(**changes: object) -> MentorshipDraft:
+    """A valid mentorship form, with any fields changed."""
+    fields: dict[str, object] = {
+        "leader": "Dana Whitfield",
+        "mentor": "Sam Ortiz",
+        "expertise": "ran the short-video launch",
+        "focus": "how customers use AI assistants",
+    }
+    fields.update(changes)
+    return MentorshipDraft(**fields)  # type: ignore[arg-type]

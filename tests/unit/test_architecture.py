@@ -1,0 +1,39 @@
+"""The layering rules of DESIGN.md, checked on the real import graph."""
+
+from __future__ import annotations
+
+import grimp
+import pytest
+
+CORE_EXEMPT = {"rm_tui.app", "rm_tui.__main__"}
+
+
+@pytest.fixture(scope="module")
+def graph() -> grimp.ImportGraph:
+    return grimp.build_graph(
+        "rm_tui", "screens", "widgets", "topic_library", include_external_packages=True
+    )
+
+
+def core_modules(graph: grimp.ImportGraph) -> list[str]:
+    modules = graph.find_descendants("rm_tui") | {"rm_tui"}
+    modules |= graph.find_descendants("topic_library") | {"topic_library"}
+    return sorted(modules - CORE_EXEMPT)
+
+
+def test_the_core_never_imports_textual(graph: grimp.ImportGraph) -> None:
+    modules = core_modules(graph)
+    assert "rm_tui.store" in modules and "topic_library.loader" in modules
+    offenders = [
+        m for m in modules if graph.chain_exists(importer=m, imported="textual")
+    ]
+    assert offenders == []
+
+
+@pytest.mark.parametrize("forbidden", ["sqlite3", "sqlite_utils"])
+def test_screens_and_widgets_never_touch_sqlite(graph: grimp.ImportGraph, forbidden: str) -> None:
+    for package in ("screens", "widgets"):
+        direct = {
+            m for m in graph.find_descendants(package) if graph.direct_import_exists(importer=m, imported=forbidden)
+        }
+        assert direct == set(), f"{package} imports {forbidden}"

@@ -1,0 +1,72 @@
+"""The command line: version, help, paths, and one-line errors with exit status 2."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from rm_tui import __version__
+from rm_tui.__main__ import cli
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_version_and_help(runner: CliRunner) -> None:
+    assert runner.invoke(cli, ["--version"]).output.strip() == f"rm-tui, version {__version__}"
+    result = runner.invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    assert "--db" in result.output and "RM_TUI_DB" in result.output and "--as" in result.output
+
+
+def test_where_follows_db_option_and_env(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["--db", str(tmp_path / "x.db"), "where"])
+    assert f"database     {tmp_path / 'x.db'}" in result.output
+    result = runner.invoke(cli, ["where"], env={"RM_TUI_DB": str(tmp_path / "env.db")})
+    assert str(tmp_path / "env.db") in result.output
+
+
+@pytest.mark.parametrize("kind", ["random", "foreign"])
+def test_refused_database_is_one_line_exit_2_and_unchanged(runner: CliRunner, tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "bad.db"
+    if kind == "random":
+        path.write_bytes(os.urandom(4096))
+    else:
+        conn = sqlite3.connect(path)
+        conn.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY)")
+        conn.commit()
+        conn.close()
+    before = path.read_bytes()
+    result = runner.invoke(cli, ["--db", str(path)])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("rm-tui: ") and str(path) in lines[0]
+    assert "Traceback" not in result.output
+    assert path.read_bytes() == before
+
+
+def test_unwritable_data_folder_is_one_line_exit_2(runner: CliRunner, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = runner.invoke(cli, ["--db", str(blocker / "sub" / "rm.db")])
+    assert result.exit_code == 2
+    assert result.output.strip().startswith("rm-tui: cannot create the data folder")
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_topics_command_reports_problems(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["topics"])
+    assert result.exit_code == 0
+    assert "12  Technology Deep Dive" in result.output
+    folder = tmp_path / "topics"
+    folder.mkdir()
+    (folder / "bad.toml").write_text("[category\n")
+    result = runner.invoke(cli, ["topics"], env={"RM_TUI_TOPICS": str(folder)})
+    assert result.exit_code == 2
+    assert f"{folder / 'bad.toml'} line 1:" in result.output

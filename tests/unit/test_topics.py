@@ -1,0 +1,125 @@
+"""The topic library: the built-in files, user files, problems and loading into SQLite."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from rm_tui.placeholders import placeholders
+from rm_tui.store import Store
+from topic_library import CORE_CATEGORIES, load_library, topic_files
+
+GOOD_FILE = """
+[category]
+name = "Board Prep"
+
+[[topics]]
+title = "Rehearse the [Metric] slide"
+prompt = "Watch me present [Metric] and stop me where it sounds dated."
+minutes = 10
+why = "A fresh ear catches jargon."
+"""
+
+
+def test_builtin_library_has_four_categories_of_ten_or_more() -> None:
+    load = load_library(topic_files(None))
+    assert load.problems == []
+    by_category: dict[str, list] = {}
+    for spec in load.topics:
+        by_category.setdefault(spec.category, []).append(spec)
+    assert set(by_category) == set(CORE_CATEGORIES)
+    for category, specs in by_category.items():
+        assert len(specs) >= 10, category
+        assert all(s.title and s.prompt and s.why and 1 <= s.minutes <= 120 for s in specs)
+        with_fields = [s for s in specs if placeholders(s.prompt)]
+        assert len(with_fields) >= len(specs) // 2, f"{category}: most prompts should have [Placeholders]"
+
+
+def test_builtin_text_is_not_the_guides_sentences() -> None:
+    guide = Path(__file__).parents[3] / "shared" / "seed" / "reverse-mentorship-guide.txt"
+    if not guide.exists():
+        pytest.skip("the source guide is not beside this checkout")
+    guide_text = re.sub(r"\W+", " ", guide.read_text(encoding="utf-8").lower())
+    for spec in load_library(topic_files(None)).topics:
+        words = re.sub(r"\W+", " ", spec.prompt.lower()).split()
+        # no run of eight words in a row taken from the guide
+        for start in range(max(0, len(words) - 7)):
+            assert " ".join(words[start : start + 8]) not in guide_text, spec.title
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_malformed_file_names_file_and_line_and_the_rest_still_load(user_topics: Path) -> None:
+    write(user_topics, "a_good.toml", GOOD_FILE)
+    broken = write(user_topics, "b_broken.toml", '[category]\nname = "Oops"\n\n[[topics]]\ntitle = "no closing quote\n')
+    load = load_library(topic_files(user_topics))
+    assert len(load.problems) == 1
+    assert load.problems[0].startswith(f"{broken} line 5:")
+    assert "\n" not in load.problems[0]
+    assert any(s.category == "Board Prep" for s in load.topics)
+    assert sum(s.category in CORE_CATEGORIES for s in load.topics) >= 40
+
+
+@pytest.mark.parametrize(
+    ("topic", "message"),
+    [
+        ('title = "T"\nprompt = "P"\nminuts = 5', "unknown field 'minuts'"),
+        ('title = ""\nprompt = "P"', "title is missing or empty"),
+        ('title = "T"\nprompt = "P"\nminutes = 0', "minutes must be a whole number"),
+        ('title = "T"\nprompt = 3', "prompt must be text"),
+    ],
+)
+def test_a_bad_topic_is_reported_at_its_line(user_topics: Path, topic: str, message: str) -> None:
+    text = f'[category]\nname = "Mine"\n\n[[topics]]\ntitle = "Fine"\nprompt = "ok"\n\n[[topics]]\n{topic}\n'
+    path = write(user_topics, "mine.toml", text)
+    load = load_library(topic_files(user_topics))
+    assert load.problems == [f"{path} line 8: {load.problems[0].split(': ', 1)[1]}"]
+    assert message in load.problems[0]
+    assert [s.title for s in load.topics if s.category == "Mine"] == ["Fine"]
+
+
+def test_a_file_without_a_category_is_reported(user_topics: Path) -> None:
+    path = write(user_topics, "nameless.toml", '[[topics]]\ntitle = "T"\nprompt = "P"\n')
+    (problem,) = load_library(topic_files(user_topics)).problems
+    assert problem.startswith(str(path)) and "[category]" in problem
+
+
+def test_a_duplicate_title_in_a_category_is_reported(user_topics: Path) -> None:
+    write(user_topics, "dup.toml", GOOD_FILE + GOOD_FILE.split("[[topics]]")[1].join(["\n[[topics]]", ""]))
+    (problem,) = load_library(topic_files(user_topics)).problems
+    assert "already defined" in problem
+
+
+def test_sync_is_idempotent_and_keeps_ids(store: Store, user_topics: Path) -> None:
+    first = {t.key: t.id for t in store.list_topics()}
+    assert len(first) >= 40
+    assert store.sync_topics(user_topics) is None  # nothing changed: not even parsed
+    write(user_topics, "mine.toml", GOOD_FILE)
+    load = store.sync_topics(user_topics)
+    assert load is not None and load.problems == []
+    second = {t.key: t.id for t in store.list_topics()}
+    assert {k: second[k] for k in first} == first
+    assert [c.name for c in store.topic_categories()] == [*CORE_CATEGORIES, "Board Prep"]
+    (mine,) = store.list_topics("Board Prep")
+    assert (mine.source, mine.minutes) == ("user", 10)
+
+
+def test_removing_a_user_file_removes_its_topics(store: Store, user_topics: Path) -> None:
+    path = write(user_topics, "mine.toml", GOOD_FILE)
+    store.sync_topics(user_topics)
+    assert store.list_topics("Board Prep")
+    path.unlink()
+    store.sync_topics(user_topics)
+    assert store.list_topics("Board Prep") == []
+
+
+def test_a_file_with_problems_is_reported_again_next_start(store: Store, user_topics: Path) -> None:
+    write(user_topics, "bad.toml", "not toml at all [")
+    assert store.sync_topics(user_topics).problems
+    assert store.sync_topics(user_topics).problems  # not hidden by the fingerprint

@@ -1,0 +1,178 @@
+"""Reading topic files: TOML, one category per file.
+
+    [category]
+    name = "Technology Deep Dive"
+    summary = "What this category is for."
+
+    [[topics]]
+    title = "A title"
+    prompt = "What the leader asks, with [Placeholder] fields to fill in."
+    minutes = 15
+    why = "Why it helps a leader."
+
+A broken file, or a broken topic inside one, becomes a one-line problem naming the
+file and line; everything else still loads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+BUILTIN_DIR = Path(__file__).parent
+CORE_CATEGORIES = (
+    "Technology Deep Dive",
+    "Social Media Lab",
+    "Communication Clinic",
+    "Show and Tell",
+)
+TOPIC_FIELDS = {"title", "prompt", "minutes", "why"}
+Source = Literal["builtin", "user"]
+
+_TOPIC_HEADER = re.compile(r"^\s*\[\[\s*topics\s*\]\]")
+_TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+@dataclass(frozen=True)
+class TopicSpec:
+    """One topic as read from a file, before it has a database id."""
+
+    key: str
+    category: str
+    title: str
+    prompt: str
+    minutes: int
+    why: str
+    source: Source
+    source_file: str
+    position: int
+
+
+@dataclass
+class LibraryLoad:
+    """Everything read from the topic files, and what could not be read."""
+
+    topics: list[TopicSpec] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+class _TopicProblem(Exception):
+    pass
+
+
+def slug(text: str) -> str:
+    """A stable, readable identifier fragment: 'Show and Tell' -> 'show-and-tell'."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "untitled"
+
+
+def topic_files(user_dir: Path | None) -> list[tuple[Path, Source]]:
+    """The built-in files, then the user's, each set in name order."""
+    files: list[tuple[Path, Source]] = [(p, "builtin") for p in sorted(BUILTIN_DIR.glob("*.toml"))]
+    if user_dir is not None and user_dir.is_dir():
+        files += [(p, "user") for p in sorted(user_dir.glob("*.toml"))]
+    return files
+
+
+def fingerprint(files: list[tuple[Path, Source]]) -> str:
+    """Changes when any topic file is added, removed or edited; costs one stat per file."""
+    digest = hashlib.sha256()
+    for path, source in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{source}|{path}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def load_library(files: list[tuple[Path, Source]]) -> LibraryLoad:
+    """Parse every file; a bad one is reported and skipped, the others load."""
+    result = LibraryLoad()
+    seen: dict[str, str] = {}
+    for path, source in files:
+        _load_file(path, source, result, seen)
+    return result
+
+
+def _load_file(path: Path, source: Source, result: LibraryLoad, seen: dict[str, str]) -> None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        result.problems.append(f"{path}: cannot be read ({exc})")
+        return
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        result.problems.append(_toml_problem(path, exc))
+        return
+    category_table = data.get("category")
+    name = category_table.get("name") if isinstance(category_table, dict) else None
+    if not isinstance(name, str) or not name.strip():
+        result.problems.append(f"{path} line 1: needs a [category] table with a name")
+        return
+    topics = data.get("topics", [])
+    if not isinstance(topics, list):
+        result.problems.append(f"{path} line 1: 'topics' must be [[topics]] tables")
+        return
+    header_lines = [n for n, line in enumerate(text.splitlines(), 1) if _TOPIC_HEADER.match(line)]
+    for index, raw in enumerate(topics):
+        line = header_lines[index] if index < len(header_lines) else 1
+        try:
+            spec = _topic(raw, name.strip(), source, path, index)
+        except _TopicProblem as problem:
+            result.problems.append(f"{path} line {line}: {problem}")
+            continue
+        if spec.key in seen:
+            result.problems.append(
+                f"{path} line {line}: topic {spec.title!r} is already defined in {seen[spec.key]}"
+            )
+            continue
+        seen[spec.key] = str(path)
+        result.topics.append(spec)
+
+
+def _topic(raw: object, category: str, source: Source, path: Path, index: int) -> TopicSpec:
+    if not isinstance(raw, dict):
+        raise _TopicProblem("each topic must be a [[topics]] table")
+    unknown = sorted(set(raw) - TOPIC_FIELDS)
+    if unknown:
+        raise _TopicProblem(f"unknown field {unknown[0]!r} (expected {', '.join(sorted(TOPIC_FIELDS))})")
+    title = _text(raw, "title", required=True)
+    prompt = _text(raw, "prompt", required=True)
+    why = _text(raw, "why", required=False)
+    minutes = raw.get("minutes", 10)
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 120:
+        raise _TopicProblem(f"minutes must be a whole number from 1 to 120, not {minutes!r}")
+    return TopicSpec(
+        key=f"{slug(category)}/{slug(title)}",
+        category=category,
+        title=title,
+        prompt=prompt,
+        minutes=minutes,
+        why=why,
+        source=source,
+        source_file=str(path),
+        position=index,
+    )
+
+
+def _text(raw: dict, name: str, *, required: bool) -> str:
+    value = raw.get(name, "")
+    if not isinstance(value, str):
+        raise _TopicProblem(f"{name} must be text")
+    value = value.strip()
+    if required and not value:
+        raise _TopicProblem(f"{name} is missing or empty")
+    return value
+
+
+def _toml_problem(path: Path, exc: tomllib.TOMLDecodeError) -> str:
+    message = str(exc)
+    position = _TOML_POSITION.search(message)
+    reason = _TOML_POSITION.sub("", message).strip()
+    line = position.group(1) if position else "1"
+    return f"{path} line {line}: {reason}"

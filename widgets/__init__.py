@@ -1,0 +1,1 @@
+"""Reusable rm-tui widgets; each keeps its DEFAULT_CSS beside its code."""
