@@ -27,6 +27,8 @@ class RmTuiApp(App[None]):
 
     TITLE = "rm-tui"
     CSS_PATH = "app.tcss"
+    # Screens lay themselves out differently below 100 columns (e.g. 80x24).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("f1", "help", "Help", tooltip="Show the keys for this screen"),
         Binding("f2", "switch_mode('home')", "Mentorships", tooltip="Go to the list of mentorships"),
@@ -44,8 +46,8 @@ class RmTuiApp(App[None]):
         self.add_mode("topics", lambda: TopicLibraryScreen(store))
         store.on_change = lambda: self.call_next(self.sync_views)
 
-    def on_mount(self) -> None:
-        self.switch_mode("home")
+    async def on_mount(self) -> None:
+        await self.switch_mode("home")
         for message in self._startup_messages:
             self.notify(message, severity="warning", timeout=12, markup=False)
         # Another process writing the same file bumps SQLite's data_version; looking

@@ -51,7 +51,7 @@ def describe_due(due: Due, today: date) -> str:
     days = (due.on - today).days
     when = f"{due.on:%a} {due.on.day} {due.on:%b}"
     if days < 0:
-        return f"overdue {-days} day{'s' if days != -1 else ''} ({when})"
+        return f"overdue {-days}d · {when}"
     if days == 0:
         return "today"
     if due.state == "planned":

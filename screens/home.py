@@ -21,7 +21,13 @@ from .data_screen import DataScreen
 from .mentorship_form import MentorshipFormScreen
 
 DUE_STYLES = {"overdue": "bold red", "due": "yellow", "unplanned": "italic dim"}
-STATUS_STYLES = {"active": "green", "paused": "yellow", "ended": "dim"}
+STATUS_STYLES = {"active": "green", "paused": "yellow", "ended": "dim italic"}
+FOCUS_WIDTH = 30  # the full focus is in the details panel below the table
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
 
 EMPTY_HINT = Content.assemble(
     ("No mentorships yet. ", "bold"),
@@ -53,7 +59,6 @@ class HomeScreen(DataScreen):
         table.add_column("Held", key="held")
         table.add_column("Next session", key="next")
         table.add_column("Follow-ups", key="follow_ups")
-        table.add_column("Status", key="status")
         yield table
         yield Static(id="details")
         yield Footer()
@@ -92,14 +97,14 @@ class HomeScreen(DataScreen):
         follow_ups = f"{overview.open_follow_ups} open" if overview.open_follow_ups else "none open"
         follow_up_cell = cell(follow_ups)
         if overview.overdue_follow_ups:
-            follow_up_cell = joined(follow_ups, ", ", (f"{overview.overdue_follow_ups} overdue", "bold red"))
+            follow_up_cell = joined(follow_ups, " · ", (f"{overview.overdue_follow_ups} late", "bold red"))
+        mentor = cell(m.mentor, "bold") if m.status == "active" else joined((m.mentor, "dim"), (f" ({m.status})", STATUS_STYLES[m.status]))
         return [
-            cell(m.mentor, "bold"),
-            cell(m.focus or "-"),
+            mentor,
+            cell(_shorten(m.focus or "-", FOCUS_WIDTH)),
             cell(str(overview.sessions_held)),
             cell(describe_due(due, today), DUE_STYLES.get(due.state, "")),
             follow_up_cell,
-            cell(m.status, STATUS_STYLES[m.status]),
         ]
 
     def _selected_id(self) -> int | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option
@@ -34,11 +34,12 @@ class TopicLibraryScreen(DataScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="library"):
-            with Vertical(id="category-pane"):
+            # Side by side on a wide terminal, stacked on a narrow one (see the .tcss).
+            with Container(id="browse"):
                 yield OptionList(id="categories")
-            with Vertical(id="topic-pane"):
-                yield Input(placeholder="/ filter topics", id="topic-filter", compact=True)
-                yield OptionList(id="topics")
+                with Vertical(id="topic-pane"):
+                    yield Input(placeholder="/ filter topics", id="topic-filter", compact=True)
+                    yield OptionList(id="topics")
             with VerticalScroll(id="topic-detail"):
                 yield TopicCard(id="topic-card")
         yield Footer()

@@ -26,7 +26,7 @@ def test_cadence_from_the_last_session() -> None:
     assert due(last_held=TODAY - timedelta(days=4)) == Due(TODAY + timedelta(days=10), "due")
     late = due(last_held=TODAY - timedelta(days=17))
     assert late == Due(TODAY - timedelta(days=3), "overdue")
-    assert describe_due(late, TODAY).startswith("overdue 3 days")
+    assert describe_due(late, TODAY) == "overdue 3d · Sat 21 Nov"
 
 
 def test_a_planned_session_wins_over_the_cadence() -> None:

@@ -1,0 +1,73 @@
+"""Time from launch to the first full screen, in a real terminal (tmux).
+
+    python bench/startup.py [--runs N]
+
+Runs rm-tui (on a fresh empty database) and a bare Textual app alternately, each
+in its own tmux session, and polls the screen until the home screen's text shows.
+Prints the median and best of each and their ratio: the machine is shared and
+noisy, so the ratio measured in one run is the figure that means something.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+
+def time_to_text(command: str, marker: str, env: str = "") -> float:
+    name = f"bench-{uuid.uuid4().hex[:8]}"
+    start = time.perf_counter()
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", f"{env} {command}; sleep 30"],
+        check=True,
+    )
+    try:
+        while True:
+            shown = subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True, check=True
+            ).stdout
+            if marker in shown:
+                return time.perf_counter() - start
+            if time.perf_counter() - start > 30:
+                raise RuntimeError(f"{marker!r} never appeared:\n{shown}")
+            time.sleep(0.005)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10)
+    args = parser.parse_args()
+    if not shutil.which("tmux"):
+        sys.exit("bench: tmux is needed (apt-get install tmux)")
+    rm_tui = Path(sys.executable).with_name("rm-tui")
+    results: dict[str, list[float]] = {"bare Textual app": [], "rm-tui, empty database": []}
+    with tempfile.TemporaryDirectory() as folder:
+        for run in range(args.runs):
+            results["bare Textual app"].append(
+                time_to_text(f"{sys.executable} {HERE / 'bare_app.py'}", "bare app ready")
+            )
+            db = Path(folder) / f"empty-{run}.db"
+            results["rm-tui, empty database"].append(
+                time_to_text(f"{rm_tui} --db {db}", "No mentorships yet", env=f"RM_TUI_TOPICS={folder}/none")
+            )
+    base = statistics.median(results["bare Textual app"])
+    print(f"start to first full screen in tmux 120x40, {args.runs} runs each")
+    print(f"{'':26}{'median':>10}{'best':>10}{'ratio':>8}")
+    for label, times in results.items():
+        median = statistics.median(times)
+        print(f"{label:26}{median * 1000:8.0f}ms{min(times) * 1000:8.0f}ms{median / base:8.2f}")
+
+
+if __name__ == "__main__":
+    main()

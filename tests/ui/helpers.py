@@ -1,0 +1,28 @@
+"""Starting the app the way the CLI does, on a test database with a fixed date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rm_tui.app import RmTuiApp, make_app
+from tests.conftest import TODAY
+
+SIZE = (120, 36)
+
+
+def open_app(db_path: Path, topics_dir: Path | None = None, role: str = "leader") -> RmTuiApp:
+    return make_app(db_path, role=role, today=lambda: TODAY, topics_dir=topics_dir)  # type: ignore[arg-type]
+
+
+def screen_text(app: RmTuiApp) -> str:
+    """What a person would read on screen right now (no styling)."""
+    from textual.widgets import DataTable, Static
+
+    parts: list[str] = []
+    for widget in app.screen.query("*"):
+        if isinstance(widget, DataTable):
+            for row in range(widget.row_count):
+                parts.append(" | ".join(str(c) for c in widget.get_row_at(row)))
+        elif isinstance(widget, Static) and widget.display:
+            parts.append(str(widget.render()))
+    return "\n".join(parts)

@@ -1,0 +1,169 @@
+"""The home screen and the mentorship form, driven with keys and the mouse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Checkbox, DataTable, Input
+
+from rm_tui.store import Store
+from screens.help import HelpScreen
+from screens.mentorship_form import MentorshipFormScreen
+from tests.conftest import TODAY, draft
+from tests.ui.helpers import SIZE, open_app, screen_text
+
+
+async def fill_form(pilot, **values: str) -> None:
+    for field, value in values.items():
+        widget = pilot.app.screen.query_one(f"#{field}", Input)
+        widget.focus()
+        widget.value = ""
+        await pilot.press(*value) if value else None
+    await pilot.pause()
+
+
+def mentors(db_path: Path) -> list[str]:
+    store = Store.open(db_path)
+    try:
+        return [o.mentorship.mentor for o in store.list_mentorships(include_ended=True)]
+    finally:
+        store.close()
+
+
+async def test_empty_home_says_how_to_start(db_path: Path) -> None:
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "No mentorships yet" in screen_text(app)
+        assert not app.screen.query_one("#mentorships").display
+
+
+async def test_create_a_mentorship_see_it_and_find_it_after_restart(db_path: Path) -> None:
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, MentorshipFormScreen)
+        await fill_form(pilot, leader="Dana Whitfield", mentor="Sam Ortiz", focus="AI assistants", cadence_days="21")
+        await pilot.click("#manager_informed")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, MentorshipFormScreen)
+        text = screen_text(app)
+        assert "Sam Ortiz" in text and "AI assistants" in text and "plan the first one" in text
+        assert "every 21 days" in text and "Manager    yes" in text
+
+    again = open_app(db_path)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = again.screen.query_one("#mentorships", DataTable)
+        assert table.row_count == 1
+        assert "Sam Ortiz" in screen_text(again)
+
+
+async def test_an_empty_mentor_name_is_refused_and_nothing_saved(db_path: Path) -> None:
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await fill_form(pilot, leader="Dana", mentor="   ")
+        await pilot.click("#save")
+        await pilot.pause()
+        assert isinstance(app.screen, MentorshipFormScreen)
+        error = str(app.screen.query_one("#error").render())
+        assert error == "The mentor's name cannot be empty"
+        assert app.screen.focused is app.screen.query_one("#mentor")
+        assert app.screen.query_one("#mentor").has_class("-invalid")
+        assert app.screen.query_one("#leader", Input).value == "Dana"  # what was typed stays
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "No mentorships yet" in screen_text(app)
+    assert mentors(db_path) == []
+
+
+async def test_edit_then_archive_and_restore(db_path: Path, store: Store) -> None:
+    store.create_mentorship(draft(mentor="Sam Ortiz"))
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the highlighted row opens the form
+        assert isinstance(app.screen, MentorshipFormScreen)
+        await fill_form(pilot, mentor="Samira Ortiz")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Samira Ortiz" in screen_text(app)
+
+        await pilot.press("a")
+        await pilot.pause()
+        assert "No mentorships yet" in screen_text(app)
+        await pilot.press("h")
+        await pilot.pause()
+        assert "(ended)" in screen_text(app)
+        await pilot.press("a")
+        await pilot.pause()
+        assert "Samira Ortiz" in screen_text(app) and "(ended)" not in screen_text(app)
+    assert mentors(db_path) == ["Samira Ortiz"]
+
+
+async def test_user_text_is_shown_literally(db_path: Path, store: Store) -> None:
+    tricky = "[/] [bold]Ro$e[/bold] \x1b[31m"
+    store.create_mentorship(draft(mentor=tricky, focus="[link=x]y", expertise="[red]"))
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[/] [bold]Ro$e[/bold]" in text
+        assert "[link=x]y" in text and "[red]" in text
+        await pilot.press("e")
+        await pilot.pause()
+        assert tricky in str(app.screen.query_one("#form-title").render())
+
+
+async def test_a_change_from_another_process_appears_without_a_key(db_path: Path, store: Store) -> None:
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        store.create_mentorship(draft(mentor="Written elsewhere"))
+        await pilot.pause(0.6)
+        assert "Written elsewhere" in screen_text(app)
+
+
+async def test_help_lists_this_screens_keys_and_the_global_ones(db_path: Path) -> None:
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for expected in ("New", "Archive/restore", "Show archived", "Topics", "Quit", "ctrl+p"):
+            assert expected in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_every_key_action_is_in_the_command_palette(db_path: Path) -> None:
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"New", "Edit", "Archive/restore", "Show archived", "Help", "Topics", "Mentorships"} <= titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"New")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, MentorshipFormScreen)
+
+
+async def test_manager_checkbox_toggles_with_space(db_path: Path) -> None:
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await fill_form(pilot, leader="Dana", mentor="Sam")
+        await pilot.press("tab", "tab", "tab", "tab")  # expertise, focus, cadence, checkbox
+        assert app.screen.focused is app.screen.query_one("#manager_informed")
+        await pilot.press("space")
+        assert app.screen.query_one("#manager_informed", Checkbox).value is True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    store = Store.open(db_path, today=lambda: TODAY)
+    assert store.list_mentorships()[0].mentorship.manager_informed is True
+    store.close()

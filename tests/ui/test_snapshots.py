@@ -1,0 +1,42 @@
+"""Snapshots of the main screens, compared to the accepted SVGs in __snapshots__/."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from rm_tui.store import Store
+from tests.conftest import TODAY, draft
+from tests.ui.helpers import open_app
+
+SIZE = (120, 36)
+
+
+def seed(store: Store) -> None:
+    sam = store.create_mentorship(draft(mentor="Sam Ortiz", manager_informed=True))
+    store.create_mentorship(draft(mentor="Priya [Nair]", focus="our employer brand on short video", cadence_days=21))
+    store.db.execute(
+        "INSERT INTO sessions (mentorship_id, scheduled_on, status) VALUES (?, ?, 'held')",
+        [sam, (TODAY - timedelta(days=18)).isoformat()],
+    )
+    store.db.execute(
+        "INSERT INTO follow_ups (mentorship_id, title, owner, due_on) VALUES (?, 'Try the AI note-taker', 'leader', ?)",
+        [sam, (TODAY - timedelta(days=2)).isoformat()],
+    )
+
+
+def test_home_screen(snap_compare, db_path: Path, store: Store, user_topics: Path) -> None:
+    seed(store)
+    assert snap_compare(open_app(db_path, user_topics), terminal_size=SIZE)
+
+
+def test_home_screen_empty(snap_compare, db_path: Path, user_topics: Path) -> None:
+    assert snap_compare(open_app(db_path, user_topics), terminal_size=(80, 24))
+
+
+def test_topic_library_screen(snap_compare, db_path: Path, user_topics: Path) -> None:
+    assert snap_compare(open_app(db_path, user_topics), terminal_size=SIZE, press=["f3", "down", "enter", "down"])
+
+
+def test_mentorship_form_with_an_error(snap_compare, db_path: Path, user_topics: Path) -> None:
+    assert snap_compare(open_app(db_path, user_topics), terminal_size=SIZE, press=["n", "ctrl+s"])
