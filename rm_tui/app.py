@@ -11,9 +11,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from screens.data_screen import DataScreen
-from screens.help import HelpScreen, declared_bindings
+from screens.help import declared_bindings
 from screens.home import HomeScreen
-from screens.topic_library import TopicLibraryScreen
 
 from .models import Role
 from .paths import user_topics_dir
@@ -43,7 +42,7 @@ class RmTuiApp(App[None]):
         self._startup_messages = list(startup_messages)
         self._seen_token = store.change_token()
         self.add_mode("home", lambda: HomeScreen(store))
-        self.add_mode("topics", lambda: TopicLibraryScreen(store))
+        self.add_mode("topics", lambda: _topic_library(store))
         store.on_change = lambda: self.call_next(self.sync_views)
 
     async def on_mount(self) -> None:
@@ -68,6 +67,8 @@ class RmTuiApp(App[None]):
         self.store.close()
 
     def action_help(self) -> None:
+        from screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
             return
@@ -83,6 +84,13 @@ class RmTuiApp(App[None]):
                     binding.tooltip or f"Key: {self.get_key_display(binding)}",
                     _runner(self, binding.action, node),
                 )
+
+
+def _topic_library(store: Store) -> Screen:
+    # Imported on first visit: start-up pays only for the home screen's widgets.
+    from screens.topic_library import TopicLibraryScreen
+
+    return TopicLibraryScreen(store)
 
 
 def _runner(app: App, action: str, node: object) -> Callable[[], object]:

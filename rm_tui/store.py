@@ -71,15 +71,7 @@ class Store:
         cursor = self.db.execute(
             "INSERT INTO mentorships (leader, mentor, expertise, focus, manager_informed, "
             "cadence_days, status) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                clean.leader,
-                clean.mentor,
-                clean.expertise,
-                clean.focus,
-                int(clean.manager_informed),
-                clean.cadence_days,
-                clean.status,
-            ],
+            _mentorship_values(clean),
         )
         self._wrote()
         return int(cursor.lastrowid)
@@ -91,16 +83,7 @@ class Store:
             "UPDATE mentorships SET leader = ?, mentor = ?, expertise = ?, focus = ?, "
             "manager_informed = ?, cadence_days = ?, status = ?, "
             "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
-            [
-                clean.leader,
-                clean.mentor,
-                clean.expertise,
-                clean.focus,
-                int(clean.manager_informed),
-                clean.cadence_days,
-                clean.status,
-                mentorship_id,
-            ],
+            [*_mentorship_values(clean), mentorship_id],
         )
         if cursor.rowcount == 0:
             raise NotFound(f"mentorship {mentorship_id} no longer exists")
@@ -242,6 +225,19 @@ class Store:
     def _meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return row[0] if row else None
+
+
+def _mentorship_values(clean: MentorshipDraft) -> list[object]:
+    """The editable columns, in the order the INSERT and UPDATE name them."""
+    return [
+        clean.leader,
+        clean.mentor,
+        clean.expertise,
+        clean.focus,
+        int(clean.manager_informed),
+        clean.cadence_days,
+        clean.status,
+    ]
 
 
 def _mentorship(row: tuple) -> Mentorship:

@@ -18,7 +18,6 @@ from rm_tui.schedule import describe_due, next_session_due
 from widgets.cells import cell, joined
 
 from .data_screen import DataScreen
-from .mentorship_form import MentorshipFormScreen
 
 DUE_STYLES = {"overdue": "bold red", "due": "yellow", "unplanned": "italic dim"}
 STATUS_STYLES = {"active": "green", "paused": "yellow", "ended": "dim italic"}
@@ -152,6 +151,8 @@ class HomeScreen(DataScreen):
         )
 
     def action_new_mentorship(self) -> None:
+        from .mentorship_form import MentorshipFormScreen  # loaded when first needed
+
         self.app.push_screen(
             MentorshipFormScreen(
                 title="New mentorship",
@@ -166,6 +167,8 @@ class HomeScreen(DataScreen):
         if mentorship_id is None:
             self.notify("Nothing to edit yet: press n to set up a mentorship.", severity="warning")
             return
+        from .mentorship_form import MentorshipFormScreen
+
         mentorship = self.store.get_mentorship(mentorship_id)
         self.app.push_screen(
             MentorshipFormScreen(
