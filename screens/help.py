@@ -68,7 +68,7 @@ class HelpScreen(ModalScreen[None]):
             for binding in bindings:
                 key = self.app.get_key_display(binding)
                 detail = f"  {binding.tooltip}" if binding.tooltip else ""
-                parts += [(f"  {key:<10}", "bold $accent"), binding.description, (detail, "$text-muted"), "\n"]
+                parts += [(f"  {key:<8}", "bold $accent"), f"{binding.description:<17}", (detail.strip(), "$text-muted"), "\n"]
             parts.append("\n")
         parts.append((PALETTE_HINT, "italic"))
         return Content.assemble(*parts)
