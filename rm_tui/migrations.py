@@ -109,7 +109,15 @@ _SCHEMA_1 = [
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 ]
 
-MIGRATIONS: list[list[str]] = [_SCHEMA_1]
+# 2: agenda items can stand for an open follow-up brought into the next meeting, and
+# a session remembers whether its ground rules were shown.
+_SCHEMA_2 = [
+    "ALTER TABLE agenda_items ADD COLUMN follow_up_id INTEGER REFERENCES follow_ups(id) ON DELETE SET NULL",
+    "ALTER TABLE sessions ADD COLUMN rules_shown INTEGER NOT NULL DEFAULT 0",
+    "CREATE INDEX agenda_items_by_follow_up ON agenda_items(follow_up_id)",
+]
+
+MIGRATIONS: list[list[str]] = [_SCHEMA_1, _SCHEMA_2]
 """MIGRATIONS[n - 1] brings a database to schema version n."""
 
 LATEST_VERSION = len(MIGRATIONS)

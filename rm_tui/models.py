@@ -108,3 +108,57 @@ class CategoryCount:
 
     name: str
     topics: int
+
+
+SessionStatus = Literal["planned", "live", "held", "cancelled"]
+ItemStatus = Literal["open", "discussed", "dropped"]
+STALE_AFTER_CARRIES = 3  # carried this often, the pair should do it or drop it
+DEFAULT_SESSION_MINUTES = 45
+
+
+@dataclass(frozen=True)
+class Session:
+    """One meeting of a mentorship, planned or held."""
+
+    id: int
+    mentorship_id: int
+    scheduled_on: date
+    minutes: int
+    status: SessionStatus
+    rules_shown: bool
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One time-boxed item on a session's agenda."""
+
+    id: int
+    session_id: int
+    position: int
+    title: str
+    prompt: str
+    category: str | None
+    topic_id: int | None
+    minutes: int
+    proposed_by: Role
+    status: ItemStatus
+    carried_from_id: int | None
+    carry_count: int
+    follow_up_id: int | None
+    version: int
+
+    @property
+    def is_carried(self) -> bool:
+        return self.carry_count > 0
+
+    @property
+    def is_stale(self) -> bool:
+        return self.carry_count >= STALE_AFTER_CARRIES
+
+
+@dataclass(frozen=True)
+class CategoryCoverage:
+    """How recently a topic category came up in a mentorship's held sessions."""
+
+    category: str
+    sessions_ago: int | None  # 0 = the last held session; None = not in the window

@@ -20,6 +20,7 @@ from topic_library.loader import fingerprint
 
 from .db import immediate, open_database
 from .errors import NotFound
+from .store_agenda import AgendaQueries
 from .models import CategoryCount, Mentorship, MentorshipDraft, MentorshipOverview, Topic
 
 Today = Callable[[], date]
@@ -32,7 +33,7 @@ _TOPIC_COLUMNS = "id, key, category, title, prompt, minutes, why, source, source
 _TOPICS_FINGERPRINT = "topics.fingerprint"
 
 
-class Store:
+class Store(AgendaQueries):
     """The rm-tui database, as the operations the app needs."""
 
     def __init__(self, db: Database, *, today: Today = date.today) -> None:

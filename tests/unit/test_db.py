@@ -112,18 +112,19 @@ def test_unwritable_data_folder_gives_one_line(tmp_path: Path) -> None:
     assert "\n" not in str(caught.value)
 
 
-@pytest.mark.parametrize("start", range(LATEST_VERSION))
+@pytest.mark.parametrize("start", range(1, LATEST_VERSION + 1))
 def test_every_earlier_schema_upgrades_with_its_data(tmp_path: Path, start: int) -> None:
     """A database left at any earlier version opens in this release with its rows."""
     path = tmp_path / "old.db"
     path.touch()
     db = connect(path)
-    migrate(db, target=max(start, 1))
+    migrate(db, target=start)
     db.execute("INSERT INTO mentorships (leader, mentor) VALUES ('Dana', 'Sam')")
     db.close()
     upgraded = open_database(path)
     assert upgraded.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
     assert upgraded.execute("SELECT leader, mentor FROM mentorships").fetchall() == [("Dana", "Sam")]
+    assert "follow_up_id" in upgraded["agenda_items"].columns_dict  # added by migration 2
 
 
 def test_two_connections_opening_a_new_file_migrate_once(tmp_path: Path) -> None:

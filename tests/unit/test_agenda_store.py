@@ -1,0 +1,108 @@
+"""Sessions and agendas in the store: planning, items, order, undo, carry-over, coverage."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from rm_tui.errors import ValidationError
+from rm_tui.store import Store
+from rm_tui.store_agenda import suggest_category
+from tests.conftest import TODAY, draft
+
+
+@pytest.fixture
+def mentorship(store: Store) -> int:
+    return store.create_mentorship(draft(cadence_days=14))
+
+
+def titles(store: Store, session_id: int) -> list[str]:
+    return [item.title for item in store.agenda(session_id)]
+
+
+def test_first_session_is_today_then_the_cadence(store: Store, mentorship: int) -> None:
+    first = store.plan_session(mentorship)
+    assert store.get_session(first).scheduled_on == TODAY
+    assert store.get_session(first).minutes == 45
+    second = store.plan_session(mentorship, minutes="60")
+    assert store.get_session(second).scheduled_on == TODAY + timedelta(days=14)
+    assert [s.id for s in store.list_sessions(mentorship)] == [second, first]
+
+
+def test_bad_session_length_is_refused_and_nothing_planned(store: Store, mentorship: int) -> None:
+    with pytest.raises(ValidationError, match="whole number"):
+        store.plan_session(mentorship, minutes="an hour")
+    assert store.list_sessions(mentorship) == []
+
+
+def test_items_keep_who_proposed_them_and_an_empty_title_is_refused(store: Store, mentorship: int) -> None:
+    session = store.plan_session(mentorship)
+    store.add_agenda_item(session, title="Walk me through [Tool]", proposed_by="leader", minutes=15)
+    store.add_agenda_item(session, title="A trend I love", proposed_by="mentor", category="Show and Tell")
+    with pytest.raises(ValidationError, match="title cannot be empty"):
+        store.add_agenda_item(session, title="  ", proposed_by="mentor")
+    items = store.agenda(session)
+    assert [(i.title, i.proposed_by, i.position) for i in items] == [
+        ("Walk me through [Tool]", "leader", 0),
+        ("A trend I love", "mentor", 1),
+    ]
+
+
+def test_reorder_and_undo_a_removal(store: Store, mentorship: int) -> None:
+    session = store.plan_session(mentorship)
+    ids = [store.add_agenda_item(session, title=t, proposed_by="leader") for t in "ABCD"]
+    store.move_agenda_item(ids[3], 0)
+    assert titles(store, session) == ["D", "A", "B", "C"]
+    store.move_agenda_item(ids[3], 99)
+    assert titles(store, session) == ["A", "B", "C", "D"]
+    removed = store.remove_agenda_item(ids[1])
+    assert titles(store, session) == ["A", "C", "D"]
+    assert store.restore_agenda_item(removed) == ids[1]
+    assert titles(store, session) == ["A", "B", "C", "D"]
+
+
+def test_open_items_and_follow_ups_carry_over_and_go_stale(store: Store, mentorship: int) -> None:
+    first = store.plan_session(mentorship)
+    done = store.add_agenda_item(first, title="Discussed", proposed_by="leader")
+    store.add_agenda_item(first, title="Not reached", proposed_by="mentor", category="Social Media Lab")
+    store.set_item_status(done, "discussed")
+    store.db.execute(
+        "INSERT INTO follow_ups (mentorship_id, session_id, title, owner) VALUES (?, ?, 'Try the tool', 'leader')",
+        [mentorship, first],
+    )
+    store.set_session_status(first, "held")
+
+    second = store.plan_session(mentorship)
+    items = store.agenda(second)
+    assert [(i.title, i.carry_count, i.proposed_by) for i in items] == [
+        ("Follow-up: Try the tool", 1, "leader"),
+        ("Not reached", 1, "mentor"),
+    ]
+    assert items[1].category == "Social Media Lab" and not items[1].is_stale
+
+    third = store.plan_session(mentorship)
+    fourth = store.plan_session(mentorship)
+    carried = store.agenda(fourth)
+    assert [(i.title, i.carry_count, i.is_stale) for i in carried] == [
+        ("Follow-up: Try the tool", 3, True),
+        ("Not reached", 3, True),
+    ]
+    assert third != fourth
+
+
+def test_coverage_and_the_nudge(store: Store, mentorship: int) -> None:
+    for category in ("Technology Deep Dive", "Social Media Lab"):
+        session = store.plan_session(mentorship)
+        store.add_agenda_item(session, title=category, proposed_by="leader", category=category)
+        for item in store.agenda(session):
+            store.set_item_status(item.id, "discussed")
+        store.set_session_status(session, "held")
+    coverage = {c.category: c.sessions_ago for c in store.category_coverage(mentorship)}
+    assert coverage == {
+        "Technology Deep Dive": 1,
+        "Social Media Lab": 0,
+        "Communication Clinic": None,
+        "Show and Tell": None,
+    }
+    assert suggest_category(store.category_coverage(mentorship)) == "Communication Clinic"
