@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.reactive import reactive
 from textual.screen import Screen
 
 from screens.data_screen import DataScreen
@@ -32,13 +33,18 @@ class RmTuiApp(App[None]):
         Binding("f1", "help", "Help", tooltip="Show the keys for this screen"),
         Binding("f2", "switch_mode('home')", "Mentorships", tooltip="Go to the list of mentorships"),
         Binding("f3", "switch_mode('topics')", "Topics", tooltip="Browse the topic library"),
+        Binding("f4", "flip_speaker", "Speaker", tooltip="Flip who is speaking: leader or mentor"),
         Binding("ctrl+q", "quit", "Quit", tooltip="Leave rm-tui (everything is already saved)"),
     ]
+
+    speaker: reactive[Role] = reactive("leader")
+    """Who is at the keyboard right now; what they add is credited to them."""
 
     def __init__(self, store: Store, *, role: Role = "leader", startup_messages: Iterable[str] = ()) -> None:
         super().__init__()
         self.store = store
         self.role: Role = role
+        self.set_reactive(RmTuiApp.speaker, role)
         self._startup_messages = list(startup_messages)
         self._seen_token = store.change_token()
         self.add_mode("home", lambda: HomeScreen(store))
@@ -61,10 +67,14 @@ class RmTuiApp(App[None]):
         self._seen_token = token
         for screen in self.screen_stack:
             if isinstance(screen, DataScreen):
-                screen.reload()
+                screen.data_changed()
 
     def on_unmount(self) -> None:
         self.store.close()
+
+    def action_flip_speaker(self) -> None:
+        self.speaker = "mentor" if self.speaker == "leader" else "leader"
+        self.notify(f"Now speaking: {self.speaker}", timeout=2)
 
     def action_help(self) -> None:
         from screens.help import HelpScreen

@@ -127,6 +127,15 @@ class AgendaQueries:
             raise NotFound(f"session {session_id} no longer exists")
         return _session(row)
 
+    def upcoming_session(self, mentorship_id: int) -> Session | None:
+        """The next planned (or running) session, if there is one."""
+        row = self.db.execute(
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE mentorship_id = ? "
+            "AND status IN ('planned', 'live') ORDER BY scheduled_on, id LIMIT 1",
+            [mentorship_id],
+        ).fetchone()
+        return _session(row) if row else None
+
     def list_sessions(self, mentorship_id: int) -> list[Session]:
         """Past and planned sessions, newest first."""
         rows = self.db.execute(

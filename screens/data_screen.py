@@ -23,9 +23,21 @@ class DataScreen(Screen[None]):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
+        self._composed = False
 
     def reload(self) -> None:
         """Re-read from the store whatever this screen shows."""
 
-    def on_screen_resume(self) -> None:
+    def on_mount(self) -> None:
+        # Runs after the subclass's on_mount (Textual calls each class's handler), so
+        # the widgets exist and are set up before the first reload.
+        self._composed = True
         self.reload()
+
+    def data_changed(self) -> None:
+        """The database changed: reload, once the widgets exist to show it."""
+        if self._composed:  # a pushed screen can hear of a change before it is mounted
+            self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.data_changed()

@@ -45,6 +45,7 @@ class HomeScreen(DataScreen):
         Binding("e", "edit_mentorship", "Edit", tooltip="Edit the selected mentorship"),
         Binding("a", "archive_mentorship", "Archive/restore", tooltip="End the selected mentorship, or restore an ended one"),
         Binding("h", "toggle_archived", "Show archived", tooltip="Show or hide ended mentorships"),
+        Binding("s", "open_agenda", "Agenda", tooltip="Build the next session's agenda (plans the session if needed)"),
     ]
 
     show_archived: reactive[bool] = reactive(False)
@@ -194,6 +195,17 @@ class HomeScreen(DataScreen):
                 f"Archived the mentorship with {mentorship.mentor}. Press h to show archived ones.",
                 markup=False,
             )
+
+    def action_open_agenda(self) -> None:
+        mentorship_id = self._selected_id()
+        if mentorship_id is None:
+            self.notify("Set up a mentorship first: press n.", severity="warning")
+            return
+        from .agenda_builder import AgendaBuilderScreen  # loaded when first needed
+
+        session = self.store.upcoming_session(mentorship_id)
+        session_id = session.id if session else self.store.plan_session(mentorship_id)
+        self.app.push_screen(AgendaBuilderScreen(self.store, session_id))
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived

@@ -16,13 +16,15 @@ def open_app(db_path: Path, topics_dir: Path | None = None, role: str = "leader"
 
 def screen_text(app: RmTuiApp) -> str:
     """What a person would read on screen right now (no styling)."""
-    from textual.widgets import DataTable, Static
+    from textual.widgets import DataTable, OptionList, Static
 
     parts: list[str] = []
     for widget in app.screen.query("*"):
         if isinstance(widget, DataTable):
             for row in range(widget.row_count):
                 parts.append(" | ".join(str(c) for c in widget.get_row_at(row)))
+        elif isinstance(widget, OptionList):
+            parts += [str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
         elif isinstance(widget, Static) and widget.display:
             parts.append(str(widget.render()))
     return "\n".join(parts)

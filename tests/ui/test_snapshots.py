@@ -40,3 +40,15 @@ def test_topic_library_screen(snap_compare, db_path: Path, user_topics: Path) ->
 
 def test_mentorship_form_with_an_error(snap_compare, db_path: Path, user_topics: Path) -> None:
     assert snap_compare(open_app(db_path, user_topics), terminal_size=SIZE, press=["n", "ctrl+s"])
+
+
+def test_agenda_builder_with_an_agenda(snap_compare, db_path: Path, store: Store, user_topics: Path) -> None:
+    mentorship = store.create_mentorship(draft(mentor="Sam Ortiz"))
+    session = store.plan_session(mentorship)
+    store.mark_rules_shown(session)
+    store.add_agenda_item(session, title="A real task in Figma, start to finish", proposed_by="leader",
+                          minutes=15, category="Technology Deep Dive")
+    store.add_agenda_item(session, title="A creator I [really] rate", proposed_by="mentor", minutes=20,
+                          category="Show and Tell")
+    store.add_agenda_item(session, title="Reverse-mentoring our all-hands", proposed_by="leader", minutes=15)
+    assert snap_compare(open_app(db_path, user_topics), terminal_size=SIZE, press=["s"])

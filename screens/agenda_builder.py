@@ -1,0 +1,315 @@
+"""The agenda builder: the topic library on the left, the session's agenda on the right.
+
+Leader and mentor build it together; F4 flips who is speaking, and every item
+records who proposed it.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Footer, Header, Input, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from rm_tui.models import AgendaItem, Topic
+from rm_tui.placeholders import fill
+from rm_tui.store_agenda import RemovedItem, suggest_category
+
+from .data_screen import DataScreen
+
+RULES_SETTING = "rules.show_at_session_start"
+SHORT_CATEGORY = {
+    "Technology Deep Dive": "Tech",
+    "Social Media Lab": "Social",
+    "Communication Clinic": "Comms",
+    "Show and Tell": "Show",
+}
+
+
+def item_content(position: int, item: AgendaItem) -> Content:
+    """One agenda line: number, minutes, title, who proposed it, carry marks."""
+    parts: list[Content | str | tuple[str, str]] = [
+        (f"{position:>2}. ", "$text-muted"),
+        (f"{item.minutes:>3}m  ", "bold"),
+        item.title,
+        (f"  · {item.proposed_by}", "$accent" if item.proposed_by == "mentor" else "$text-muted"),
+    ]
+    if item.is_carried:
+        parts.append((f"  ↻{item.carry_count}", "$warning"))
+    if item.is_stale:
+        parts.append(("  STALE: do it or drop it", "bold $error"))
+    if item.status == "discussed":
+        parts.append(("  ✓", "$success"))
+    return Content.assemble(*parts)
+
+
+class AgendaBuilderScreen(DataScreen):
+    """Builds one session's agenda."""
+
+    CSS_PATH = "agenda_builder.tcss"
+    BINDINGS = [
+        Binding("ctrl+n", "new_item", "New item", tooltip="Add a free-form item to the agenda"),
+        Binding("ctrl+e", "edit_item", "Edit item", tooltip="Edit the highlighted agenda item"),
+        Binding("ctrl+up", "move(-1)", "Move up", tooltip="Move the highlighted agenda item up"),
+        Binding("ctrl+down", "move(1)", "Move down", tooltip="Move the highlighted agenda item down"),
+        Binding("delete", "remove_item", "Remove", tooltip="Remove the highlighted agenda item (ctrl+z undoes)"),
+        Binding("ctrl+z", "undo", "Undo", tooltip="Put back the last removed item"),
+        Binding("ctrl+g", "rules", "Ground rules", tooltip="Show the ground rules"),
+        Binding("escape", "back", "Back", tooltip="Back to the mentorships"),
+    ]
+
+    def __init__(self, store, session_id: int) -> None:  # noqa: ANN001 - Store, imported lazily
+        super().__init__(store)
+        self.session_id = session_id
+        self._removed: list[RemovedItem] = []
+        self._topics: dict[str, Topic] = {}
+        self._items: list[AgendaItem] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="builder-top"):
+            yield Static(id="session-heading")
+            yield Static(id="speaker")
+        with Horizontal(id="builder"):
+            with Vertical(id="library-pane"):
+                yield Select([], prompt="All categories", id="category", compact=True)
+                yield Input(placeholder="type to search topics", id="search", compact=True)
+                yield OptionList(id="library")
+            with Vertical(id="agenda-pane"):
+                yield OptionList(id="agenda")
+                yield Static(id="total")
+                with Horizontal(id="agenda-buttons"):
+                    yield Button("▲ Up", id="up", compact=True)
+                    yield Button("▼ Down", id="down", compact=True)
+                    yield Button("Remove", id="remove", compact=True)
+                    yield Button("Undo", id="undo", compact=True)
+                    yield Button("+ Item", id="add-free", compact=True)
+        yield Static(id="coverage")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Agenda builder"
+        self.query_one("#library").border_title = "Topic library  (enter adds)"
+        self.query_one("#agenda").border_title = "Agenda"
+        self.query_one("#category", Select).set_options(
+            (Content(f"{c.name} ({c.topics})"), c.name) for c in self.store.topic_categories()
+        )
+        self.watch(self.app, "speaker", self._show_speaker)
+        self.query_one("#library").focus()
+        session = self.store.get_session(self.session_id)
+        if not session.rules_shown:
+            self.store.mark_rules_shown(self.session_id)
+            if self.store.setting(RULES_SETTING, "yes") == "yes":
+                self.action_rules(first_time=True)
+
+    def _show_speaker(self, speaker: str) -> None:
+        style = "bold $text on $accent" if speaker == "mentor" else "bold $text on $primary"
+        self.query_one("#speaker", Static).update(
+            Content.assemble(("Speaking: ", "$text-muted"), (f" {speaker.upper()} ", style), ("  F4 flips", "$text-muted"))
+        )
+
+    # -- reading from the store ------------------------------------------------------
+
+    def reload(self) -> None:
+        session = self.store.get_session(self.session_id)
+        mentorship = self.store.get_mentorship(session.mentorship_id)
+        self.query_one("#session-heading", Static).update(
+            Content.assemble(
+                ("Agenda with ", "$text-muted"),
+                (mentorship.mentor, "bold"),
+                ("  ·  ", "$text-muted"),
+                f"{session.scheduled_on:%a %d %b %Y}",
+                ("  ·  ", "$text-muted"),
+                f"{session.minutes} min",
+            )
+        )
+        self._fill_agenda(session.minutes)
+        self._fill_library()
+        self._fill_coverage(session.mentorship_id)
+
+    def _fill_agenda(self, session_minutes: int) -> None:
+        agenda = self.query_one("#agenda", OptionList)
+        highlighted = agenda.highlighted
+        self._items = self.store.agenda(self.session_id)
+        agenda.clear_options()
+        agenda.add_options(Option(item_content(n, item), id=str(item.id)) for n, item in enumerate(self._items, 1))
+        if self._items:
+            agenda.highlighted = min(highlighted or 0, len(self._items) - 1)
+        planned = sum(item.minutes for item in self._items)
+        over = planned - session_minutes
+        self.query_one("#total", Static).update(
+            Content.assemble(
+                ("Planned ", "$text-muted"),
+                (f"{planned} of {session_minutes} min", "bold $error" if over > 0 else "bold $success"),
+                (f"  {over} min over: trim or drop an item" if over > 0 else "", "$error"),
+                (f"  {-over} min spare" if over < 0 else "", "$text-muted"),
+            )
+        )
+        self.query_one("#total").set_class(over > 0, "-over")
+
+    def _fill_library(self) -> None:
+        category = self.query_one("#category", Select).value
+        words = self.query_one("#search", Input).value.lower().split()
+        topics = self.store.list_topics(None if category is Select.NULL else str(category))
+        if words:
+            topics = [t for t in topics if all(w in f"{t.title} {t.prompt} {t.category}".lower() for w in words)]
+        library = self.query_one("#library", OptionList)
+        highlighted = library.highlighted
+        library.clear_options()
+        self._topics = {str(t.id): t for t in topics}
+        library.add_options(
+            Option(
+                Content.assemble((f"{SHORT_CATEGORY.get(t.category, t.category[:6]):<6} ", "$text-muted"), t.title, (f"  {t.minutes}m", "$text-muted")),
+                id=str(t.id),
+            )
+            for t in topics
+        )
+        if topics:
+            library.highlighted = min(highlighted or 0, len(topics) - 1)
+
+    def _fill_coverage(self, mentorship_id: int) -> None:
+        coverage = self.store.category_coverage(mentorship_id)
+        parts: list[Content | str | tuple[str, str]] = [("Covered in the last 4 sessions: ", "$text-muted")]
+        for c in coverage:
+            mark, style = ("✓", "$success") if c.sessions_ago is not None else ("✗", "$text-muted")
+            parts += [(f"{mark} {SHORT_CATEGORY.get(c.category, c.category)}", style), "  "]
+        suggestion = suggest_category(coverage)
+        if suggestion:
+            parts += [("  Time for some ", "$text-muted"), (suggestion, "bold $accent")]
+        self.query_one("#coverage", Static).update(Content.assemble(*parts))
+
+    # -- events ----------------------------------------------------------------------
+
+    @on(Select.Changed, "#category")
+    @on(Input.Changed, "#search")
+    def _filter(self) -> None:
+        self._fill_library()
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self) -> None:
+        self.query_one("#library").focus()
+
+    @on(OptionList.OptionSelected, "#library")
+    def _add_topic(self, event: OptionList.OptionSelected) -> None:
+        topic = self._topics.get(event.option.id or "")
+        if topic is None:
+            return
+        from rm_tui.placeholders import placeholders
+
+        if not placeholders(f"{topic.title} {topic.prompt}"):
+            self._insert_topic(topic, {})
+            return
+        from .placeholder_form import PlaceholderFormScreen
+
+        def filled(values: dict[str, str] | None) -> None:
+            if values is not None:
+                self._insert_topic(topic, values)
+
+        self.app.push_screen(PlaceholderFormScreen(topic), filled)
+
+    def _insert_topic(self, topic: Topic, values: dict[str, str]) -> None:
+        self.store.add_agenda_item(
+            self.session_id,
+            title=fill(topic.title, values),
+            prompt=fill(topic.prompt, values),
+            minutes=topic.minutes,
+            category=topic.category,
+            topic_id=topic.id,
+            proposed_by=self.app.speaker,  # type: ignore[attr-defined]
+        )
+        self.notify(f"Added: {fill(topic.title, values)}", markup=False)
+
+    @on(Button.Pressed, "#up")
+    def _up(self) -> None:
+        self.action_move(-1)
+
+    @on(Button.Pressed, "#down")
+    def _down(self) -> None:
+        self.action_move(1)
+
+    @on(Button.Pressed, "#remove")
+    def _remove(self) -> None:
+        self.action_remove_item()
+
+    @on(Button.Pressed, "#undo")
+    def _undo(self) -> None:
+        self.action_undo()
+
+    @on(Button.Pressed, "#add-free")
+    def _add_free(self) -> None:
+        self.action_new_item()
+
+    # -- actions ---------------------------------------------------------------------
+
+    def _highlighted_item(self) -> AgendaItem | None:
+        index = self.query_one("#agenda", OptionList).highlighted
+        if index is None or index >= len(self._items):
+            return None
+        return self._items[index]
+
+    def action_move(self, step: int) -> None:
+        item = self._highlighted_item()
+        if item is None:
+            return
+        index = self._items.index(item)
+        target = max(0, min(index + step, len(self._items) - 1))
+        if target == index:
+            return
+        self.store.move_agenda_item(item.id, target)
+        agenda = self.query_one("#agenda", OptionList)
+        agenda.highlighted = target
+        self._fill_agenda(self.store.get_session(self.session_id).minutes)
+        agenda.highlighted = target
+
+    def action_remove_item(self) -> None:
+        item = self._highlighted_item()
+        if item is None:
+            self.notify("Nothing to remove: highlight an agenda item first.", severity="warning")
+            return
+        self._removed.append(self.store.remove_agenda_item(item.id))
+        self.notify(f"Removed: {item.title} (ctrl+z puts it back)", markup=False)
+
+    def action_undo(self) -> None:
+        if not self._removed:
+            self.notify("Nothing to undo.", severity="warning")
+            return
+        removed = self._removed.pop()
+        self.store.restore_agenda_item(removed)
+        self.notify(f"Put back: {removed.item.title}", markup=False)
+
+    def action_new_item(self) -> None:
+        from .item_form import ItemFormScreen
+
+        def save(title: str, minutes: str, prompt: str) -> None:
+            self.store.add_agenda_item(
+                self.session_id, title=title, minutes=minutes, prompt=prompt,
+                proposed_by=self.app.speaker,  # type: ignore[attr-defined]
+            )
+
+        self.app.push_screen(ItemFormScreen("New agenda item", save))
+
+    def action_edit_item(self) -> None:
+        item = self._highlighted_item()
+        if item is None:
+            return
+        from .item_form import ItemFormScreen
+
+        def save(title: str, minutes: str, prompt: str) -> None:
+            self.store.edit_agenda_item(item.id, title=title, minutes=minutes, prompt=prompt)
+
+        self.app.push_screen(ItemFormScreen("Edit agenda item", save, item.title, item.minutes, item.prompt))
+
+    def action_rules(self, first_time: bool = False) -> None:
+        from .ground_rules import GroundRulesScreen
+
+        def closed(opted_out: bool | None) -> None:
+            if opted_out:
+                self.store.set_setting(RULES_SETTING, "no")
+
+        self.app.push_screen(GroundRulesScreen(offer_opt_out=first_time), closed)
+
+    def action_back(self) -> None:
+        self.dismiss()

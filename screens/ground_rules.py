@@ -1,0 +1,46 @@
+"""The ground rules, shown when a session's agenda is first opened and on a key."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Static
+
+from rm_tui.ground_rules import GROUND_RULES
+
+
+class GroundRulesScreen(ModalScreen[bool]):
+    """Dismisses with True when the reader asks not to see the rules at session start again."""
+
+    DEFAULT_CSS = """
+    GroundRulesScreen { align: center middle; }
+    #rules { width: 80; max-width: 100%; height: auto; max-height: 100%;
+             border: thick $secondary; background: $surface; padding: 1 2; }
+    #rules Checkbox { border: none; background: transparent; margin-top: 1; }
+    """
+    BINDINGS = [Binding("escape", "close", "Close"), Binding("enter", "close", "Close", show=False)]
+
+    def __init__(self, offer_opt_out: bool = True) -> None:
+        super().__init__()
+        self.offer_opt_out = offer_opt_out
+
+    def compose(self) -> ComposeResult:
+        parts: list[Content | str | tuple[str, str]] = []
+        for number, (rule, detail) in enumerate(GROUND_RULES, 1):
+            parts += [(f"{number}. {rule}", "bold $accent"), "\n", detail, "\n\n"]
+        with VerticalScroll(id="rules"):
+            yield Static(Content.assemble(*parts).rstrip())
+            if self.offer_opt_out:
+                yield Checkbox("Don't show these when a session opens", id="rules-opt-out")
+
+    def on_mount(self) -> None:
+        rules = self.query_one("#rules")
+        rules.border_title = "Ground rules"
+        rules.border_subtitle = "escape closes"
+
+    def action_close(self) -> None:
+        opted_out = self.offer_opt_out and self.query_one("#rules-opt-out", Checkbox).value
+        self.dismiss(bool(opted_out))

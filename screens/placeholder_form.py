@@ -1,0 +1,80 @@
+"""Fill a topic's [Placeholder] fields and see the prompt before it joins the agenda."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from rm_tui.models import Topic
+from rm_tui.placeholders import fill, placeholders
+from widgets.topic_card import prompt_content
+
+
+class PlaceholderFormScreen(ModalScreen[dict[str, str] | None]):
+    """Asks for each placeholder; dismisses with the values, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    PlaceholderFormScreen { align: center middle; }
+    #fill { width: 80; max-width: 100%; height: auto; max-height: 100%;
+            border: thick $primary; background: $surface; padding: 1 2; }
+    #fill-fields { grid-size: 2; grid-columns: 20 1fr; grid-rows: auto; grid-gutter: 1 0; height: auto; margin: 1 0; }
+    #fill-fields Input { background: $boost; }
+    #fill-preview { border: round $secondary; padding: 0 1; height: auto; }
+    #fill-hint { color: $text-muted; margin-top: 1; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "add", "Add to agenda"),
+    ]
+
+    def __init__(self, topic: Topic) -> None:
+        super().__init__()
+        self.topic = topic
+        self.fields = placeholders(f"{topic.title} {topic.prompt}")
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="fill"):
+            yield Static(Content.assemble(("Add to the agenda: ", "bold"), self.topic.title))
+            with Grid(id="fill-fields"):
+                for index, name in enumerate(self.fields):
+                    yield Label(name)
+                    yield Input(placeholder=f"which {name.lower()}?", id=f"field-{index}", compact=True)
+            yield Static(id="fill-preview")
+            yield Static("enter adds it · escape cancels · a field left empty stays as [it is]", id="fill-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#fill-preview").border_title = "Preview"
+        self._preview()
+        inputs = self.query(Input)
+        if inputs:
+            inputs.first().focus()
+
+    def values(self) -> dict[str, str]:
+        return {name: self.query_one(f"#field-{i}", Input).value for i, name in enumerate(self.fields)}
+
+    @on(Input.Changed)
+    def _preview(self) -> None:
+        values = self.values()
+        self.query_one("#fill-preview", Static).update(
+            Content.assemble((fill(self.topic.title, values), "bold"), "\n", prompt_content(fill(self.topic.prompt, values)))
+        )
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        inputs = list(self.query(Input))
+        index = inputs.index(event.input)
+        if index + 1 < len(inputs):
+            inputs[index + 1].focus()
+        else:
+            self.action_add()
+
+    def action_add(self) -> None:
+        self.dismiss(self.values())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
