@@ -9,15 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from rm_tui.errors import RmTuiError, ValidationError
+from .form_screen import FormScreen
 
 SaveItem = Callable[[str, str, str], object]
 
 
-class ItemFormScreen(ModalScreen[bool]):
+class ItemFormScreen(FormScreen):
     """Hands title, minutes and prompt to `save`; a refusal shows beside the field."""
 
     DEFAULT_CSS = """
@@ -27,7 +26,7 @@ class ItemFormScreen(ModalScreen[bool]):
     #item-fields { grid-size: 2; grid-columns: 12 1fr; grid-rows: auto; grid-gutter: 1 0; height: auto; margin: 1 0; }
     #item-fields Input { background: $boost; }
     #item-fields Input.-invalid { background: $error 35%; }
-    #item-error { color: $error; text-style: bold; display: none; }
+    #error { color: $error; text-style: bold; display: none; }
     #item-hint { color: $text-muted; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
@@ -49,32 +48,10 @@ class ItemFormScreen(ModalScreen[bool]):
                 yield Input(minutes, type="integer", id="minutes", compact=True)
                 yield Label("Prompt")
                 yield Input(prompt, placeholder="optional: the question to ask", id="prompt", compact=True)
-            yield Static(id="item-error")
+            yield Static(id="error")
             yield Static("enter or ctrl+s saves · escape cancels", id="item-hint")
 
     @on(Input.Submitted)
     def action_save(self) -> None:
-        for widget in self.query(".-invalid"):
-            widget.remove_class("-invalid")
         values = [self.query_one(f"#{name}", Input).value for name in ("title", "minutes", "prompt")]
-        try:
-            self.save(*values)
-        except ValidationError as error:
-            self._error(str(error))
-            field = self.query(f"#{error.field}")
-            if field:
-                field.first().add_class("-invalid")
-                field.first().focus()
-            return
-        except RmTuiError as error:
-            self._error(str(error))
-            return
-        self.dismiss(True)
-
-    def _error(self, message: str) -> None:
-        error = self.query_one("#item-error", Static)
-        error.update(Content(message))
-        error.display = True
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)
+        self.submit(lambda: self.save(*values))

@@ -9,21 +9,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from rm_tui.errors import RmTuiError, ValidationError
 from rm_tui.models import MENTORSHIP_STATUSES, MentorshipDraft
+
+from .form_screen import FormScreen
 
 SaveMentorship = Callable[[MentorshipDraft], object]
 
 
-class MentorshipFormScreen(ModalScreen[bool]):
+class MentorshipFormScreen(FormScreen):
     """Collects a mentorship's fields and hands them to `save`.
 
-    The store validates; when it refuses, the message appears beside the field at
-    fault and the form stays open with everything typed, so nothing is lost and
-    nothing is saved. Dismisses with True once saved, False when cancelled.
+    The store validates; a refusal keeps the form open with everything typed.
     """
 
     CSS_PATH = "mentorship_form.tcss"
@@ -97,27 +95,8 @@ class MentorshipFormScreen(ModalScreen[bool]):
     @on(Button.Pressed, "#save")
     @on(Input.Submitted)
     def action_save(self) -> None:
-        for widget in self.query(".-invalid"):
-            widget.remove_class("-invalid")
-        try:
-            self.save(self._draft_from_fields())
-        except ValidationError as error:
-            self._show_error(str(error))
-            field = self.query(f"#{error.field}")
-            if field:
-                field.first().add_class("-invalid")
-                field.first().focus()
-            return
-        except RmTuiError as error:
-            self._show_error(str(error))
-            return
-        self.dismiss(True)
-
-    def _show_error(self, message: str) -> None:
-        error = self.query_one("#error", Static)
-        error.update(Content(message))
-        error.display = True
+        self.submit(lambda: self.save(self._draft_from_fields()))
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(False)
+    def _cancel(self) -> None:
+        self.action_cancel()

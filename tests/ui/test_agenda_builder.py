@@ -96,7 +96,7 @@ async def test_an_empty_item_title_is_refused(db_path: Path, store: Store) -> No
         await open_builder(pilot)
         await add_free_item(pilot, "   ")
         assert isinstance(app.screen, ItemFormScreen)
-        assert "cannot be empty" in str(app.screen.query_one("#item-error").render())
+        assert "cannot be empty" in str(app.screen.query_one("#error").render())
     assert agenda_titles(store, mentorship) == []
 
 

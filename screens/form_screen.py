@@ -1,0 +1,45 @@
+"""The base of rm-tui's small forms: save through the store, or show why not."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from rm_tui.errors import RmTuiError, ValidationError
+
+
+class FormScreen(ModalScreen[bool]):
+    """A dialog whose save goes through a store call that may refuse the input.
+
+    On a refusal the message shows in the `#error` Static, the field at fault is
+    tinted and focused, and everything typed stays; nothing was saved. Dismisses
+    with True once saved, False when cancelled.
+    """
+
+    def submit(self, save: Callable[[], object]) -> None:
+        for widget in self.query(".-invalid"):
+            widget.remove_class("-invalid")
+        try:
+            save()
+        except ValidationError as error:
+            self.show_error(str(error))
+            field = self.query(f"#{error.field}")
+            if field:
+                field.first().add_class("-invalid")
+                field.first().focus()
+            return
+        except RmTuiError as error:
+            self.show_error(str(error))
+            return
+        self.dismiss(True)
+
+    def show_error(self, message: str) -> None:
+        error = self.query_one("#error", Static)
+        error.update(Content(message))
+        error.display = True
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
