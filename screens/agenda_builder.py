@@ -118,11 +118,10 @@ class AgendaBuilderScreen(DataScreen):
         mentorship = self.store.get_mentorship(session.mentorship_id)
         self.query_one("#session-heading", Static).update(
             Content.assemble(
-                ("Agenda with ", "$text-muted"),
                 (mentorship.mentor, "bold"),
-                ("  ·  ", "$text-muted"),
+                (" · ", "$text-muted"),
                 f"{session.scheduled_on:%a %d %b %Y}",
-                ("  ·  ", "$text-muted"),
+                (" · ", "$text-muted"),
                 f"{session.minutes} min",
             )
         )
@@ -172,13 +171,13 @@ class AgendaBuilderScreen(DataScreen):
 
     def _fill_coverage(self, mentorship_id: int) -> None:
         coverage = self.store.category_coverage(mentorship_id)
-        parts: list[Content | str | tuple[str, str]] = [("Covered in the last 4 sessions: ", "$text-muted")]
+        parts: list[Content | str | tuple[str, str]] = [("Last 4 sessions: ", "$text-muted")]
         for c in coverage:
             mark, style = ("✓", "$success") if c.sessions_ago is not None else ("✗", "$text-muted")
             parts += [(f"{mark} {SHORT_CATEGORY.get(c.category, c.category)}", style), "  "]
         suggestion = suggest_category(coverage)
         if suggestion:
-            parts += [("  Time for some ", "$text-muted"), (suggestion, "bold $accent")]
+            parts += [(" Next: ", "$text-muted"), (suggestion, "bold $accent")]
         self.query_one("#coverage", Static).update(Content.assemble(*parts))
 
     # -- events ----------------------------------------------------------------------
