@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from topic_library import CORE_CATEGORIES
 
 from .db import immediate
+from .dates import parse_date
 from .errors import NotFound, ValidationError
 from .models import (
     DEFAULT_SESSION_MINUTES,
@@ -55,7 +56,7 @@ class AgendaQueries:
         self,
         mentorship_id: int,
         *,
-        scheduled_on: date | None = None,
+        scheduled_on: date | str | None = None,
         minutes: int | str = DEFAULT_SESSION_MINUTES,
     ) -> int:
         """Plan the next meeting and bring in what is still open from the last one.
@@ -65,6 +66,8 @@ class AgendaQueries:
         as carried items, each counting how many times it has been carried.
         """
         length = whole_number(minutes, "minutes", "Session length (minutes)", 5, 480)
+        if isinstance(scheduled_on, str):
+            scheduled_on = parse_date(scheduled_on, self.today(), "scheduled_on", "Session date")
         with immediate(self.db):
             cadence = self.db.execute(
                 "SELECT cadence_days FROM mentorships WHERE id = ?", [mentorship_id]
@@ -120,6 +123,18 @@ class AgendaQueries:
             "WHERE session_id = ? AND status = 'open' AND follow_up_id IS NULL",
             [session_id, position, previous_id],
         )
+
+    def next_session_date(self, mentorship_id: int) -> date:
+        """Where a new session would go: the last one plus the cadence, or today."""
+        row = self.db.execute(
+            "SELECT m.cadence_days, (SELECT max(scheduled_on) FROM sessions s WHERE "
+            "s.mentorship_id = m.id AND s.status != 'cancelled') FROM mentorships m WHERE m.id = ?",
+            [mentorship_id],
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"mentorship {mentorship_id} no longer exists")
+        last = date.fromisoformat(row[1]) if row[1] else None
+        return default_session_date(last, row[0], self.today())
 
     def get_session(self, session_id: int) -> Session:
         row = self.db.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ?", [session_id]).fetchone()

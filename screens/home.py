@@ -21,7 +21,8 @@ from .data_screen import DataScreen
 
 DUE_STYLES = {"overdue": "bold red", "due": "yellow", "unplanned": "italic dim"}
 STATUS_STYLES = {"active": "green", "paused": "yellow", "ended": "dim italic"}
-FOCUS_WIDTH = 30  # the full focus is in the details panel below the table
+FOCUS_WIDTH = 30
+SESSIONS_SHOWN = 4  # newest first, in the details panel  # the full focus is in the details panel below the table
 
 
 def _shorten(text: str, width: int) -> str:
@@ -45,6 +46,7 @@ class HomeScreen(DataScreen):
         Binding("e", "edit_mentorship", "Edit", tooltip="Edit the selected mentorship"),
         Binding("a", "archive_mentorship", "Archive/restore", tooltip="End the selected mentorship, or restore an ended one"),
         Binding("h", "toggle_archived", "Show archived", tooltip="Show or hide ended mentorships"),
+        Binding("p", "plan_session", "Plan session", tooltip="Plan the next session: date and length"),
         Binding("s", "open_agenda", "Agenda", tooltip="Build the next session's agenda (plans the session if needed)"),
     ]
 
@@ -114,6 +116,13 @@ class HomeScreen(DataScreen):
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         return int(row_key.value) if row_key.value is not None else None
 
+    def _chosen_or_hint(self) -> int | None:
+        """The highlighted mentorship's id; with none, a hint on how to make one."""
+        mentorship_id = self._selected_id()
+        if mentorship_id is None:
+            self.notify("No mentorship yet: press n to set one up.", severity="warning")
+        return mentorship_id
+
     @on(DataTable.RowHighlighted, "#mentorships")
     def _highlighted(self) -> None:
         self._show_details(None)
@@ -148,7 +157,19 @@ class HomeScreen(DataScreen):
                 manager,
                 ("   Cadence  ", "$text-muted"),
                 f"every {m.cadence_days} days",
+                "\n",
+                ("Sessions   ", "$text-muted"),
+                self._sessions_line(mentorship_id),
             )
+        )
+
+    def _sessions_line(self, mentorship_id: int) -> Content:
+        sessions = self.store.list_sessions(mentorship_id)[:SESSIONS_SHOWN]
+        if not sessions:
+            return Content.styled("none yet: p plans one, s builds its agenda", "$text-muted")
+        return Content(
+            "  ·  ".join(f"{s.scheduled_on:%a %d %b} {s.status}" for s in sessions)
+            + ("  ·  …" if len(sessions) == SESSIONS_SHOWN else "")
         )
 
     def action_new_mentorship(self) -> None:
@@ -164,9 +185,8 @@ class HomeScreen(DataScreen):
         )
 
     def action_edit_mentorship(self) -> None:
-        mentorship_id = self._selected_id()
+        mentorship_id = self._chosen_or_hint()
         if mentorship_id is None:
-            self.notify("Nothing to edit yet: press n to set up a mentorship.", severity="warning")
             return
         from .mentorship_form import MentorshipFormScreen
 
@@ -181,9 +201,8 @@ class HomeScreen(DataScreen):
         )
 
     def action_archive_mentorship(self) -> None:
-        mentorship_id = self._selected_id()
+        mentorship_id = self._chosen_or_hint()
         if mentorship_id is None:
-            self.notify("No mentorship selected.", severity="warning")
             return
         mentorship = self.store.get_mentorship(mentorship_id)
         if mentorship.status == "ended":
@@ -196,10 +215,33 @@ class HomeScreen(DataScreen):
                 markup=False,
             )
 
-    def action_open_agenda(self) -> None:
-        mentorship_id = self._selected_id()
+    def action_plan_session(self) -> None:
+        mentorship_id = self._chosen_or_hint()
         if mentorship_id is None:
-            self.notify("Set up a mentorship first: press n.", severity="warning")
+            return
+        from .session_form import SessionFormScreen
+
+        mentorship = self.store.get_mentorship(mentorship_id)
+
+        def save(when: str, minutes: str) -> None:
+            self.store.plan_session(mentorship_id, scheduled_on=when, minutes=minutes)
+
+        def planned(saved: bool | None) -> None:
+            if saved:
+                self.notify("Session planned. Press s to build its agenda.")
+
+        self.app.push_screen(
+            SessionFormScreen(
+                f"Plan a session with {mentorship.mentor}",
+                self.store.next_session_date(mentorship_id).isoformat(),
+                save,
+            ),
+            planned,
+        )
+
+    def action_open_agenda(self) -> None:
+        mentorship_id = self._chosen_or_hint()
+        if mentorship_id is None:
             return
         from .agenda_builder import AgendaBuilderScreen  # loaded when first needed
 

@@ -167,3 +167,28 @@ async def test_manager_checkbox_toggles_with_space(db_path: Path) -> None:
     store = Store.open(db_path, today=lambda: TODAY)
     assert store.list_mentorships()[0].mentorship.manager_informed is True
     store.close()
+
+
+async def test_plan_a_session_with_a_typed_date_and_see_it_listed(db_path: Path, store: Store) -> None:
+    from screens.session_form import SessionFormScreen
+
+    mentorship_id = store.create_mentorship(draft())
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionFormScreen)
+        assert app.screen.query_one("#scheduled_on", Input).value == TODAY.isoformat()
+        await fill_form(pilot, scheduled_on="someday")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "'someday' is not a date" in str(app.screen.query_one("#error").render())
+        assert store.list_sessions(mentorship_id) == []
+        await fill_form(pilot, scheduled_on="+7d", minutes="60")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, SessionFormScreen)
+        assert "Tue 01 Dec planned" in screen_text(app)
+    (session,) = store.list_sessions(mentorship_id)
+    assert session.minutes == 60

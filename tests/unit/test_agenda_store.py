@@ -106,3 +106,22 @@ def test_coverage_and_the_nudge(store: Store, mentorship: int) -> None:
         "Show and Tell": None,
     }
     assert suggest_category(store.category_coverage(mentorship)) == "Communication Clinic"
+
+
+def test_plan_with_a_typed_date_and_refuse_a_bad_one(store: Store, mentorship: int) -> None:
+    assert store.next_session_date(mentorship) == TODAY
+    session = store.plan_session(mentorship, scheduled_on="+2w", minutes="30")
+    assert store.get_session(session).scheduled_on == TODAY + timedelta(days=14)
+    assert store.next_session_date(mentorship) == TODAY + timedelta(days=28)
+    with pytest.raises(ValidationError, match="'next tuesday' is not a date"):
+        store.plan_session(mentorship, scheduled_on="next tuesday")
+    assert len(store.list_sessions(mentorship)) == 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "days"), [("today", 0), ("tomorrow", 1), ("+7d", 7), ("+2w", 14), (" 2026-12-01 ", 7)]
+)
+def test_dates_as_people_type_them(typed: str, days: int) -> None:
+    from rm_tui.dates import parse_date
+
+    assert parse_date(typed, TODAY) == TODAY + timedelta(days=days)
