@@ -15,6 +15,7 @@ from screens.data_screen import DataScreen
 from screens.help import declared_bindings
 from screens.home import HomeScreen
 
+from .ground_rules import RULES_SETTING
 from .models import Role
 from .paths import user_topics_dir
 from .store import Store
@@ -72,6 +73,11 @@ class RmTuiApp(App[None]):
     def on_unmount(self) -> None:
         self.store.close()
 
+    def toggle_rules_at_start(self) -> None:
+        showing = self.store.setting(RULES_SETTING, "yes") == "yes"
+        self.store.set_setting(RULES_SETTING, "no" if showing else "yes")
+        self.notify(f"Ground rules at session start: {'off' if showing else 'on'} (ctrl+g shows them any time)")
+
     def action_flip_speaker(self) -> None:
         self.speaker = "mentor" if self.speaker == "leader" else "leader"
         self.notify(f"Now speaking: {self.speaker}", timeout=2)
@@ -87,6 +93,12 @@ class RmTuiApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every described key binding is also a palette command."""
         yield from super().get_system_commands(screen)
+        showing = self.store.setting(RULES_SETTING, "yes") == "yes"
+        yield SystemCommand(
+            f"Settings: ground rules at session start ({'on' if showing else 'off'})",
+            "Turn showing the ground rules when a session's agenda first opens on or off",
+            self.toggle_rules_at_start,
+        )
         for node in (screen, self):
             for binding in declared_bindings(node):
                 yield SystemCommand(

@@ -1,5 +1,7 @@
 """The ground rules a reverse mentorship runs on, in rm-tui's own words."""
 
+RULES_SETTING = "rules.show_at_session_start"  # "yes" (default) or "no"
+
 GROUND_RULES: tuple[tuple[str, str], ...] = (
     (
         "You carry the admin.",

@@ -14,13 +14,13 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from rm_tui.ground_rules import RULES_SETTING
 from rm_tui.models import AgendaItem, Topic
 from rm_tui.placeholders import fill
 from rm_tui.store_agenda import RemovedItem, suggest_category
 
 from .data_screen import DataScreen
 
-RULES_SETTING = "rules.show_at_session_start"
 SHORT_CATEGORY = {
     "Technology Deep Dive": "Tech",
     "Social Media Lab": "Social",

@@ -142,3 +142,18 @@ async def test_carried_and_stale_items_are_marked(db_path: Path, store: Store) -
         await open_builder(pilot)
         text = screen_text(app)
         assert "Try the AI note-taker  · mentor  ↻4  STALE: do it or drop it" in text
+
+
+async def test_rules_at_session_start_can_be_turned_off_in_settings(db_path: Path, store: Store) -> None:
+    store.create_mentorship(draft())
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        (command,) = [c for c in app.get_system_commands(app.screen) if c.title.startswith("Settings: ground rules")]
+        assert command.title.endswith("(on)")
+        command.callback()
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaBuilderScreen)  # no rules dialog this time
+    assert store.setting("rules.show_at_session_start") == "no"
