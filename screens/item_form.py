@@ -51,6 +51,9 @@ class ItemFormScreen(FormScreen):
             yield Static(id="error")
             yield Static("enter or ctrl+s saves · escape cancels", id="item-hint")
 
+    def on_mount(self) -> None:
+        self.query_one("#title", Input).focus()  # type straight away, in tmux as anywhere
+
     @on(Input.Submitted)
     def action_save(self) -> None:
         values = [self.query_one(f"#{name}", Input).value for name in ("title", "minutes", "prompt")]

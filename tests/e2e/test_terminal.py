@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from rm_tui.models import MentorshipDraft
+from rm_tui.store import Store
+
 pytestmark = pytest.mark.e2e
 
 RM_TUI = Path(sys.executable).with_name("rm-tui")
@@ -122,3 +125,32 @@ def test_a_foreign_file_is_refused_in_one_line(terminal_env: dict[str, str], tmp
     assert result.returncode == 2
     assert result.stderr.strip() == f"rm-tui: {junk} is not an rm-tui database (it is not an SQLite file)"
     assert result.stdout == ""
+
+
+def test_build_an_agenda_in_a_real_terminal(terminal_env: dict[str, str]) -> None:
+    store = Store.open(terminal_env["RM_TUI_DB"])
+    store.create_mentorship(MentorshipDraft(leader="Dana", mentor="Sam"))
+    store.close()
+    term = Terminal([str(RM_TUI)], terminal_env, size=(110, 30))
+    try:
+        term.wait_for("Sam")
+        term.keys("s")
+        term.wait_for("Ground rules")
+        term.keys("Escape")
+        term.wait_for("Speaking:")
+        term.keys("Enter")  # the first library topic has a [Tool] placeholder
+        term.wait_for("Preview")
+        term.type("Notion")
+        term.keys("Enter")
+        term.wait_for("A real task in Notion")
+        term.keys("F4", "C-n")
+        term.wait_for("New agenda item")
+        term.type("My favourite creator")
+        term.keys("C-s")
+        shown = term.wait_for("My favourite creator  · mentor")  # on the agenda, not in the form
+        assert "A real task in Notion" in shown
+    finally:
+        term.close()
+    with sqlite3.connect(terminal_env["RM_TUI_DB"]) as conn:
+        rows = conn.execute("SELECT title, proposed_by FROM agenda_items ORDER BY position").fetchall()
+    assert rows == [("A real task in Notion, start to finish", "leader"), ("My favourite creator", "mentor")]

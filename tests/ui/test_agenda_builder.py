@@ -157,3 +157,26 @@ async def test_rules_at_session_start_can_be_turned_off_in_settings(db_path: Pat
         await pilot.pause()
         assert isinstance(app.screen, AgendaBuilderScreen)  # no rules dialog this time
     assert store.setting("rules.show_at_session_start") == "no"
+
+
+async def test_edit_an_item_and_a_bad_minutes_value_changes_nothing(db_path: Path, store: Store) -> None:
+    mentorship = store.create_mentorship(draft())
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        builder = await open_builder(pilot)
+        await add_free_item(pilot, "Draft title", "10")
+        builder.query_one("#agenda").focus()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ItemFormScreen)
+        assert app.screen.query_one("#title", Input).value == "Draft title"
+        app.screen.query_one("#minutes", Input).value = "0"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "between 1 and 240" in str(app.screen.query_one("#error").render())
+        assert store.agenda(store.upcoming_session(mentorship).id)[0].minutes == 10
+        app.screen.query_one("#minutes", Input).value = "25"
+        app.screen.query_one("#title", Input).value = "Final title"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Final title" in screen_text(app) and "25 of 45 min" in screen_text(app)
