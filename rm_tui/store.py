@@ -195,14 +195,23 @@ class Store(AgendaQueries):
         core = [CategoryCount(name, counts.pop(name, 0)) for name in CORE_CATEGORIES]
         return core + [CategoryCount(name, n) for name, n in sorted(counts.items())]
 
-    def list_topics(self, category: str | None = None) -> list[Topic]:
-        """Topics of one category (or all), in the order their files give."""
+    def list_topics(self, category: str | None = None, search: str = "") -> list[Topic]:
+        """Topics of one category (or all), in the order their files give.
+
+        `search` keeps the topics whose title, prompt, why or category hold every
+        word typed, in any case; the library is small, so this needs no index.
+        """
         rows = self.db.execute(
             f"SELECT {_TOPIC_COLUMNS} FROM topics WHERE ? IS NULL OR category = ? "
             "ORDER BY source, category, position",
             [category, category],
         ).fetchall()
         topics = [Topic(*row) for row in rows]
+        words = search.lower().split()
+        if words:
+            topics = [
+                t for t in topics if all(w in f"{t.title} {t.prompt} {t.why} {t.category}".lower() for w in words)
+            ]
         # Built-in first, the four core categories in the guide's order, then the user's.
         rank = {name: index for index, name in enumerate(CORE_CATEGORIES)}
         return sorted(topics, key=lambda t: (t.source != "builtin", rank.get(t.category, len(rank))))

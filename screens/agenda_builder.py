@@ -151,10 +151,9 @@ class AgendaBuilderScreen(DataScreen):
 
     def _fill_library(self) -> None:
         category = self.query_one("#category", Select).value
-        words = self.query_one("#search", Input).value.lower().split()
-        topics = self.store.list_topics(None if category is Select.NULL else str(category))
-        if words:
-            topics = [t for t in topics if all(w in f"{t.title} {t.prompt} {t.category}".lower() for w in words)]
+        topics = self.store.list_topics(
+            None if category is Select.NULL else str(category), self.query_one("#search", Input).value
+        )
         library = self.query_one("#library", OptionList)
         highlighted = library.highlighted
         library.clear_options()

@@ -70,10 +70,9 @@ class TopicLibraryScreen(DataScreen):
 
     def _fill_topics(self) -> None:
         category = self._chosen_category()
-        words = self.query_one("#topic-filter", Input).value.lower().split()
-        topics = self.store.list_topics(None if category == ALL_TOPICS else category)
-        if words:
-            topics = [t for t in topics if all(w in f"{t.title} {t.prompt} {t.why}".lower() for w in words)]
+        topics = self.store.list_topics(
+            None if category == ALL_TOPICS else category, self.query_one("#topic-filter", Input).value
+        )
         listing = self.query_one("#topics", OptionList)
         previous = listing.highlighted_option.id if listing.highlighted_option else None
         listing.clear_options()

@@ -123,3 +123,10 @@ def test_a_file_with_problems_is_reported_again_next_start(store: Store, user_to
     write(user_topics, "bad.toml", "not toml at all [")
     assert store.sync_topics(user_topics).problems
     assert store.sync_topics(user_topics).problems  # not hidden by the fingerprint
+
+
+def test_search_keeps_topics_holding_every_word(store: Store) -> None:
+    found = store.list_topics(search="JOB ad")
+    assert found and all("job" in f"{t.title} {t.prompt} {t.why}".lower() for t in found)
+    assert store.list_topics("Show and Tell", search="job ad") == []
+    assert store.list_topics(search="zzzz-no-such-word") == []
