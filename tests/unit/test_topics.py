@@ -128,5 +128,5 @@ def test_a_file_with_problems_is_reported_again_next_start(store: Store, user_to
 def test_search_keeps_topics_holding_every_word(store: Store) -> None:
     found = store.list_topics(search="JOB ad")
     assert found and all("job" in f"{t.title} {t.prompt} {t.why}".lower() for t in found)
-    assert store.list_topics("Show and Tell", search="job ad") == []
+    assert store.list_topics("Social Media Lab", search="job posting candidate") == []
     assert store.list_topics(search="zzzz-no-such-word") == []
