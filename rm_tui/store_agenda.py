@@ -151,12 +151,12 @@ class AgendaQueries:
         ).fetchone()
         return _session(row) if row else None
 
-    def list_sessions(self, mentorship_id: int) -> list[Session]:
-        """Past and planned sessions, newest first."""
+    def list_sessions(self, mentorship_id: int, limit: int = -1) -> list[Session]:
+        """Past and planned sessions, newest first; `limit` keeps only the newest few."""
         rows = self.db.execute(
             f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE mentorship_id = ? "
-            "ORDER BY scheduled_on DESC, id DESC",
-            [mentorship_id],
+            "ORDER BY scheduled_on DESC, id DESC LIMIT ?",
+            [mentorship_id, limit],
         ).fetchall()
         return [_session(row) for row in rows]
 

@@ -21,8 +21,8 @@ from .data_screen import DataScreen
 
 DUE_STYLES = {"overdue": "bold red", "due": "yellow", "unplanned": "italic dim"}
 STATUS_STYLES = {"active": "green", "paused": "yellow", "ended": "dim italic"}
-FOCUS_WIDTH = 30
-SESSIONS_SHOWN = 4  # newest first, in the details panel  # the full focus is in the details panel below the table
+FOCUS_WIDTH = 30  # the full focus is in the details panel below the table
+SESSIONS_SHOWN = 4  # newest first, in the details panel
 
 
 def _shorten(text: str, width: int) -> str:
@@ -84,7 +84,7 @@ class HomeScreen(DataScreen):
         table.display = bool(overviews)
         if selected is not None and str(selected) in {str(o.mentorship.id) for o in overviews}:
             table.move_cursor(row=table.get_row_index(str(selected)))
-        self._show_details(overviews)
+        self._show_details()
 
     @staticmethod
     def _cells(overview: MentorshipOverview, today: date) -> list[Text]:
@@ -125,13 +125,13 @@ class HomeScreen(DataScreen):
 
     @on(DataTable.RowHighlighted, "#mentorships")
     def _highlighted(self) -> None:
-        self._show_details(None)
+        self._show_details()
 
     @on(DataTable.RowSelected, "#mentorships")
     def _selected(self) -> None:
         self.action_edit_mentorship()
 
-    def _show_details(self, overviews: list[MentorshipOverview] | None) -> None:
+    def _show_details(self) -> None:
         details = self.query_one("#details", Static)
         mentorship_id = self._selected_id()
         if mentorship_id is None:
@@ -164,12 +164,13 @@ class HomeScreen(DataScreen):
         )
 
     def _sessions_line(self, mentorship_id: int) -> Content:
-        sessions = self.store.list_sessions(mentorship_id)[:SESSIONS_SHOWN]
+        # One more than shown tells whether older ones exist, without loading years of them.
+        sessions = self.store.list_sessions(mentorship_id, limit=SESSIONS_SHOWN + 1)
         if not sessions:
             return Content.styled("none yet: p plans one, s builds its agenda", "$text-muted")
         return Content(
-            "  ·  ".join(f"{s.scheduled_on:%a %d %b} {s.status}" for s in sessions)
-            + ("  ·  …" if len(sessions) == SESSIONS_SHOWN else "")
+            "  ·  ".join(f"{s.scheduled_on:%a %d %b} {s.status}" for s in sessions[:SESSIONS_SHOWN])
+            + ("  ·  …" if len(sessions) > SESSIONS_SHOWN else "")
         )
 
     def action_new_mentorship(self) -> None:

@@ -28,3 +28,16 @@ def screen_text(app: RmTuiApp) -> str:
         elif isinstance(widget, Static) and widget.display:
             parts.append(str(widget.render()))
     return "\n".join(parts)
+
+
+async def type_into(pilot, **values: str) -> None:
+    """Clear each named Input and type into it key by key, as a person would."""
+    from textual.widgets import Input
+
+    for field, value in values.items():
+        widget = pilot.app.screen.query_one(f"#{field}", Input)
+        widget.focus()
+        widget.value = ""
+        if value:
+            await pilot.press(*value)
+    await pilot.pause()

@@ -12,7 +12,7 @@ from screens.ground_rules import GroundRulesScreen
 from screens.item_form import ItemFormScreen
 from screens.placeholder_form import PlaceholderFormScreen
 from tests.conftest import draft
-from tests.ui.helpers import SIZE, open_app, screen_text
+from tests.ui.helpers import SIZE, open_app, screen_text, type_into
 
 
 async def open_builder(pilot) -> AgendaBuilderScreen:
@@ -36,8 +36,7 @@ async def add_free_item(pilot, title: str, minutes: str = "10") -> None:
     await pilot.press("ctrl+n")
     await pilot.pause()
     assert isinstance(pilot.app.screen, ItemFormScreen)
-    pilot.app.screen.query_one("#title", Input).value = title
-    pilot.app.screen.query_one("#minutes", Input).value = minutes
+    await type_into(pilot, title=title, minutes=minutes)
     await pilot.press("ctrl+s")
     await pilot.pause()
 

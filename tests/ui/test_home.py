@@ -10,16 +10,7 @@ from rm_tui.store import Store
 from screens.help import HelpScreen
 from screens.mentorship_form import MentorshipFormScreen
 from tests.conftest import TODAY, draft
-from tests.ui.helpers import SIZE, open_app, screen_text
-
-
-async def fill_form(pilot, **values: str) -> None:
-    for field, value in values.items():
-        widget = pilot.app.screen.query_one(f"#{field}", Input)
-        widget.focus()
-        widget.value = ""
-        await pilot.press(*value) if value else None
-    await pilot.pause()
+from tests.ui.helpers import SIZE, open_app, screen_text, type_into
 
 
 def mentors(db_path: Path) -> list[str]:
@@ -43,7 +34,7 @@ async def test_create_a_mentorship_see_it_and_find_it_after_restart(db_path: Pat
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         assert isinstance(app.screen, MentorshipFormScreen)
-        await fill_form(pilot, leader="Dana Whitfield", mentor="Sam Ortiz", focus="AI assistants", cadence_days="21")
+        await type_into(pilot, leader="Dana Whitfield", mentor="Sam Ortiz", focus="AI assistants", cadence_days="21")
         await pilot.click("#manager_informed")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -64,7 +55,7 @@ async def test_an_empty_mentor_name_is_refused_and_nothing_saved(db_path: Path) 
     app = open_app(db_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
-        await fill_form(pilot, leader="Dana", mentor="   ")
+        await type_into(pilot, leader="Dana", mentor="   ")
         await pilot.click("#save")
         await pilot.pause()
         assert isinstance(app.screen, MentorshipFormScreen)
@@ -86,7 +77,7 @@ async def test_edit_then_archive_and_restore(db_path: Path, store: Store) -> Non
         await pilot.pause()
         await pilot.press("enter")  # the highlighted row opens the form
         assert isinstance(app.screen, MentorshipFormScreen)
-        await fill_form(pilot, mentor="Samira Ortiz")
+        await type_into(pilot, mentor="Samira Ortiz")
         await pilot.press("enter")
         await pilot.pause()
         assert "Samira Ortiz" in screen_text(app)
@@ -157,7 +148,7 @@ async def test_manager_checkbox_toggles_with_space(db_path: Path) -> None:
     app = open_app(db_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
-        await fill_form(pilot, leader="Dana", mentor="Sam")
+        await type_into(pilot, leader="Dana", mentor="Sam")
         await pilot.press("tab", "tab", "tab", "tab")  # expertise, focus, cadence, checkbox
         assert app.screen.focused is app.screen.query_one("#manager_informed")
         await pilot.press("space")
@@ -180,12 +171,12 @@ async def test_plan_a_session_with_a_typed_date_and_see_it_listed(db_path: Path,
         await pilot.pause()
         assert isinstance(app.screen, SessionFormScreen)
         assert app.screen.query_one("#scheduled_on", Input).value == TODAY.isoformat()
-        await fill_form(pilot, scheduled_on="someday")
+        await type_into(pilot, scheduled_on="someday")
         await pilot.press("enter")
         await pilot.pause()
         assert "'someday' is not a date" in str(app.screen.query_one("#error").render())
         assert store.list_sessions(mentorship_id) == []
-        await fill_form(pilot, scheduled_on="+7d", minutes="60")
+        await type_into(pilot, scheduled_on="+7d", minutes="60")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, SessionFormScreen)

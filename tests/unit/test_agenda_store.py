@@ -125,3 +125,8 @@ def test_dates_as_people_type_them(typed: str, days: int) -> None:
     from rm_tui.dates import parse_date
 
     assert parse_date(typed, TODAY) == TODAY + timedelta(days=days)
+
+
+def test_list_sessions_can_keep_only_the_newest(store: Store, mentorship: int) -> None:
+    planned = [store.plan_session(mentorship) for _ in range(3)]
+    assert [s.id for s in store.list_sessions(mentorship, limit=2)] == planned[:0:-1]
