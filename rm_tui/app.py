@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -19,8 +21,20 @@ from .ground_rules import RULES_SETTING
 from .models import Role
 from .paths import user_topics_dir
 from .store import Store
+from .timing import utc_now
+
+if TYPE_CHECKING:
+    from .autosave import NoteAutosaver
 
 CHANGE_POLL_SECONDS = 0.25
+
+
+class AutosaveFailed(Message):
+    """The autosaver's thread could not write a note; said on the screen, never dropped silently."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__()
+        self.problem = problem
 
 
 class RmTuiApp(App[None]):
@@ -48,6 +62,7 @@ class RmTuiApp(App[None]):
         self.set_reactive(RmTuiApp.speaker, role)
         self._startup_messages = list(startup_messages)
         self._seen_token = store.change_token()
+        self._autosaver: NoteAutosaver | None = None
         self.add_mode("home", lambda: HomeScreen(store))
         self.add_mode("topics", lambda: _topic_library(store))
         store.on_change = lambda: self.call_next(self.sync_views)
@@ -70,7 +85,31 @@ class RmTuiApp(App[None]):
             if isinstance(screen, DataScreen):
                 screen.data_changed()
 
+    @property
+    def autosaver(self) -> NoteAutosaver:
+        """Writes note text on its own thread; started when the first note is opened."""
+        if self._autosaver is None:
+            from .autosave import NoteAutosaver
+
+            self._autosaver = NoteAutosaver(
+                self.store.opener_for_thread(),
+                on_error=lambda buffer, problem: self.post_message(AutosaveFailed(problem)),
+            )
+        return self._autosaver
+
+    def on_autosave_failed(self, message: AutosaveFailed) -> None:
+        self.notify(f"A note could not be saved: {message.problem}", severity="error", timeout=15, markup=False)
+
+    async def action_quit(self) -> None:
+        """Hand any text typed in the last moment to the autosaver, then leave."""
+        for screen in self.screen_stack:
+            if isinstance(screen, DataScreen):
+                screen.flush_edits()
+        self.exit()
+
     def on_unmount(self) -> None:
+        if self._autosaver is not None:
+            self._autosaver.close()  # writes what is queued first
         self.store.close()
 
     def toggle_rules_at_start(self) -> None:
@@ -124,13 +163,14 @@ def make_app(
     *,
     role: Role = "leader",
     today: Callable[[], date] = date.today,
+    now: Callable[[], datetime] = utc_now,
     topics_dir: Path | None = None,
 ) -> RmTuiApp:
     """Open the database and build the app; the CLI and the tests both start here.
 
     Raises RmTuiError (with a one-line message) when the database cannot be opened.
     """
-    store = Store.open(db_path, today=today)
+    store = Store.open(db_path, today=today, now=now)
     load = store.sync_topics(topics_dir if topics_dir is not None else user_topics_dir())
     problems = load.problems if load is not None else []
     return RmTuiApp(store, role=role, startup_messages=problems)

@@ -1,4 +1,4 @@
-"""Dates as people type them: '2026-12-01', '+7d', '+2w', 'today', 'tomorrow'."""
+"""Dates as people type them: '2026-12-01', '+7d', '+2w', 'today', 'tomorrow', 'friday'."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from .errors import ValidationError
 
 _RELATIVE = re.compile(r"^\+(\d{1,3})\s*([dw])$")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def parse_date(text: str, today: date, field: str = "date", label: str = "Date") -> date:
@@ -21,9 +22,20 @@ def parse_date(text: str, today: date, field: str = "date", label: str = "Date")
     if relative:
         amount = int(relative.group(1)) * (7 if relative.group(2) == "w" else 1)
         return today + timedelta(days=amount)
+    weekday = _weekday(cleaned.removeprefix("next "))
+    if weekday is not None:
+        # The coming one, never today: 'friday' said on a Friday means a week on.
+        return today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
     try:
         return date.fromisoformat(cleaned)
     except ValueError:
         raise ValidationError(
-            field, f"{label}: {text.strip()!r} is not a date; use 2026-12-01, +7d, +2w, today or tomorrow"
+            field, f"{label}: {text.strip()!r} is not a date; use 2026-12-01, +7d, +2w, friday or tomorrow"
         ) from None
+
+
+def _weekday(word: str) -> int | None:
+    """0 for 'mon' or 'monday' ... 6 for 'sun'; None for anything else."""
+    if len(word) < 3:
+        return None
+    return next((n for n, name in enumerate(_WEEKDAYS) if name.startswith(word)), None)

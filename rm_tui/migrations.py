@@ -117,7 +117,15 @@ _SCHEMA_2 = [
     "CREATE INDEX agenda_items_by_follow_up ON agenda_items(follow_up_id)",
 ]
 
-MIGRATIONS: list[list[str]] = [_SCHEMA_1, _SCHEMA_2]
+# 3: a live session remembers which agenda item is being discussed and since when,
+# so the item timers survive a restart and every process shows the same one.
+_SCHEMA_3 = [
+    "ALTER TABLE sessions ADD COLUMN current_item_id INTEGER REFERENCES agenda_items(id) ON DELETE SET NULL",
+    "ALTER TABLE sessions ADD COLUMN current_since TEXT",
+    "CREATE INDEX follow_ups_by_item ON follow_ups(agenda_item_id)",
+]
+
+MIGRATIONS: list[list[str]] = [_SCHEMA_1, _SCHEMA_2, _SCHEMA_3]
 """MIGRATIONS[n - 1] brings a database to schema version n."""
 
 LATEST_VERSION = len(MIGRATIONS)

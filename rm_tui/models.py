@@ -7,7 +7,7 @@ every change goes through a store call, and the screen re-reads what it shows.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from typing import Literal, get_args
 
 from .validation import one_of, optional_text, required_text, whole_number
@@ -126,6 +126,10 @@ class Session:
     minutes: int
     status: SessionStatus
     rules_shown: bool
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    current_item_id: int | None = None  # the item being discussed while live; None: the session as a whole
+    current_since: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -146,6 +150,7 @@ class AgendaItem:
     carry_count: int
     follow_up_id: int | None
     version: int
+    elapsed_seconds: int = 0  # time spent on it in earlier stretches of the live session
 
     @property
     def is_carried(self) -> bool:
@@ -162,3 +167,83 @@ class CategoryCoverage:
 
     category: str
     sessions_ago: int | None  # 0 = the last held session; None = not in the window
+
+
+Visibility = Literal["shared", "private", "off_record"]
+VISIBILITIES: tuple[Visibility, ...] = get_args(Visibility)
+VISIBILITY_LABELS: dict[Visibility, str] = {"shared": "shared", "private": "private", "off_record": "off-record"}
+
+
+def visible_to(role: Role) -> tuple[Visibility, ...]:
+    """What a viewer may see: the mentor sees shared notes only, the leader everything."""
+    return VISIBILITIES if role == "leader" else ("shared",)
+
+
+def next_visibility(current: Visibility) -> Visibility:
+    """The one-key cycle: shared -> private -> off-record -> shared."""
+    return VISIBILITIES[(VISIBILITIES.index(current) + 1) % len(VISIBILITIES)]
+
+
+@dataclass(frozen=True)
+class Note:
+    """A note taken in a session, on one agenda item or (agenda_item_id None) the whole session."""
+
+    id: int
+    session_id: int
+    agenda_item_id: int | None
+    author: Role
+    visibility: Visibility
+    body: str
+    version: int
+
+
+@dataclass(frozen=True)
+class NoteText:
+    """A note's text as the editor hands it to the autosaver.
+
+    `note_id` is None until the first save creates the row.
+    """
+
+    note_id: int | None
+    session_id: int
+    agenda_item_id: int | None
+    author: Role
+    visibility: Visibility
+    body: str
+
+
+FollowUpStatus = Literal["open", "done", "dropped"]
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """Something one of the pair agreed to do, with a due date."""
+
+    id: int
+    mentorship_id: int
+    session_id: int | None
+    agenda_item_id: int | None
+    title: str
+    owner: Role
+    due_on: date | None
+    status: FollowUpStatus
+    version: int
+
+
+@dataclass(frozen=True)
+class ItemTime:
+    """An agenda item and the seconds spent on it."""
+
+    item: AgendaItem
+    seconds: int
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """What the end-of-session screen shows."""
+
+    session: Session
+    discussed: list[ItemTime]
+    not_reached: list[ItemTime]  # these carry over to the next session
+    follow_ups: list[FollowUp]
+    total_seconds: int

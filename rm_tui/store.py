@@ -18,9 +18,12 @@ from sqlite_utils import Database
 from topic_library import CORE_CATEGORIES, LibraryLoad, load_library, topic_files
 from topic_library.loader import fingerprint
 
-from .db import immediate, open_database
+from .db import connect, immediate, open_database
 from .errors import NotFound
-from .store_agenda import AgendaQueries
+from .store_follow_ups import FollowUpQueries
+from .store_live import LiveQueries
+from .store_notes import NotesQueries
+from .timing import Clock, utc_now
 from .models import CategoryCount, Mentorship, MentorshipDraft, MentorshipOverview, Topic
 
 Today = Callable[[], date]
@@ -33,19 +36,29 @@ _TOPIC_COLUMNS = "id, key, category, title, prompt, minutes, why, source, source
 _TOPICS_FINGERPRINT = "topics.fingerprint"
 
 
-class Store(AgendaQueries):
+class Store(LiveQueries, NotesQueries, FollowUpQueries):
     """The rm-tui database, as the operations the app needs."""
 
-    def __init__(self, db: Database, *, today: Today = date.today) -> None:
+    def __init__(self, db: Database, *, today: Today = date.today, now: Clock = utc_now) -> None:
         self.db = db
         self.today = today
+        self.now = now
         self.local_writes = 0
         self.on_change: Callable[[], object] | None = None
 
     @classmethod
-    def open(cls, path: Path | str, *, today: Today = date.today) -> Store:
+    def open(cls, path: Path | str, *, today: Today = date.today, now: Clock = utc_now) -> Store:
         """Open or create the database file; raises RmTuiError with a one-line reason."""
-        return cls(open_database(path), today=today)
+        return cls(open_database(path), today=today, now=now)
+
+    def opener_for_thread(self) -> Callable[[], Store]:
+        """Opens another connection to this file, to be called on the thread that will use it.
+
+        SQLite objects belong to the thread that made them, so a worker thread needs
+        a connection of its own.
+        """
+        path, today, now = Path(self.path), self.today, self.now
+        return lambda: Store(connect(path), today=today, now=now)
 
     @property
     def path(self) -> str:

@@ -25,12 +25,16 @@ from .models import (
     Session,
 )
 from .schedule import default_session_date
+from .timing import from_stamp
 from .validation import required_text, whole_number
 
-_SESSION_COLUMNS = "id, mentorship_id, scheduled_on, minutes, status, rules_shown"
+_SESSION_COLUMNS = (
+    "id, mentorship_id, scheduled_on, minutes, status, rules_shown, started_at, ended_at, "
+    "current_item_id, current_since"
+)
 _ITEM_COLUMNS = (
     "id, session_id, position, title, prompt, category, topic_id, minutes, proposed_by, status, "
-    "carried_from_id, carry_count, follow_up_id, version"
+    "carried_from_id, carry_count, follow_up_id, version, elapsed_seconds"
 )
 _NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 FOLLOW_UP_MINUTES = 5
@@ -247,9 +251,10 @@ class AgendaQueries:
                 [i.session_id, i.position],
             )
             self.db.execute(
-                f"INSERT INTO agenda_items ({_ITEM_COLUMNS}) VALUES ({', '.join('?' * 14)})",
+                f"INSERT INTO agenda_items ({_ITEM_COLUMNS}) VALUES ({', '.join('?' * 15)})",
                 [i.id, i.session_id, i.position, i.title, i.prompt, i.category, i.topic_id, i.minutes,
-                 i.proposed_by, i.status, i.carried_from_id, i.carry_count, i.follow_up_id, i.version + 1],
+                 i.proposed_by, i.status, i.carried_from_id, i.carry_count, i.follow_up_id, i.version + 1,
+                 i.elapsed_seconds],
             )
         self._wrote()
         return i.id
@@ -296,7 +301,10 @@ def suggest_category(coverage: list[CategoryCoverage]) -> str | None:
 
 
 def _session(row: tuple) -> Session:
-    return Session(row[0], row[1], date.fromisoformat(row[2]), row[3], row[4], bool(row[5]))
+    return Session(
+        row[0], row[1], date.fromisoformat(row[2]), row[3], row[4], bool(row[5]),
+        from_stamp(row[6]), from_stamp(row[7]), row[8], from_stamp(row[9]),
+    )
 
 
 def _item(row: tuple) -> AgendaItem:

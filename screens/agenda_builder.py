@@ -14,10 +14,11 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from rm_tui.ground_rules import RULES_SETTING
 from rm_tui.models import AgendaItem, Topic
 from rm_tui.placeholders import fill
 from rm_tui.store_agenda import RemovedItem, suggest_category
+
+from widgets.speaker_badge import SpeakerBadge
 
 from .data_screen import DataScreen
 
@@ -58,6 +59,7 @@ class AgendaBuilderScreen(DataScreen):
         Binding("delete", "remove_item", "Remove", tooltip="Remove the highlighted agenda item (ctrl+z undoes)"),
         Binding("ctrl+z", "undo", "Undo", tooltip="Put back the last removed item"),
         Binding("ctrl+g", "rules", "Ground rules", tooltip="Show the ground rules"),
+        Binding("f5", "go_live", "Live", tooltip="Open the live session: notes and timers for this agenda"),
         Binding("escape", "back", "Back", tooltip="Back to the mentorships"),
     ]
 
@@ -72,7 +74,7 @@ class AgendaBuilderScreen(DataScreen):
         yield Header()
         with Horizontal(id="builder-top"):
             yield Static(id="session-heading")
-            yield Static(id="speaker")
+            yield SpeakerBadge(id="speaker")
         with Horizontal(id="builder"):
             with Vertical(id="library-pane"):
                 yield Select([], prompt="All categories", id="category", compact=True)
@@ -97,19 +99,10 @@ class AgendaBuilderScreen(DataScreen):
         self.query_one("#category", Select).set_options(
             (Content(f"{c.name} ({c.topics})"), c.name) for c in self.store.topic_categories()
         )
-        self.watch(self.app, "speaker", self._show_speaker)
         self.query_one("#library").focus()
-        session = self.store.get_session(self.session_id)
-        if not session.rules_shown:
-            self.store.mark_rules_shown(self.session_id)
-            if self.store.setting(RULES_SETTING, "yes") == "yes":
-                self.action_rules(first_time=True)
+        from .ground_rules import offer_rules_once
 
-    def _show_speaker(self, speaker: str) -> None:
-        style = "bold $text on $accent" if speaker == "mentor" else "bold $text on $primary"
-        self.query_one("#speaker", Static).update(
-            Content.assemble(("Speaking: ", "$text-muted"), (f" {speaker.upper()} ", style), ("  F4 flips", "$text-muted"))
-        )
+        offer_rules_once(self, self.store, self.session_id)
 
     # -- reading from the store ------------------------------------------------------
 
@@ -300,14 +293,15 @@ class AgendaBuilderScreen(DataScreen):
 
         self.app.push_screen(ItemFormScreen("Edit agenda item", save, item.title, item.minutes, item.prompt))
 
-    def action_rules(self, first_time: bool = False) -> None:
-        from .ground_rules import GroundRulesScreen
+    def action_rules(self) -> None:
+        from .ground_rules import push_rules
 
-        def closed(opted_out: bool | None) -> None:
-            if opted_out:
-                self.store.set_setting(RULES_SETTING, "no")
+        push_rules(self, self.store, first_time=False)
 
-        self.app.push_screen(GroundRulesScreen(offer_opt_out=first_time), closed)
+    def action_go_live(self) -> None:
+        from .live_session import LiveSessionScreen
+
+        self.app.switch_screen(LiveSessionScreen(self.store, self.session_id))
 
     def action_back(self) -> None:
         self.dismiss()

@@ -41,3 +41,6 @@ class DataScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.data_changed()
+
+    def flush_edits(self) -> None:
+        """Hand over any typing not yet saved; called before the app quits."""

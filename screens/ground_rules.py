@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -9,7 +11,32 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Static
 
-from rm_tui.ground_rules import GROUND_RULES
+from rm_tui.ground_rules import GROUND_RULES, RULES_SETTING
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from rm_tui.store import Store
+
+
+def push_rules(screen: Screen, store: Store, *, first_time: bool) -> None:
+    """Show the rules; the first time, with a box to stop showing them at session start."""
+
+    def closed(opted_out: bool | None) -> None:
+        if opted_out:
+            store.set_setting(RULES_SETTING, "no")
+
+    screen.app.push_screen(GroundRulesScreen(offer_opt_out=first_time), closed)
+
+
+def offer_rules_once(screen: Screen, store: Store, session_id: int) -> None:
+    """The first time a session is opened (agenda or live), show the rules unless turned off."""
+    session = store.get_session(session_id)
+    if session.rules_shown:
+        return
+    store.mark_rules_shown(session_id)
+    if store.setting(RULES_SETTING, "yes") == "yes":
+        push_rules(screen, store, first_time=True)
 
 
 class GroundRulesScreen(ModalScreen[bool]):

@@ -48,6 +48,7 @@ class HomeScreen(DataScreen):
         Binding("h", "toggle_archived", "Show archived", tooltip="Show or hide ended mentorships"),
         Binding("p", "plan_session", "Plan session", tooltip="Plan the next session: date and length"),
         Binding("s", "open_agenda", "Agenda", tooltip="Build the next session's agenda (plans the session if needed)"),
+        Binding("l", "open_live", "Live", tooltip="Open the live session: notes, timers and follow-ups"),
     ]
 
     show_archived: reactive[bool] = reactive(False)
@@ -240,15 +241,27 @@ class HomeScreen(DataScreen):
             planned,
         )
 
-    def action_open_agenda(self) -> None:
+    def _upcoming_session_id(self) -> int | None:
+        """The next planned or running session of the highlighted mentorship, planned if need be."""
         mentorship_id = self._chosen_or_hint()
         if mentorship_id is None:
-            return
-        from .agenda_builder import AgendaBuilderScreen  # loaded when first needed
-
+            return None
         session = self.store.upcoming_session(mentorship_id)
-        session_id = session.id if session else self.store.plan_session(mentorship_id)
-        self.app.push_screen(AgendaBuilderScreen(self.store, session_id))
+        return session.id if session else self.store.plan_session(mentorship_id)
+
+    def action_open_agenda(self) -> None:
+        session_id = self._upcoming_session_id()
+        if session_id is not None:
+            from .agenda_builder import AgendaBuilderScreen  # loaded when first needed
+
+            self.app.push_screen(AgendaBuilderScreen(self.store, session_id))
+
+    def action_open_live(self) -> None:
+        session_id = self._upcoming_session_id()
+        if session_id is not None:
+            from .live_session import LiveSessionScreen  # loaded when first needed
+
+            self.app.push_screen(LiveSessionScreen(self.store, session_id))
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived

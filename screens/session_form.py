@@ -47,7 +47,7 @@ class SessionFormScreen(FormScreen):
                 yield Label("Minutes")
                 yield Input("45", type="integer", id="minutes", compact=True)
             yield Static(id="error")
-            yield Static("a date like 2026-12-01, +7d, +2w or tomorrow · enter saves · escape cancels",
+            yield Static("a date like 2026-12-01, +7d, +2w, friday or tomorrow · enter saves · escape cancels",
                          id="session-hint", markup=False)
 
     def on_mount(self) -> None:

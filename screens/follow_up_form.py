@@ -1,0 +1,67 @@
+"""Capture a follow-up without leaving the note: what, who, by when."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, VerticalScroll
+from textual.content import Content
+from textual.widgets import Input, Label, Select, Static
+
+from rm_tui.models import ROLES, Role
+
+from .form_screen import FormScreen
+
+SaveFollowUp = Callable[[str, str, str], object]
+
+
+class FollowUpFormScreen(FormScreen):
+    """Hands (what, owner, due) to `save`; the store refuses an empty title or a bad date."""
+
+    DEFAULT_CSS = """
+    FollowUpFormScreen { align: center middle; }
+    #follow-up-form { width: 76; max-width: 100%; height: auto; border: thick $accent;
+                      background: $surface; padding: 1 2; }
+    #follow-up-fields { grid-size: 2; grid-columns: 10 1fr; grid-rows: auto; grid-gutter: 1 0;
+                        height: auto; margin: 1 0; }
+    #follow-up-fields Input { background: $boost; }
+    #follow-up-fields Input.-invalid { background: $error 35%; }
+    #error { color: $error; text-style: bold; display: none; }
+    #follow-up-hint { color: $text-muted; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
+
+    def __init__(self, context: str, owner: Role, due: str, save: SaveFollowUp) -> None:
+        super().__init__()
+        self.context = context
+        self.owner = owner
+        self.due = due
+        self.save = save
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="follow-up-form"):
+            yield Static(Content.assemble(("New follow-up", "bold"), ("  on ", "$text-muted"), self.context))
+            with Grid(id="follow-up-fields"):
+                yield Label("What")
+                yield Input(placeholder="what will be done", id="title", compact=True)
+                yield Label("Owner")
+                yield Select(((role, role) for role in ROLES), value=self.owner, allow_blank=False,
+                             id="owner", compact=True)
+                yield Label("Due")
+                yield Input(self.due, id="due_on", compact=True)
+            yield Static(id="error")
+            yield Static("due: 2026-12-08, +7d, +2w, friday or tomorrow; empty for none · "
+                         "enter saves · escape cancels", id="follow-up-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#title", Input).focus()
+
+    @on(Input.Submitted)
+    def action_save(self) -> None:
+        title = self.query_one("#title", Input).value
+        owner = str(self.query_one("#owner", Select).value)
+        due = self.query_one("#due_on", Input).value
+        self.submit(lambda: self.save(title, owner, due))

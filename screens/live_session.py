@@ -1,0 +1,531 @@
+"""The live session: the agenda with its timers on the left, notes on the right.
+
+During the meeting the leader keeps this screen open. Each agenda item (and the
+session as a whole) has notes; each note has an author and a visibility that is
+always in view. Text is never saved on a key: a snapshot goes to the autosaver a
+moment after typing, and the autosaver writes it on its own thread.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Footer, Header, Markdown, OptionList, Static, Tab, Tabs, TextArea
+from textual.widgets.option_list import Option
+
+from rm_tui.errors import RmTuiError
+from rm_tui.models import VISIBILITY_LABELS, AgendaItem, Note, NoteText, Role, Session, Visibility, next_visibility
+from rm_tui.timing import clock_text, item_seconds, session_seconds
+
+from widgets.note_editor import NoteEditor
+from widgets.speaker_badge import SpeakerBadge
+
+from .data_screen import DataScreen
+
+SAVE_DELAY = 0.25  # seconds from a keystroke to its snapshot; the write follows off-thread
+PREVIEW_LIMIT = 50_000  # characters rendered by the preview; the editor holds any size
+WHOLE_SESSION = "whole"  # the agenda list's id for the session-wide notes
+VISIBILITY_STYLES: dict[Visibility, str] = {
+    "shared": "bold $text on $success 60%",
+    "private": "bold $text on $warning 60%",
+    "off_record": "bold $text on $error 60%",
+}
+VISIBILITY_HINTS: dict[Visibility, str] = {
+    "shared": "seen by both, exported",
+    "private": "yours only, exported if you ask",
+    "off_record": "never exported, hidden from the mentor",
+}
+
+Entry = int | None  # an agenda item id, or None for the session as a whole
+
+
+@dataclass
+class Buffer:
+    """The note in the editor: a row once saved, or a new one still to be created."""
+
+    key: str
+    note_id: int | None
+    entry: Entry
+    author: Role
+    visibility: Visibility
+    saved_body: str  # what the database holds, or will once the autosaver catches up
+
+
+def _new_buffer(entry: Entry, author: Role, note: Note | None = None) -> Buffer:
+    if note is None:
+        return Buffer(f"b{uuid.uuid4().hex}", None, entry, author, "shared", "")
+    return Buffer(f"note-{note.id}", note.id, entry, note.author, note.visibility, note.body)
+
+
+def _tab_label(author: Role, visibility: Visibility, new: bool = False) -> Content:
+    return Content.assemble(author, (" · ", "$text-muted"), VISIBILITY_LABELS[visibility], (" · new" if new else "", "italic"))
+
+
+def agenda_line(number: int, item: AgendaItem, seconds: int, notes: int, current: bool) -> Content:
+    """'▶ 2. A real task in Notion   3:12 / 15:00  ✎1'; overrun in red, discussed ticked."""
+    over = seconds > item.minutes * 60
+    mark = ("▶ ", "bold $accent") if current else ("✓ ", "$success") if item.status == "discussed" else ("  ", "")
+    return Content.assemble(
+        mark,
+        (f"{number}. ", "$text-muted"),
+        (item.title, "bold" if current else ""),
+        "\n    ",
+        (f"{clock_text(seconds)} / {item.minutes}:00", "bold $error" if over else "$text-muted"),
+        (f"  +{clock_text(seconds - item.minutes * 60)} over" if over else "", "$error"),
+        (f"  ✎{notes}" if notes else "", "$text-muted"),
+        (f"  · {item.proposed_by}", "$accent" if item.proposed_by == "mentor" else "$text-muted"),
+    )
+
+
+class LiveSessionScreen(DataScreen):
+    """Runs one meeting: timers, notes per item, visibility, follow-ups, the end."""
+
+    CSS_PATH = "live_session.tcss"
+    BINDINGS = [
+        Binding("f5", "start", "Start", tooltip="Start the meeting: the session clock and item timers run"),
+        Binding("f5", "end", "End", tooltip="End the meeting and see its summary"),
+        Binding("f5", "summary", "Summary", tooltip="Show the summary of this meeting"),
+        Binding("ctrl+down", "step(1)", "Next item", tooltip="Move on to the next agenda item"),
+        Binding("ctrl+up", "step(-1)", "Prev item", tooltip="Go back to the previous agenda item"),
+        Binding("ctrl+o", "discussed", "Discussed", tooltip="Mark this item discussed and move on (again to undo)"),
+        Binding("ctrl+t", "visibility", "Visibility", tooltip="Make this note shared, private or off-record"),
+        Binding("ctrl+f", "follow_up", "Follow-up", tooltip="Capture a follow-up on this item"),
+        Binding("ctrl+n", "new_note", "New note", tooltip="Start another note on this item"),
+        Binding("ctrl+r", "preview", "Preview", tooltip="Show this note rendered as Markdown, or edit it again"),
+        Binding("ctrl+g", "rules", "Ground rules", tooltip="Show the ground rules", show=False),
+        Binding("escape", "back", "Back", tooltip="Back to the mentorships (notes are saved)"),
+    ]
+
+    def __init__(self, store, session_id: int) -> None:  # noqa: ANN001 - Store, imported lazily
+        super().__init__(store)
+        self.session_id = session_id
+        self._session: Session | None = None
+        self._items: list[AgendaItem] = []
+        self._note_counts: dict[Entry, int] = {}
+        self._viewing: Entry = None
+        self._followed_current: Entry | str = "unset"  # the database's current item, last we looked
+        self._buffer: Buffer | None = None
+        self._save_pending = False
+        self._tabs = Tabs(classes="note-tabs")  # replaced whenever the notes on show change
+        self._tab_keys: list[str] = []
+
+    # -- layout ----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="live-top"):
+            yield Static(id="session-heading")
+            yield SpeakerBadge(id="speaker")
+        with Horizontal(id="live"):
+            with Vertical(id="agenda-pane"):
+                yield OptionList(id="agenda")
+                yield Static(id="session-clock")
+            with Vertical(id="notes-pane"):
+                yield Static(id="item-heading")
+                yield self._tabs
+                yield Static(id="note-status")
+                yield NoteEditor(id="editor")
+                yield Markdown(id="preview")
+                yield Static(id="item-follow-ups")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Live session"
+        self.query_one("#agenda").border_title = "Agenda"
+        self.query_one("#preview").display = False
+        self.watch(self.app, "speaker", self._speaker_changed, init=False)
+        self.set_interval(1.0, self._tick)
+        self._editor.focus()  # the meeting is for talking: typing goes straight into the notes
+        from .ground_rules import offer_rules_once
+
+        offer_rules_once(self, self.store, self.session_id)
+
+    @property
+    def _role(self) -> Role:
+        return self.app.role  # type: ignore[attr-defined]
+
+    @property
+    def _autosaver(self):  # noqa: ANN202 - NoteAutosaver, owned by the app
+        return self.app.autosaver  # type: ignore[attr-defined]
+
+    @property
+    def _editor(self) -> NoteEditor:
+        return self.query_one("#editor", NoteEditor)
+
+    # -- reading from the store ------------------------------------------------------
+
+    def reload(self) -> None:
+        session = self._session = self.store.get_session(self.session_id)
+        self._items = self.store.agenda(self.session_id)
+        self._note_counts = self.store.note_counts(self.session_id, self._role)
+        if session.status == "live" and session.current_item_id != self._followed_current:
+            # Whoever moved the meeting on (here or in another process), follow them.
+            self._followed_current = session.current_item_id
+            self._viewing = session.current_item_id
+        if self._buffer is None and session.status != "live":
+            # Before the start (or after the end) open on the first item still open.
+            self._viewing = next((i.id for i in self._items if i.status == "open"), None)
+        if self._viewing is not None and self._viewing not in {i.id for i in self._items}:
+            self._viewing = None  # the item was removed
+        if self._buffer is None or self._buffer.entry != self._viewing:
+            self._open_entry(self._viewing)
+        else:
+            self._take_outside_edits()
+        self._fill_agenda()
+        self._fill_notes_pane()
+        self._tick()
+        self.refresh_bindings()
+
+    def _entries(self) -> list[Entry]:
+        return [item.id for item in self._items] + [None]
+
+    def _fill_agenda(self) -> None:
+        agenda = self.query_one("#agenda", OptionList)
+        agenda.clear_options()
+        agenda.add_options(self._agenda_option(n, item) for n, item in enumerate(self._items, 1))
+        agenda.add_option(Option(self._whole_session_line(), id=WHOLE_SESSION))
+        agenda.highlighted = self._entries().index(self._viewing)
+
+    def _agenda_option(self, number: int, item: AgendaItem) -> Option:
+        return Option(self._item_line(number, item), id=str(item.id))
+
+    def _item_line(self, number: int, item: AgendaItem) -> Content:
+        assert self._session is not None
+        seconds = item_seconds(item, self._session, self.store.now())
+        current = self._session.status == "live" and self._session.current_item_id == item.id
+        return agenda_line(number, item, seconds, self._note_counts.get(item.id, 0), current)
+
+    def _whole_session_line(self) -> Content:
+        notes = self._note_counts.get(None, 0)
+        return Content.assemble(("◆ ", "$accent"), ("The session as a whole", "italic"),
+                                (f"  ✎{notes}" if notes else "", "$text-muted"))
+
+    def _tick(self) -> None:
+        """Once a second: the session clock and the current item's timer."""
+        session = self._session
+        if session is None:
+            return
+        mentorship = self.store.get_mentorship(session.mentorship_id)
+        state = {"planned": ("not started · F5 starts", "$text-muted"), "live": ("LIVE", "bold $error"),
+                 "held": ("ended", "$text-muted"), "cancelled": ("cancelled", "$text-muted")}[session.status]
+        self.query_one("#session-heading", Static).update(
+            Content.assemble((mentorship.mentor, "bold"), (" · ", "$text-muted"),
+                             f"{session.scheduled_on:%a %d %b %Y}", (" · ", "$text-muted"), state)
+        )
+        spent = session_seconds(session, self.store.now())
+        over = spent > session.minutes * 60
+        planned = sum(item.minutes for item in self._items)
+        self.query_one("#session-clock", Static).update(
+            Content.assemble(("Session ", "$text-muted"),
+                             (f"{clock_text(spent)} / {session.minutes}:00", "bold $error" if over else "bold"),
+                             (f"   agenda {planned} min", "$text-muted"))
+        )
+        if session.status == "live" and session.current_item_id is not None:
+            index = self._entries().index(session.current_item_id)
+            self.query_one("#agenda", OptionList).replace_option_prompt_at_index(
+                index, self._item_line(index + 1, self._items[index])
+            )
+
+    def _fill_notes_pane(self) -> None:
+        buffer = self._buffer
+        assert buffer is not None
+        item = self._item(buffer.entry)
+        if item is None:
+            heading = Content.assemble(("The session as a whole", "bold"),
+                                       ("  notes that belong to no one item", "$text-muted"))
+        else:
+            heading = Content.assemble((item.title, "bold"), "\n" if item.prompt else "", (item.prompt, "$text-muted"))
+        self.query_one("#item-heading", Static).update(heading)
+        self._fill_tabs()
+        self._show_note_status()
+        follow_ups = [f for f in self.store.follow_ups_for_session(self.session_id) if f.agenda_item_id == buffer.entry]
+        parts: list[Content | str | tuple[str, str]] = []
+        for f in follow_ups:
+            due = f" · due {f.due_on:%a %d %b}" if f.due_on else ""
+            parts += [("☐ ", "$accent"), f.title, (f"  {f.owner}{due}", "$text-muted"), "\n"]
+        widget = self.query_one("#item-follow-ups", Static)
+        widget.update(Content.assemble(*parts).rstrip())
+        widget.display = bool(follow_ups)
+
+    def _fill_tabs(self) -> None:
+        """One tab per note on this item, plus the new note being written.
+
+        Tabs are keyed by editor buffer, so a new note's first save only relabels its
+        tab; when the set of notes changes the whole Tabs widget is replaced, which
+        keeps stale activations of the old one from reaching the editor.
+        """
+        buffer = self._buffer
+        assert buffer is not None
+        wanted = [
+            (buffer.key if note.id == buffer.note_id else f"note-{note.id}", _tab_label(note.author, note.visibility))
+            for note in self.store.notes(self.session_id, buffer.entry, self._role)
+        ]
+        if buffer.key not in {key for key, _ in wanted}:
+            wanted.append((buffer.key, _tab_label(buffer.author, buffer.visibility, new=True)))
+        keys = [key for key, _ in wanted]
+        if keys != self._tab_keys:
+            # Compared with what was asked for, not what is mounted yet: a Tabs replaced
+            # before it finished mounting would fail to find its own tabs.
+            self._tab_keys = keys
+            old, self._tabs = self._tabs, Tabs(*(Tab(label, id=key) for key, label in wanted),
+                                                active=buffer.key, classes="note-tabs")
+            self.query_one("#notes-pane").mount(self._tabs, after=old)
+            old.remove()
+        else:
+            labels = dict(wanted)
+            for tab in self._tabs.query(Tab):
+                if tab.label != labels[tab.id or ""]:
+                    tab.label = labels[tab.id or ""]
+            if self._tabs.active != buffer.key and self._tabs.query(f"#{buffer.key}"):
+                self._tabs.active = buffer.key
+        self._tabs.display = len(wanted) > 1  # a lone new note needs no tab
+
+    def _show_note_status(self) -> None:
+        buffer = self._buffer
+        assert buffer is not None
+        self.query_one("#note-status", Static).update(
+            Content.assemble(
+                (f" {VISIBILITY_LABELS[buffer.visibility].upper()} ", VISIBILITY_STYLES[buffer.visibility]),
+                (f" {VISIBILITY_HINTS[buffer.visibility]}", "$text-muted"),
+                ("  ·  by ", "$text-muted"),
+                (buffer.author, "bold"),
+                ("  ·  ctrl+t", "$text-muted"),
+            )
+        )
+
+    def _item(self, entry: Entry) -> AgendaItem | None:
+        return next((item for item in self._items if item.id == entry), None)
+
+    # -- the editor and autosave -------------------------------------------------------
+
+    def _open_entry(self, entry: Entry, *, note_id: int | None = None, fresh: bool = False) -> None:
+        """Put a note of `entry` in the editor: the one asked for, else the speaker's latest."""
+        self._stash()
+        speaker: Role = self.app.speaker  # type: ignore[attr-defined]
+        notes = self.store.notes(self.session_id, entry, self._role)
+        if note_id is not None:
+            chosen = next((n for n in notes if n.id == note_id), None)
+        else:
+            chosen = None if fresh else next((n for n in reversed(notes) if n.author == speaker), None)
+        self._buffer = _new_buffer(entry, speaker, chosen)
+        self._viewing = entry
+        self._load_editor(self._buffer.saved_body)
+
+    def _load_editor(self, text: str) -> None:
+        editor = self._editor
+        if editor.text != text:
+            editor.load_text(text)
+        self._save_pending = False
+        if self.query_one("#preview").display:
+            self._render_preview()
+
+    @on(TextArea.Changed, "#editor")
+    def _typed(self) -> None:
+        # The keystroke path: only note that a save is due. The snapshot comes shortly
+        # after, however fast the typing, so a crash loses well under a second.
+        if not self._save_pending:
+            self._save_pending = True
+            self.set_timer(SAVE_DELAY, self._stash)
+
+    def _stash(self) -> None:
+        """Hand the editor's text to the autosaver if it differs from what is saved."""
+        self._save_pending = False
+        buffer = self._buffer
+        if buffer is None:
+            return
+        text = self._editor.text
+        if text == buffer.saved_body:
+            return
+        buffer.saved_body = text
+        self._autosaver.put(
+            buffer.key,
+            NoteText(buffer.note_id, self.session_id, buffer.entry, buffer.author, buffer.visibility, text),
+        )
+
+    def _settle(self) -> Buffer:
+        """Stash and wait for the write, so the buffer's row exists and holds the text."""
+        self._stash()
+        self._autosaver.flush()
+        buffer = self._buffer
+        assert buffer is not None
+        if buffer.note_id is None:
+            buffer.note_id = self._autosaver.note_id(buffer.key)
+        return buffer
+
+    def flush_edits(self) -> None:
+        """Called before the app quits: nothing typed may be left unsaved."""
+        if self._buffer is not None and self.is_mounted:
+            self._stash()
+
+    def on_screen_suspend(self) -> None:
+        self._stash()  # another screen or mode takes over: save what is typed now
+
+    def _take_outside_edits(self) -> None:
+        """Show a newer text another window saved, unless this one has unsaved typing."""
+        buffer = self._buffer
+        assert buffer is not None
+        if buffer.note_id is None:
+            buffer.note_id = self._autosaver.note_id(buffer.key)
+        if buffer.note_id is None or self._save_pending or self._autosaver.is_saving(buffer.key):
+            return
+        try:
+            note = self.store.get_note(buffer.note_id)
+        except RmTuiError:
+            return
+        buffer.visibility = note.visibility
+        if note.body != buffer.saved_body:
+            buffer.saved_body = note.body
+            self._load_editor(note.body)
+
+    def _speaker_changed(self) -> None:
+        # The person at the keyboard changed: their own note on this item comes up.
+        self._open_entry(self._viewing)
+        self._fill_notes_pane()
+
+    # -- events ----------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#agenda")
+    def _agenda_moved(self, event: OptionList.OptionHighlighted) -> None:
+        option_id = event.option.id
+        self._go(None if option_id == WHOLE_SESSION else int(option_id or 0))
+
+    @on(Tabs.TabActivated)
+    def _tab_chosen(self, event: Tabs.TabActivated) -> None:
+        buffer = self._buffer
+        key = event.tab.id or ""
+        if event.tabs is not self._tabs or buffer is None or key == buffer.key or not key.startswith("note-"):
+            return  # from a replaced Tabs widget, or the note already open
+        self._open_entry(buffer.entry, note_id=int(key.removeprefix("note-")))
+        self._fill_notes_pane()
+
+    def _go(self, entry: Entry) -> None:
+        if entry == self._viewing and self._buffer is not None:
+            return
+        self._open_entry(entry)
+        self.store.go_to_item(self.session_id, entry)  # times the meeting only while live
+        self._fill_agenda()
+        self._fill_notes_pane()
+
+    # -- actions ---------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        status = self._session.status if self._session else "planned"
+        wanted = {"start": "planned", "end": "live", "summary": "held"}.get(action)
+        return wanted is None or wanted == status
+
+    def action_step(self, step: int) -> None:
+        entries = self._entries()
+        index = max(0, min(entries.index(self._viewing) + step, len(entries) - 1))
+        self._go(entries[index])
+
+    def action_start(self) -> None:
+        self._session = self.store.start_session(self.session_id)
+        self.notify("The meeting has started. ctrl+↓ moves on, ctrl+o marks an item discussed.")
+
+    def action_discussed(self) -> None:
+        item = self._item(self._viewing)
+        if item is None:
+            self.notify("Pick an agenda item first: the session as a whole is never 'discussed'.",
+                        severity="warning")
+            return
+        if item.status == "discussed":
+            self.store.set_item_status(item.id, "open")
+            self.notify(f"Open again: {item.title}", markup=False)
+            return
+        self.store.set_item_status(item.id, "discussed")
+        after = self._items[self._items.index(item) + 1:]
+        upcoming = next((i for i in after if i.status == "open"), None)
+        self._go(upcoming.id if upcoming else None)
+        self.notify(f"Discussed: {item.title}" + (f"\nNow: {upcoming.title}" if upcoming else ""), markup=False)
+
+    def action_visibility(self) -> None:
+        if self._role == "mentor":
+            self.notify("In the mentor's view every note is shared.", severity="warning")
+            return
+        buffer = self._settle()
+        buffer.visibility = next_visibility(buffer.visibility)
+        if buffer.note_id is not None:
+            self.store.set_note_visibility(buffer.note_id, buffer.visibility)
+        self._show_note_status()
+        self._fill_tabs()
+
+    def action_new_note(self) -> None:
+        self._open_entry(self._viewing, fresh=True)
+        self._fill_notes_pane()
+        self._editor.focus()
+
+    def action_preview(self) -> None:
+        preview = self.query_one("#preview", Markdown)
+        showing = not preview.display
+        preview.display = showing
+        self._editor.display = not showing
+        if showing:
+            self._render_preview()
+        else:
+            self._editor.focus()
+
+    def _render_preview(self) -> None:
+        text = self._editor.text
+        if len(text) > PREVIEW_LIMIT:
+            text = text[:PREVIEW_LIMIT] + f"\n\n*(the preview shows the first {PREVIEW_LIMIT:,} characters)*"
+        self.query_one("#preview", Markdown).update(text or "*(nothing written yet)*")
+
+    def action_follow_up(self) -> None:
+        from .follow_up_form import FollowUpFormScreen
+
+        assert self._session is not None
+        entry = self._viewing
+        item = self._item(entry)
+        mentorship_id = self._session.mentorship_id
+
+        def save(title: str, owner: str, due: str) -> None:
+            self.store.add_follow_up(mentorship_id, title=title, owner=owner, due=due,
+                                     session_id=self.session_id, agenda_item_id=entry)
+
+        def saved(done: bool | None) -> None:
+            if done:
+                self.notify("Follow-up added; it comes back on the next agenda until it is done.")
+
+        self.app.push_screen(
+            FollowUpFormScreen(
+                item.title if item else "the session as a whole",
+                self.app.speaker,  # type: ignore[attr-defined]
+                self.store.default_follow_up_due(self.session_id).isoformat(),
+                save,
+            ),
+            saved,
+        )
+
+    def action_end(self) -> None:
+        from .session_summary import SessionSummaryScreen
+
+        self._settle()
+
+        def decided(end: bool | None) -> None:
+            if end:
+                summary = self.store.end_session(self.session_id)
+                self.app.push_screen(SessionSummaryScreen(summary, asking_to_end=False))
+
+        self.app.push_screen(
+            SessionSummaryScreen(self.store.session_summary(self.session_id), asking_to_end=True), decided
+        )
+
+    def action_summary(self) -> None:
+        from .session_summary import SessionSummaryScreen
+
+        self.app.push_screen(SessionSummaryScreen(self.store.session_summary(self.session_id), asking_to_end=False))
+
+    def action_rules(self) -> None:
+        from .ground_rules import push_rules
+
+        push_rules(self, self.store, first_time=False)
+
+    def action_back(self) -> None:
+        self._stash()
+        self.dismiss()

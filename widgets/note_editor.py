@@ -1,0 +1,42 @@
+"""The note editor: a TextArea that takes pastes of any size without letting control codes in."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import TextArea
+
+from rm_tui.text import clean_pasted
+
+
+class NoteEditor(TextArea):
+    """Soft-wrapped Markdown text; Tab moves focus, so the keyboard can always leave it.
+
+    A paste arrives with its line ends normalised and control characters (terminal
+    escape sequences among them) removed: they mean nothing in a note and could
+    drive the terminal if they were ever printed raw.
+    """
+
+    DEFAULT_CSS = """
+    NoteEditor { height: 1fr; border: round $primary; }
+    NoteEditor:focus { border: round $accent; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(
+            soft_wrap=True,
+            tab_behavior="focus",
+            show_line_numbers=False,
+            highlight_cursor_line=False,
+            placeholder="Type your notes here. Markdown works; everything is saved as you type.",
+            id=id,
+        )
+
+    def on_paste(self, event: events.Paste) -> None:
+        # Runs before TextArea's own paste handler, which prevent_default() skips.
+        event.prevent_default()
+        event.stop()
+        if self.read_only:
+            return
+        if result := self.replace(clean_pasted(event.text), *self.selection):
+            self.move_cursor(result.end_location)
+        self.focus()
