@@ -6,12 +6,15 @@ and connection; visibility is changed from the screen, one key at a time.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlite_utils import Database
 
 from .db import immediate
 from .errors import NotFound
 from .models import VISIBILITIES, Note, NoteText, Role, visible_to
 from .store_agenda import _NOW
+from .text import clean_text
 from .validation import one_of
 
 _NOTE_COLUMNS = "id, session_id, agenda_item_id, author, visibility, body, version"
@@ -53,8 +56,9 @@ class NotesQueries:
         """Write a note's text; returns (id, version), or None for a new note still empty.
 
         A note without an id is created on its first save, so visiting an item
-        leaves no empty rows behind.
+        leaves no empty rows behind. Control characters never reach the database.
         """
+        text = replace(text, body=clean_text(text.body))
         if text.note_id is None:
             if not text.body:
                 return None

@@ -1,4 +1,9 @@
-"""Cleaning text that arrives from outside: pastes, imports."""
+"""Keeping control characters out of what rm-tui stores and shows.
+
+A paste can carry terminal escape sequences; printed raw they would clear or
+recolour the screen. No field has a use for them, so they are dropped on the way
+in (pastes, form fields, saved notes) and again before text is shown.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,6 @@ import re
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def clean_pasted(text: str) -> str:
-    """Pasted text with Windows and old-Mac line ends made newlines and control characters dropped."""
+def clean_text(text: str) -> str:
+    """`text` with Windows and old-Mac line ends made newlines and control characters dropped."""
     return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))

@@ -7,22 +7,23 @@ beside it; callers save nothing when one is raised.
 from __future__ import annotations
 
 from .errors import ValidationError
+from .text import clean_text
 
 MAX_NAME_LENGTH = 120
 MAX_LINE_LENGTH = 500
 
 
 def required_text(value: str, field: str, label: str, max_length: int = MAX_NAME_LENGTH) -> str:
-    """Stripped text that must not be empty."""
-    cleaned = value.strip()
+    """Stripped text that must not be empty (control characters dropped)."""
+    cleaned = clean_text(value).strip()
     if not cleaned:
         raise ValidationError(field, f"{label} cannot be empty")
     return _bounded(cleaned, field, label, max_length)
 
 
 def optional_text(value: str, field: str, label: str, max_length: int = MAX_LINE_LENGTH) -> str:
-    """Stripped text that may be empty."""
-    return _bounded(value.strip(), field, label, max_length)
+    """Stripped text that may be empty (control characters dropped)."""
+    return _bounded(clean_text(value).strip(), field, label, max_length)
 
 
 def whole_number(value: str | int, field: str, label: str, low: int, high: int) -> int:

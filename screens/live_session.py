@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from rm_tui.errors import RmTuiError
 from rm_tui.models import VISIBILITY_LABELS, AgendaItem, Note, NoteText, Role, Session, Visibility, next_visibility
+from rm_tui.text import clean_text
 from rm_tui.timing import clock_text, item_seconds, session_seconds
 
 from widgets.note_editor import NoteEditor
@@ -60,7 +61,8 @@ class Buffer:
 def _new_buffer(entry: Entry, author: Role, note: Note | None = None) -> Buffer:
     if note is None:
         return Buffer(f"b{uuid.uuid4().hex}", None, entry, author, "shared", "")
-    return Buffer(f"note-{note.id}", note.id, entry, note.author, note.visibility, note.body)
+    # Shown (and, once edited, saved) without control characters, whatever put them there.
+    return Buffer(f"note-{note.id}", note.id, entry, note.author, note.visibility, clean_text(note.body))
 
 
 def _tab_label(author: Role, visibility: Visibility, new: bool = False) -> Content:
@@ -68,7 +70,10 @@ def _tab_label(author: Role, visibility: Visibility, new: bool = False) -> Conte
 
 
 def agenda_line(number: int, item: AgendaItem, seconds: int, notes: int, current: bool) -> Content:
-    """'▶ 2. A real task in Notion   3:12 / 15:00  ✎1'; overrun in red, discussed ticked."""
+    """'▶ 2. A real task in Notion' over '3:12/15:00  ✎1'; overrun in red, discussed ticked.
+
+    The mentor's items say so: credit for ideas is part of the deal.
+    """
     over = seconds > item.minutes * 60
     mark = ("▶ ", "bold $accent") if current else ("✓ ", "$success") if item.status == "discussed" else ("  ", "")
     return Content.assemble(
@@ -76,10 +81,10 @@ def agenda_line(number: int, item: AgendaItem, seconds: int, notes: int, current
         (f"{number}. ", "$text-muted"),
         (item.title, "bold" if current else ""),
         "\n    ",
-        (f"{clock_text(seconds)} / {item.minutes}:00", "bold $error" if over else "$text-muted"),
-        (f"  +{clock_text(seconds - item.minutes * 60)} over" if over else "", "$error"),
+        (f"{clock_text(seconds)}/{item.minutes}:00", "bold $error" if over else "$text-muted"),
+        (f" +{clock_text(seconds - item.minutes * 60)}" if over else "", "bold $error"),
         (f"  ✎{notes}" if notes else "", "$text-muted"),
-        (f"  · {item.proposed_by}", "$accent" if item.proposed_by == "mentor" else "$text-muted"),
+        ("  · mentor" if item.proposed_by == "mentor" else "", "$accent"),
     )
 
 
@@ -129,7 +134,10 @@ class LiveSessionScreen(DataScreen):
             with Vertical(id="notes-pane"):
                 yield Static(id="item-heading")
                 yield self._tabs
-                yield Static(id="note-status")
+                with Horizontal(id="note-status"):
+                    yield Static(id="visibility")
+                    yield Static(id="visibility-hint")
+                    yield Static(id="note-author")
                 yield NoteEditor(id="editor")
                 yield Markdown(id="preview")
                 yield Static(id="item-follow-ups")
@@ -223,8 +231,8 @@ class LiveSessionScreen(DataScreen):
         planned = sum(item.minutes for item in self._items)
         self.query_one("#session-clock", Static).update(
             Content.assemble(("Session ", "$text-muted"),
-                             (f"{clock_text(spent)} / {session.minutes}:00", "bold $error" if over else "bold"),
-                             (f"   agenda {planned} min", "$text-muted"))
+                             (f"{clock_text(spent)}/{session.minutes}:00", "bold $error" if over else "bold"),
+                             (f"  · agenda {planned} min", "$text-muted"))
         )
         if session.status == "live" and session.current_item_id is not None:
             index = self._entries().index(session.current_item_id)
@@ -289,14 +297,12 @@ class LiveSessionScreen(DataScreen):
     def _show_note_status(self) -> None:
         buffer = self._buffer
         assert buffer is not None
-        self.query_one("#note-status", Static).update(
-            Content.assemble(
-                (f" {VISIBILITY_LABELS[buffer.visibility].upper()} ", VISIBILITY_STYLES[buffer.visibility]),
-                (f" {VISIBILITY_HINTS[buffer.visibility]}", "$text-muted"),
-                ("  ·  by ", "$text-muted"),
-                (buffer.author, "bold"),
-                ("  ·  ctrl+t", "$text-muted"),
-            )
+        self.query_one("#visibility", Static).update(
+            Content.styled(f" {VISIBILITY_LABELS[buffer.visibility].upper()} ", VISIBILITY_STYLES[buffer.visibility])
+        )
+        self.query_one("#visibility-hint", Static).update(VISIBILITY_HINTS[buffer.visibility])
+        self.query_one("#note-author", Static).update(
+            Content.assemble(("by ", "$text-muted"), (buffer.author, "bold"), ("  ·  ctrl+t", "$text-muted"))
         )
 
     def _item(self, entry: Entry) -> AgendaItem | None:
@@ -379,9 +385,10 @@ class LiveSessionScreen(DataScreen):
         except RmTuiError:
             return
         buffer.visibility = note.visibility
-        if note.body != buffer.saved_body:
-            buffer.saved_body = note.body
-            self._load_editor(note.body)
+        body = clean_text(note.body)
+        if body != buffer.saved_body:
+            buffer.saved_body = body
+            self._load_editor(body)
 
     def _speaker_changed(self) -> None:
         # The person at the keyboard changed: their own note on this item comes up.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,20 @@ from rm_tui.models import MentorshipDraft
 from rm_tui.store import Store
 
 TODAY = date(2026, 11, 24)
+MEETING_START = datetime(2026, 11, 24, 16, 0, tzinfo=timezone.utc)
+
+
+class FakeClock:
+    """A wall clock the test moves by hand, so timers are checked without waiting."""
+
+    def __init__(self, start: datetime = MEETING_START) -> None:
+        self.moment = start
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+    def advance(self, **delta: float) -> None:
+        self.moment += timedelta(**delta)
 
 
 @pytest.fixture(autouse=True)
@@ -37,8 +51,13 @@ def user_topics(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(db_path: Path, user_topics: Path):
-    opened = Store.open(db_path, today=lambda: TODAY)
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def store(db_path: Path, user_topics: Path, clock: FakeClock):
+    opened = Store.open(db_path, today=lambda: TODAY, now=clock)
     opened.sync_topics(user_topics)
     yield opened
     opened.close()

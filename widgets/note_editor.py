@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import TextArea
 
-from rm_tui.text import clean_pasted
+from rm_tui.text import clean_text
 
 
 class NoteEditor(TextArea):
@@ -37,6 +37,6 @@ class NoteEditor(TextArea):
         event.stop()
         if self.read_only:
             return
-        if result := self.replace(clean_pasted(event.text), *self.selection):
+        if result := self.replace(clean_text(event.text), *self.selection):
             self.move_cursor(result.end_location)
         self.focus()

@@ -1,10 +1,14 @@
-"""When the next session is due, and filling [Placeholder] fields."""
+"""When the next session is due, dates as typed, [Placeholder] fields, cleaning pasted text."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
+from rm_tui.dates import parse_date
 from rm_tui.placeholders import fill, placeholders, split
+from rm_tui.text import clean_text
 from rm_tui.schedule import Due, default_session_date, describe_due, next_session_due
 
 TODAY = date(2026, 11, 24)
@@ -59,3 +63,20 @@ def test_unfilled_placeholders_stay_visible() -> None:
 
 def test_split_marks_placeholder_runs() -> None:
     assert split("Use [Tool] daily") == [("Use ", False), ("[Tool]", True), (" daily", False)]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("friday", date(2026, 11, 27)),
+        ("Next Friday", date(2026, 11, 27)),
+        ("tue", date(2026, 12, 1)),  # today is a Tuesday: the coming one is a week on
+        ("wednesday", date(2026, 11, 25)),
+    ],
+)
+def test_weekday_names_mean_the_coming_one(typed: str, expected: date) -> None:
+    assert parse_date(typed, TODAY) == expected
+
+
+def test_pasted_text_loses_control_characters_but_keeps_tabs_and_lines() -> None:
+    assert clean_text("a\x1b[31mb\x07\tc\r\nd\re\x00f\x9bg") == "a[31mb\tc\nd\nefg"
