@@ -117,6 +117,8 @@ class LiveSessionScreen(DataScreen):
         self._followed_current: Entry | str = "unset"  # the database's current item, last we looked
         self._buffer: Buffer | None = None
         self._save_pending = False
+        self._loads_in_flight = 0
+        self._outside_edit_missed = False
         self._tabs = Tabs(classes="note-tabs")  # replaced whenever the notes on show change
         self._tab_keys: list[str] = []
 
@@ -219,6 +221,8 @@ class LiveSessionScreen(DataScreen):
         session = self._session
         if session is None:
             return
+        if self._outside_edit_missed:
+            self._take_outside_edits()
         mentorship = self.store.get_mentorship(session.mentorship_id)
         state = {"planned": ("not started · F5 starts", "$text-muted"), "live": ("LIVE", "bold $error"),
                  "held": ("ended", "$text-muted"), "cancelled": ("cancelled", "$text-muted")}[session.status]
@@ -326,6 +330,7 @@ class LiveSessionScreen(DataScreen):
     def _load_editor(self, text: str) -> None:
         editor = self._editor
         if editor.text != text:
+            self._loads_in_flight += 1  # its Changed message is not typing
             editor.load_text(text)
         self._save_pending = False
         if self.query_one("#preview").display:
@@ -335,6 +340,9 @@ class LiveSessionScreen(DataScreen):
     def _typed(self) -> None:
         # The keystroke path: only note that a save is due. The snapshot comes shortly
         # after, however fast the typing, so a crash loses well under a second.
+        if self._loads_in_flight:
+            self._loads_in_flight -= 1
+            return
         if not self._save_pending:
             self._save_pending = True
             self.set_timer(SAVE_DELAY, self._stash)
@@ -378,8 +386,12 @@ class LiveSessionScreen(DataScreen):
         assert buffer is not None
         if buffer.note_id is None:
             buffer.note_id = self._autosaver.note_id(buffer.key)
-        if buffer.note_id is None or self._save_pending or self._autosaver.is_saving(buffer.key):
+        if buffer.note_id is None:
             return
+        if self._save_pending or self._autosaver.is_saving(buffer.key):
+            self._outside_edit_missed = True  # look again on the next tick
+            return
+        self._outside_edit_missed = False
         try:
             note = self.store.get_note(buffer.note_id)
         except RmTuiError:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -170,3 +171,52 @@ def test_build_an_agenda_in_a_real_terminal(terminal_env: dict[str, str]) -> Non
     with sqlite3.connect(terminal_env["RM_TUI_DB"]) as conn:
         rows = conn.execute("SELECT title, proposed_by FROM agenda_items ORDER BY position").fetchall()
     assert rows == [("A real task in Notion, start to finish", "leader"), ("My favourite creator", "mentor")]
+
+
+def _child_pids(parent: int) -> list[int]:
+    """Processes whose parent is `parent`, read from /proc (no extra tools needed)."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == parent:
+            children.append(int(stat.parent.name))
+    return children
+
+
+def test_sigkill_mid_typing_loses_at_most_the_last_second(terminal_env: dict[str, str]) -> None:
+    store = Store.open(terminal_env["RM_TUI_DB"])
+    mentorship = store.create_mentorship(MentorshipDraft(leader="Dana", mentor="Sam"))
+    session = store.plan_session(mentorship)
+    store.mark_rules_shown(session)
+    item = store.add_agenda_item(session, title="A real task in Notion", proposed_by="leader")
+    store.close()
+    words = "We planned a week in Notion together and she showed me the board view she uses daily. "
+    text = (words * 4)[:300]
+    term = Terminal([str(RM_TUI)], terminal_env, size=(100, 30))
+    try:
+        term.wait_for("Sam")
+        term.keys("l")
+        term.wait_for("SHARED")
+        pane_pid = int(subprocess.run(["tmux", "display-message", "-p", "-t", term.name, "#{pane_pid}"],
+                                      check=True, capture_output=True, text=True).stdout)
+        (app_pid,) = _child_pids(pane_pid)
+        sent_at: list[float] = []
+        for n, character in enumerate(text):
+            if n == 200:  # mid-word, mid-typing: no quit, no flush, nothing graceful
+                killed_at = time.monotonic()
+                os.kill(app_pid, signal.SIGKILL)
+                break
+            subprocess.run(["tmux", "send-keys", "-t", term.name, "-l", character], check=True)
+            sent_at.append(time.monotonic())
+            time.sleep(0.03)
+    finally:
+        term.close()
+    typed_a_second_before = sum(1 for moment in sent_at if moment <= killed_at - 1.0)
+    with sqlite3.connect(terminal_env["RM_TUI_DB"]) as conn:
+        (body,) = conn.execute("SELECT body FROM notes WHERE agenda_item_id = ?", [item]).fetchone()
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert text.startswith(body)
+    assert len(body) >= typed_a_second_before, (len(body), typed_a_second_before, len(sent_at))

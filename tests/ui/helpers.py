@@ -5,13 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from rm_tui.app import RmTuiApp, make_app
-from tests.conftest import TODAY
+from tests.conftest import TODAY, FakeClock
 
 SIZE = (120, 36)
 
 
-def open_app(db_path: Path, topics_dir: Path | None = None, role: str = "leader") -> RmTuiApp:
-    return make_app(db_path, role=role, today=lambda: TODAY, topics_dir=topics_dir)  # type: ignore[arg-type]
+def open_app(
+    db_path: Path, topics_dir: Path | None = None, role: str = "leader", clock: FakeClock | None = None
+) -> RmTuiApp:
+    return make_app(
+        db_path, role=role, today=lambda: TODAY, now=clock or FakeClock(), topics_dir=topics_dir  # type: ignore[arg-type]
+    )
 
 
 def screen_text(app: RmTuiApp) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from rm_tui.models import NoteText
 from rm_tui.store import Store
-from tests.conftest import TODAY, draft
+from tests.conftest import TODAY, FakeClock, draft
 from tests.ui.helpers import open_app
 
 SIZE = (120, 36)
@@ -52,3 +53,42 @@ def test_agenda_builder_with_an_agenda(snap_compare, db_path: Path, store: Store
                           category="Show and Tell")
     store.add_agenda_item(session, title="Reverse-mentoring our all-hands", proposed_by="leader", minutes=15)
     assert snap_compare(open_app(db_path, user_topics), terminal_size=SIZE, press=["s"])
+
+
+def _meeting_in_progress(store: Store, clock: FakeClock) -> None:
+    """Seventeen minutes into a meeting: one item discussed, notes of each kind, a follow-up."""
+    mentorship = store.create_mentorship(draft(mentor="Sam Ortiz"))
+    session = store.plan_session(mentorship)
+    store.mark_rules_shown(session)
+    first = store.add_agenda_item(session, title="A real task in Notion, start to finish", proposed_by="leader",
+                                  minutes=15, prompt="Walk me through planning a week in Notion")
+    second = store.add_agenda_item(session, title="A creator I [really] rate", proposed_by="mentor", minutes=10)
+    store.add_agenda_item(session, title="Our all-hands, as a new hire hears it", proposed_by="leader", minutes=15)
+    store.start_session(session)
+    store.save_note(NoteText(None, session, first, "leader", "shared", "Plans the week on a **board**, not a doc."))
+    clock.advance(minutes=16)
+    store.set_item_status(first, "discussed")
+    store.go_to_item(session, second)
+    clock.advance(minutes=11, seconds=20)  # the second item runs over
+    store.save_note(NoteText(None, session, second, "mentor", "shared", "Short, honest, one idea per video."))
+    store.save_note(NoteText(None, session, second, "leader", "private",
+                             "# What I take from it\n- say less, *show* more\n- 日本語 and עברית read fine"))
+    store.add_follow_up(mentorship, title="Watch three of her videos", owner="leader", due="friday",
+                        session_id=session, agenda_item_id=second)
+
+
+def test_live_session_mid_meeting(snap_compare, db_path: Path, store: Store, user_topics: Path, clock: FakeClock) -> None:
+    _meeting_in_progress(store, clock)
+    assert snap_compare(open_app(db_path, user_topics, clock=clock), terminal_size=SIZE, press=["l"])
+
+
+def test_live_session_mid_meeting_at_80x24(
+    snap_compare, db_path: Path, store: Store, user_topics: Path, clock: FakeClock
+) -> None:
+    _meeting_in_progress(store, clock)
+    assert snap_compare(open_app(db_path, user_topics, clock=clock), terminal_size=(80, 24), press=["l"])
+
+
+def test_live_session_end_summary(snap_compare, db_path: Path, store: Store, user_topics: Path, clock: FakeClock) -> None:
+    _meeting_in_progress(store, clock)
+    assert snap_compare(open_app(db_path, user_topics, clock=clock), terminal_size=SIZE, press=["l", "f5"])

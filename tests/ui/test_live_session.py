@@ -1,0 +1,295 @@
+"""The live session screen, driven by keys as a leader and mentor would during a meeting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.widgets import Markdown, OptionList, Tab
+
+from rm_tui.models import NoteText
+from rm_tui.store import Store
+from screens.follow_up_form import FollowUpFormScreen
+from screens.live_session import SAVE_DELAY, LiveSessionScreen
+from screens.session_summary import SessionSummaryScreen
+from tests.conftest import FakeClock, draft
+from tests.ui.helpers import SIZE, open_app, screen_text, type_into
+
+
+@pytest.fixture
+def meeting(store: Store) -> tuple[int, int, list[int]]:
+    """A planned session of three items, its ground rules already seen."""
+    mentorship = store.create_mentorship(draft(mentor="Sam Ortiz", cadence_days=14))
+    session = store.plan_session(mentorship)
+    store.mark_rules_shown(session)
+    items = [
+        store.add_agenda_item(session, title=title, proposed_by=who, minutes=minutes, prompt=prompt)
+        for title, who, minutes, prompt in (
+            ("A real task in Notion", "leader", 15, "Plan a week with me"),
+            ("A creator I [really] rate", "mentor", 10, ""),
+            ("Our all-hands", "leader", 15, ""),
+        )
+    ]
+    return mentorship, session, items
+
+
+async def open_live(pilot) -> LiveSessionScreen:
+    await pilot.pause()
+    await pilot.press("l")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, LiveSessionScreen)
+    return pilot.app.screen
+
+
+async def wait_for_autosave(pilot) -> None:
+    """Past the snapshot delay, then until the writer thread is done."""
+    await pilot.pause(SAVE_DELAY + 0.15)
+    assert pilot.app.autosaver.flush()
+    await pilot.pause()
+
+
+def bodies(store: Store, session_id: int, item_id: int | None) -> list[tuple[str, str, str]]:
+    return [(n.author, n.visibility, n.body) for n in store.notes(session_id, item_id, "leader")]
+
+
+async def test_typing_is_saved_without_a_save_key(db_path: Path, store: Store, meeting) -> None:
+    _, session_id, items = meeting
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_live(pilot)
+        assert app.focused is screen.query_one("#editor")  # typing goes straight into the notes
+        await pilot.press(*"Plans in a board, not a doc")
+        await wait_for_autosave(pilot)
+        assert bodies(store, session_id, items[0]) == [("leader", "shared", "Plans in a board, not a doc")]
+        await pilot.press("enter", *"- weekly")
+        await wait_for_autosave(pilot)
+    assert bodies(store, session_id, items[0]) == [("leader", "shared", "Plans in a board, not a doc\n- weekly")]
+
+
+async def test_a_keystroke_only_marks_a_save_as_due(db_path: Path, store: Store, meeting) -> None:
+    """The write happens on a timer and a thread, never in the key handler."""
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_live(pilot)
+        handed_over: list[NoteText] = []
+        app.autosaver.put = lambda buffer, text: handed_over.append(text)  # type: ignore[method-assign]
+        screen._editor.insert("typed")
+        screen._typed()  # what a key press runs
+        assert handed_over == []
+        await pilot.pause(SAVE_DELAY + 0.15)
+        assert [t.body for t in handed_over] == ["typed"]
+
+
+async def test_visibility_is_always_shown_and_one_key_changes_it(db_path: Path, store: Store, meeting) -> None:
+    _, session_id, items = meeting
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_live(pilot)
+        assert "SHARED" in screen_text(app)
+        await pilot.press(*"They are bored by our all-hands")
+        await pilot.press("ctrl+t")
+        assert "PRIVATE" in screen_text(app)
+        assert bodies(store, session_id, items[0]) == [("leader", "private", "They are bored by our all-hands")]
+        await pilot.press("ctrl+t")
+        assert "OFF-RECORD" in screen_text(app) and "never exported" in screen_text(app)
+        assert bodies(store, session_id, items[0])[0][1] == "off_record"
+        await pilot.press("ctrl+t")
+        assert bodies(store, session_id, items[0])[0][1] == "shared"
+
+
+async def test_the_clock_runs_per_item_and_an_overrun_shows(db_path: Path, store: Store, meeting) -> None:
+    _, session_id, items = meeting
+    clock = FakeClock()
+    app = open_app(db_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_live(pilot)
+        assert "not started" in screen_text(app)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert "LIVE" in screen_text(app)
+        clock.advance(minutes=16, seconds=30)
+        await pilot.pause(1.2)  # one tick of the on-screen clock
+        text = screen_text(app)
+        assert "16:30/15:00 +1:30" in text
+        assert "Session 16:30/45:00" in text
+        await pilot.press("ctrl+down")
+        await pilot.pause()
+        assert store.get_session(session_id).current_item_id == items[1]
+        assert store.get_agenda_item(items[0]).elapsed_seconds == 16 * 60 + 30
+        clock.advance(minutes=2)
+        await pilot.pause(1.2)
+        assert "2:00/10:00" in screen_text(app)
+
+
+async def test_mark_discussed_moves_on_and_clicking_an_item_opens_it(db_path: Path, store: Store, meeting) -> None:
+    _, session_id, items = meeting
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_live(pilot)
+        await pilot.press("f5", "ctrl+o")
+        await pilot.pause()
+        assert store.get_agenda_item(items[0]).status == "discussed"
+        assert store.get_session(session_id).current_item_id == items[1]
+        assert "A creator I [really] rate" in str(screen.query_one("#item-heading").render())
+        await pilot.click("#agenda", offset=(6, 5))  # the third item: two lines per item below the border
+        await pilot.pause()
+        assert store.get_session(session_id).current_item_id == items[2]
+        assert screen.query_one("#agenda", OptionList).highlighted == 2
+
+
+async def test_each_speaker_writes_their_own_note(db_path: Path, store: Store, meeting) -> None:
+    _, session_id, items = meeting
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_live(pilot)
+        await pilot.press(*"leader words")
+        await pilot.press("f4")
+        await pilot.pause()
+        assert app.screen.query_one("#editor").text == ""  # the mentor's own note
+        await pilot.press(*"mentor words")
+        await wait_for_autosave(pilot)
+        assert bodies(store, session_id, items[0]) == [("leader", "shared", "leader words"),
+                                                       ("mentor", "shared", "mentor words")]
+        labels = [str(tab.label) for tab in app.screen.query(Tab) if tab.display]
+        assert labels == ["leader · shared", "mentor · shared"]
+        await pilot.press("f4")
+        await pilot.pause()
+        assert app.screen.query_one("#editor").text == "leader words"
+
+
+async def test_a_second_note_on_the_same_item(db_path: Path, store: Store, meeting) -> None:
+    _, session_id, items = meeting
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_live(pilot)
+        await pilot.press(*"for both of us")
+        await pilot.press("ctrl+n", *"just for me", "ctrl+t")
+        await wait_for_autosave(pilot)
+    assert bodies(store, session_id, items[0]) == [("leader", "shared", "for both of us"),
+                                                   ("leader", "private", "just for me")]
+
+
+async def test_preview_renders_the_markdown(db_path: Path, store: Store, meeting) -> None:
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_live(pilot)
+        await pilot.press(*"# Heading", "enter", *"**bold** point")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        preview = screen.query_one("#preview", Markdown)
+        assert preview.display and not screen.query_one("#editor").display
+        assert preview.source == "# Heading\n**bold** point"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert screen.query_one("#editor").display and app.focused is screen.query_one("#editor")
+
+
+async def test_a_follow_up_from_the_note_with_a_bad_date_then_a_good_one(db_path: Path, store: Store, meeting) -> None:
+    mentorship, session_id, items = meeting
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_live(pilot)
+        await pilot.press(*"she uses templates", "ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.screen, FollowUpFormScreen)
+        assert app.screen.query_one("#due_on").value == "2026-12-08"  # the next session by cadence
+        await type_into(pilot, title="Try a Notion template", due_on="someday")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FollowUpFormScreen)
+        assert "'someday' is not a date" in screen_text(app)
+        assert store.follow_ups_for_session(session_id) == []
+        await type_into(pilot, due_on="+7d")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveSessionScreen)
+        assert app.focused is app.screen.query_one("#editor")  # back in the note
+        assert "Try a Notion template" in screen_text(app)
+    (follow_up,) = store.follow_ups_for_session(session_id)
+    assert (follow_up.title, follow_up.owner, str(follow_up.due_on), follow_up.agenda_item_id) == (
+        "Try a Notion template", "leader", "2026-12-01", items[0])
+
+
+async def test_ending_shows_the_summary_and_asks_first(db_path: Path, store: Store, meeting) -> None:
+    mentorship, session_id, items = meeting
+    clock = FakeClock()
+    app = open_app(db_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_live(pilot)
+        await pilot.press("f5")
+        clock.advance(minutes=12)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        store.add_follow_up(mentorship, title="Send the creator list", owner="mentor", due="+7d",
+                            session_id=session_id, agenda_item_id=items[1])
+        clock.advance(minutes=5)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionSummaryScreen)
+        await pilot.press("escape")  # keep going
+        await pilot.pause()
+        assert store.get_session(session_id).status == "live"
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.press("enter")  # End meeting
+        await pilot.pause()
+        assert isinstance(app.screen, SessionSummaryScreen)
+        text = screen_text(app)
+        assert "Meeting time 17:00 of 45:00 planned" in text
+        assert "Discussed (1)" in text and "A real task in Notion  12:00 of 15:00" in text
+        assert "Not reached (2): they carry over" in text and "A creator I [really] rate  5:00 of 10:00" in text
+        assert "Send the creator list  · mentor · due Tue 01 Dec" in text
+    assert store.get_session(session_id).status == "held"
+
+
+async def test_awkward_input_keeps_the_screen_and_the_data(db_path: Path, store: Store, meeting) -> None:
+    _, session_id, items = meeting
+    awkward = "日本語のメモ · עברית משמאל · emoji 🎉👩‍💻 · \ttab\x1b[2J\x1b[31mred\x07\r\n"
+    big = awkward + ("lorem ipsum dolor sit amet " * 40 + "\n") * 1000  # about 1 MB
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_live(pilot)
+        editor = screen.query_one("#editor")
+        region = editor.region
+        editor.post_message(events.Paste(big))
+        await wait_for_autosave(pilot)
+        assert editor.region == region  # the layout did not move
+        assert "A real task in Notion" in screen_text(app) and "SHARED" in screen_text(app)
+        await pilot.press("ctrl+end", *" the end")
+        await wait_for_autosave(pilot)
+    ((_, _, body),) = bodies(store, session_id, items[0])
+    assert len(body) > 1_000_000
+    assert body.startswith("日本語のメモ · עברית משמאל · emoji 🎉👩‍💻 · \ttab[2J[31mred\n")
+    assert "\x1b" not in body and "\r" not in body and body.endswith(" the end")
+
+
+async def test_the_mentors_view_hides_private_and_off_record_notes(db_path: Path, store: Store, meeting) -> None:
+    _, session_id, items = meeting
+    for visibility in ("shared", "private", "off_record"):
+        store.save_note(NoteText(None, session_id, items[0], "leader", visibility, f"{visibility} words"))
+    app = open_app(db_path, role="mentor")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_live(pilot)
+        text = screen_text(app)
+        assert "private words" not in text and "off_record words" not in text
+        assert [str(tab.label) for tab in screen.query(Tab)] == ["leader · shared", "mentor · shared · new"]
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert "every note is shared" in screen_text(app) or any(
+            "every note is shared" in str(n.message) for n in app._notifications
+        )
+
+
+async def test_a_note_saved_elsewhere_shows_up_when_nobody_is_typing(db_path: Path, store: Store, meeting) -> None:
+    _, session_id, items = meeting
+    note_id, _ = store.save_note(NoteText(None, session_id, items[0], "leader", "shared", "first"))
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_live(pilot)
+        assert screen._editor.text == "first"
+        other = Store.open(db_path)
+        other.save_note(NoteText(note_id, session_id, items[0], "leader", "shared", "first, and more from the other window"))
+        other.close()
+        await pilot.pause(0.5)
+        assert screen._editor.text == "first, and more from the other window"
