@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
@@ -140,6 +141,9 @@ class RmTuiApp(App[None]):
         )
         for node in (screen, self):
             for binding in declared_bindings(node):
+                _, name, params = parse_action(binding.action)
+                if node.check_action(name, params) is False:
+                    continue  # e.g. 'End' before the meeting has started
                 yield SystemCommand(
                     binding.description,
                     binding.tooltip or f"Key: {self.get_key_display(binding)}",

@@ -93,7 +93,7 @@ class LiveSessionScreen(DataScreen):
 
     CSS_PATH = "live_session.tcss"
     BINDINGS = [
-        Binding("f5", "start", "Start", tooltip="Start the meeting: the session clock and item timers run"),
+        Binding("f5", "start", "Start", tooltip="Start the meeting and its clocks"),
         Binding("f5", "end", "End", tooltip="End the meeting and see its summary"),
         Binding("f5", "summary", "Summary", tooltip="Show the summary of this meeting"),
         Binding("ctrl+down", "step(1)", "Next item", tooltip="Move on to the next agenda item"),
@@ -138,8 +138,8 @@ class LiveSessionScreen(DataScreen):
                 yield self._tabs
                 with Horizontal(id="note-status"):
                     yield Static(id="visibility")
-                    yield Static(id="visibility-hint")
                     yield Static(id="note-author")
+                    yield Static(id="visibility-hint")
                 yield NoteEditor(id="editor")
                 yield Markdown(id="preview")
                 yield Static(id="item-follow-ups")
@@ -201,6 +201,7 @@ class LiveSessionScreen(DataScreen):
         agenda.add_options(self._agenda_option(n, item) for n, item in enumerate(self._items, 1))
         agenda.add_option(Option(self._whole_session_line(), id=WHOLE_SESSION))
         agenda.highlighted = self._entries().index(self._viewing)
+        agenda.border_subtitle = "" if self._items else "no items yet: s on the home screen builds them"
 
     def _agenda_option(self, number: int, item: AgendaItem) -> Option:
         return Option(self._item_line(number, item), id=str(item.id))
@@ -306,7 +307,7 @@ class LiveSessionScreen(DataScreen):
         )
         self.query_one("#visibility-hint", Static).update(VISIBILITY_HINTS[buffer.visibility])
         self.query_one("#note-author", Static).update(
-            Content.assemble(("by ", "$text-muted"), (buffer.author, "bold"), ("  ·  ctrl+t", "$text-muted"))
+            Content.assemble(("by ", "$text-muted"), (buffer.author, "bold"), ("  ctrl+t changes", "$text-muted"))
         )
 
     def _item(self, entry: Entry) -> AgendaItem | None:
@@ -332,6 +333,7 @@ class LiveSessionScreen(DataScreen):
         if editor.text != text:
             self._loads_in_flight += 1  # its Changed message is not typing
             editor.load_text(text)
+            editor.move_cursor(editor.document.end)  # carry on where the note ends
         self._save_pending = False
         if self.query_one("#preview").display:
             self._render_preview()

@@ -293,3 +293,30 @@ async def test_a_note_saved_elsewhere_shows_up_when_nobody_is_typing(db_path: Pa
         other.close()
         await pilot.pause(0.5)
         assert screen._editor.text == "first, and more from the other window"
+
+
+async def test_the_palette_offers_start_or_end_as_the_meeting_stands(db_path: Path, store: Store, meeting) -> None:
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_live(pilot)
+        titles = {command.title for command in app.get_system_commands(screen)}
+        assert {"Start", "Next item", "Visibility", "Follow-up", "Preview"} <= titles
+        assert not {"End", "Summary"} & titles
+        await pilot.press("f5")
+        await pilot.pause()
+        titles = {command.title for command in app.get_system_commands(screen)}
+        assert "End" in titles and "Start" not in titles
+
+
+async def test_shift_tab_then_arrows_picks_another_note(db_path: Path, store: Store, meeting) -> None:
+    _, session_id, items = meeting
+    store.save_note(NoteText(None, session_id, items[0], "mentor", "shared", "the mentor's note"))
+    store.save_note(NoteText(None, session_id, items[0], "leader", "shared", "my note"))
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_live(pilot)
+        assert screen._editor.text == "my note"
+        await pilot.press("shift+tab", "left")
+        await pilot.pause()
+        assert screen._editor.text == "the mentor's note"
+        assert "by mentor" in screen_text(app)
