@@ -22,15 +22,8 @@ class FollowUpFormScreen(FormScreen):
     """Hands (what, owner, due) to `save`; the store refuses an empty title or a bad date."""
 
     DEFAULT_CSS = """
-    FollowUpFormScreen { align: center middle; }
-    #follow-up-form { width: 76; max-width: 100%; height: auto; border: thick $accent;
-                      background: $surface; padding: 1 2; }
-    #follow-up-fields { grid-size: 2; grid-columns: 10 1fr; grid-rows: auto; grid-gutter: 1 0;
-                        height: auto; margin: 1 0; }
-    #follow-up-fields Input { background: $boost; }
-    #follow-up-fields Input.-invalid { background: $error 35%; }
-    #error { color: $error; text-style: bold; display: none; }
-    #follow-up-hint { color: $text-muted; }
+    FollowUpFormScreen .form-box { border: thick $accent; }
+    FollowUpFormScreen .form-fields { grid-columns: 10 1fr; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
 
@@ -42,9 +35,9 @@ class FollowUpFormScreen(FormScreen):
         self.save = save
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="follow-up-form"):
+        with VerticalScroll(classes="form-box"):
             yield Static(Content.assemble(("New follow-up", "bold"), ("  on ", "$text-muted"), self.context))
-            with Grid(id="follow-up-fields"):
+            with Grid(classes="form-fields"):
                 yield Label("What")
                 yield Input(placeholder="what will be done", id="title", compact=True)
                 yield Label("Owner")
@@ -54,7 +47,7 @@ class FollowUpFormScreen(FormScreen):
                 yield Input(self.due, id="due_on", compact=True)
             yield Static(id="error")
             yield Static("due: 2026-12-08, +7d, +2w, friday or tomorrow; empty for none · "
-                         "enter saves · escape cancels", id="follow-up-hint", markup=False)
+                         "enter saves · escape cancels", classes="form-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()

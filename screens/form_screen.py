@@ -16,7 +16,21 @@ class FormScreen(ModalScreen[bool]):
 
     On a refusal the message shows in the `#error` Static, the field at fault is
     tinted and focused, and everything typed stays; nothing was saved. Dismisses
-    with True once saved, False when cancelled.
+    with True once saved, False when cancelled. The small forms share one look: a
+    `.form-box` holding a `.form-fields` grid of labels and inputs, `#error`, and a
+    `.form-hint` line.
+    """
+
+    DEFAULT_CSS = """
+    FormScreen { align: center middle; }
+    FormScreen .form-box { width: 76; max-width: 100%; height: auto; max-height: 100%;
+                           border: thick $primary; background: $surface; padding: 1 2; }
+    FormScreen .form-fields { grid-size: 2; grid-columns: 12 1fr; grid-rows: auto; grid-gutter: 1 0;
+                              height: auto; margin: 1 0; }
+    FormScreen .form-fields Input { background: $boost; }
+    FormScreen .form-fields Input.-invalid { background: $error 35%; }
+    FormScreen #error { color: $error; text-style: bold; display: none; }
+    FormScreen .form-hint { color: $text-muted; }
     """
 
     def submit(self, save: Callable[[], object]) -> None:

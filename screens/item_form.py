@@ -19,16 +19,6 @@ SaveItem = Callable[[str, str, str], object]
 class ItemFormScreen(FormScreen):
     """Hands title, minutes and prompt to `save`; a refusal shows beside the field."""
 
-    DEFAULT_CSS = """
-    ItemFormScreen { align: center middle; }
-    #item-form { width: 76; max-width: 100%; height: auto; border: thick $primary;
-                 background: $surface; padding: 1 2; }
-    #item-fields { grid-size: 2; grid-columns: 12 1fr; grid-rows: auto; grid-gutter: 1 0; height: auto; margin: 1 0; }
-    #item-fields Input { background: $boost; }
-    #item-fields Input.-invalid { background: $error 35%; }
-    #error { color: $error; text-style: bold; display: none; }
-    #item-hint { color: $text-muted; }
-    """
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
 
     def __init__(self, heading: str, save: SaveItem, title: str = "", minutes: int = 10, prompt: str = "") -> None:
@@ -39,9 +29,9 @@ class ItemFormScreen(FormScreen):
 
     def compose(self) -> ComposeResult:
         title, minutes, prompt = self.initial
-        with VerticalScroll(id="item-form"):
+        with VerticalScroll(classes="form-box"):
             yield Static(Content.styled(self.heading, "bold"))
-            with Grid(id="item-fields"):
+            with Grid(classes="form-fields"):
                 yield Label("Title")
                 yield Input(title, placeholder="what to talk about", id="title", compact=True)
                 yield Label("Minutes")
@@ -49,7 +39,7 @@ class ItemFormScreen(FormScreen):
                 yield Label("Prompt")
                 yield Input(prompt, placeholder="optional: the question to ask", id="prompt", compact=True)
             yield Static(id="error")
-            yield Static("enter or ctrl+s saves · escape cancels", id="item-hint")
+            yield Static("enter or ctrl+s saves · escape cancels", classes="form-hint")
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()  # type straight away, in tmux as anywhere

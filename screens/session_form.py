@@ -20,15 +20,8 @@ class SessionFormScreen(FormScreen):
     """Date (defaulting to the cadence) and length; the store refuses a bad date."""
 
     DEFAULT_CSS = """
-    SessionFormScreen { align: center middle; }
-    #session-form { width: 70; max-width: 100%; height: auto; border: thick $primary;
-                    background: $surface; padding: 1 2; }
-    #session-fields { grid-size: 2; grid-columns: 16 1fr; grid-rows: auto; grid-gutter: 1 0;
-                      height: auto; margin: 1 0; }
-    #session-fields Input { background: $boost; }
-    #session-fields Input.-invalid { background: $error 35%; }
-    #error { color: $error; text-style: bold; display: none; }
-    #session-hint { color: $text-muted; }
+    SessionFormScreen .form-box { width: 70; }
+    SessionFormScreen .form-fields { grid-columns: 16 1fr; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
 
@@ -39,16 +32,16 @@ class SessionFormScreen(FormScreen):
         self.save = save
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="session-form"):
+        with VerticalScroll(classes="form-box"):
             yield Static(Content.styled(self.heading, "bold"))
-            with Grid(id="session-fields"):
+            with Grid(classes="form-fields"):
                 yield Label("Date")
                 yield Input(self.default_date, id="scheduled_on", compact=True)
                 yield Label("Minutes")
                 yield Input("45", type="integer", id="minutes", compact=True)
             yield Static(id="error")
             yield Static("a date like 2026-12-01, +7d, +2w, friday or tomorrow · enter saves · escape cancels",
-                         id="session-hint", markup=False)
+                         classes="form-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#scheduled_on", Input).focus()

@@ -320,3 +320,6 @@ async def test_shift_tab_then_arrows_picks_another_note(db_path: Path, store: St
         await pilot.pause()
         assert screen._editor.text == "the mentor's note"
         assert "by mentor" in screen_text(app)
+        screen._editor.focus()
+        await pilot.press(*", amended")  # typing carries on at the end of the note
+        assert screen._editor.text == "the mentor's note, amended"
