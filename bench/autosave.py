@@ -1,0 +1,89 @@
+"""How long a keystroke in a note takes to reach the database, in a real terminal.
+
+    python bench/autosave.py [--keys N]
+
+Starts rm-tui in tmux on a database with one planned session, opens the live
+session, then types one character at a time and polls the database (read-only,
+from this process) until the note holds it. Each key is typed after a pause, so
+each is 'the last keystroke': the promise is that it is on disk within 0.5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from rm_tui.models import MentorshipDraft  # noqa: E402
+from rm_tui.store import Store  # noqa: E402
+
+
+def screen(name: str) -> str:
+    return subprocess.run(["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True).stdout
+
+
+def wait_for(name: str, text: str) -> None:
+    deadline = time.monotonic() + 20
+    while text not in screen(name):
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{text!r} never appeared:\n{screen(name)}")
+        time.sleep(0.05)
+
+
+def note_length(db: Path) -> int:
+    with sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True) as conn:
+        row = conn.execute("SELECT length(body) FROM notes").fetchone()
+    return row[0] if row else 0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keys", type=int, default=40)
+    args = parser.parse_args()
+    if not shutil.which("tmux"):
+        sys.exit("bench: tmux is needed (apt-get install tmux)")
+    rm_tui = Path(sys.executable).with_name("rm-tui")
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "bench.db"
+        store = Store.open(db)
+        session = store.plan_session(store.create_mentorship(MentorshipDraft(leader="Dana", mentor="Sam")))
+        store.mark_rules_shown(session)
+        store.add_agenda_item(session, title="Typing speed", proposed_by="leader")
+        store.close()
+        name = f"bench-{uuid.uuid4().hex[:8]}"
+        subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40",
+                        f"RM_TUI_TOPICS={folder}/none {rm_tui} --db {db}; sleep 60"], check=True)
+        latencies = []
+        try:
+            wait_for(name, "Sam")
+            subprocess.run(["tmux", "send-keys", "-t", name, "l"], check=True)
+            wait_for(name, "SHARED")
+            for n in range(1, args.keys + 1):
+                time.sleep(0.6)  # let the last save settle: each key is the last one
+                start = time.perf_counter()
+                subprocess.run(["tmux", "send-keys", "-t", name, "-l", "x"], check=True)
+                while note_length(db) < n:
+                    if time.perf_counter() - start > 5:
+                        raise RuntimeError(f"key {n} never reached the database")
+                    time.sleep(0.002)
+                latencies.append(time.perf_counter() - start)
+        finally:
+            subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+    latencies.sort()
+    p95 = latencies[max(0, round(0.95 * len(latencies)) - 1)]
+    print(f"keystroke to database, {len(latencies)} keys, each after a pause (target: 500 ms)")
+    print(f"median {statistics.median(latencies) * 1000:.0f} ms   p95 {p95 * 1000:.0f} ms   "
+          f"max {latencies[-1] * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
