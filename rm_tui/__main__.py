@@ -104,6 +104,74 @@ def topics() -> None:
         raise SystemExit(2)
 
 
+@cli.command()
+@click.option("--mentorship", "mentorship", metavar="ID|NAME", help="Only this mentorship (id or mentor's name).")
+@click.pass_obj
+def sessions(options: Options, mentorship: str | None) -> None:
+    """List sessions with their ids, newest first, for `rm-tui export --session`."""
+    from .exporting import find_mentorship
+    from .store import Store
+
+    store = Store.open(options.db_path)
+    chosen = [find_mentorship(store, mentorship)] if mentorship else [
+        o.mentorship.id for o in store.list_mentorships(include_ended=True)
+    ]
+    for mentorship_id in chosen:
+        mentor = store.get_mentorship(mentorship_id).mentor
+        for session in store.list_sessions(mentorship_id):
+            click.echo(f"{session.id:6}  {session.scheduled_on.isoformat()}  {session.status:9}  {mentor}")
+    store.close()
+
+
+@cli.command(name="export")
+@click.option("--session", "session_id", type=int, metavar="ID", help="One session (ids: rm-tui sessions).")
+@click.option("--mentorship", metavar="ID|NAME", help="A whole mentorship, a section per session.")
+@click.option("--all", "everything", is_flag=True, help="Every mentorship and session.")
+@click.option("--impact", is_flag=True, help="With --mentorship: the note for the mentor's manager instead.")
+@click.option("--include-private", is_flag=True, help="Also your private notes (off-record ones never).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of the screen.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.pass_obj
+def export_command(
+    options: Options,
+    session_id: int | None,
+    mentorship: str | None,
+    everything: bool,
+    impact: bool,
+    include_private: bool,
+    output: Path | None,
+    force: bool,
+) -> None:
+    """Write notes as Markdown: a session, a mentorship or everything.
+
+    Only shared notes unless --include-private; off-record notes are never exported.
+    Follow-ups come out as task lists (- [ ] / - [x]).
+    """
+    from .exporting import ExportRequest, find_mentorship, render
+    from .files import write_private_text
+    from .store import Store
+
+    if sum([session_id is not None, mentorship is not None, everything]) != 1:
+        raise UserError("say what to export: one of --session ID, --mentorship ID|NAME or --all")
+    store = Store.open(options.db_path)
+    try:
+        request = ExportRequest(
+            session_id=session_id,
+            mentorship_id=find_mentorship(store, mentorship) if mentorship else None,
+            everything=everything,
+            include_private=include_private,
+            impact=impact,
+        )
+        text = render(store, request)
+    finally:
+        store.close()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        written = write_private_text(output, text, force=force)
+        click.echo(f"wrote {written}", err=True)
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

@@ -125,7 +125,22 @@ _SCHEMA_3 = [
     "CREATE INDEX follow_ups_by_item ON follow_ups(agenda_item_id)",
 ]
 
-MIGRATIONS: list[list[str]] = [_SCHEMA_1, _SCHEMA_2, _SCHEMA_3]
+# 4: the champion log, what the leader did for the mentor in return.
+_SCHEMA_4 = [
+    f"""CREATE TABLE champion_entries (
+        id INTEGER PRIMARY KEY,
+        mentorship_id INTEGER NOT NULL REFERENCES mentorships(id) ON DELETE CASCADE,
+        session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('credit', 'nomination', 'introduction', 'acknowledgment',
+                                            'advice', 'connection', 'other')),
+        note TEXT NOT NULL DEFAULT '',
+        happened_on TEXT NOT NULL,
+        {_STAMPS}
+    )""",
+    "CREATE INDEX champion_by_mentorship ON champion_entries(mentorship_id, happened_on)",
+]
+
+MIGRATIONS: list[list[str]] = [_SCHEMA_1, _SCHEMA_2, _SCHEMA_3, _SCHEMA_4]
 """MIGRATIONS[n - 1] brings a database to schema version n."""
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -247,3 +247,47 @@ class SessionSummary:
     not_reached: list[ItemTime]  # these carry over to the next session
     follow_ups: list[FollowUp]
     total_seconds: int
+
+
+ChampionKind = Literal["credit", "nomination", "introduction", "acknowledgment", "advice", "connection", "other"]
+CHAMPION_KINDS: dict[ChampionKind, str] = {
+    # Championing: making the mentor visible where it counts.
+    "credit": "gave them credit for an idea",
+    "nomination": "put their name forward",
+    "introduction": "made an introduction",
+    "acknowledgment": "thanked them in public",
+    # Giving back: what the leader offers from their own side of the table.
+    "advice": "career advice",
+    "connection": "shared a connection or opportunity",
+    "other": "something else",
+}
+GIVING_BACK: tuple[ChampionKind, ...] = ("advice", "connection")
+
+
+@dataclass(frozen=True)
+class ChampionEntry:
+    """Something the leader did for the mentor: the other half of the two-way street."""
+
+    id: int
+    mentorship_id: int
+    session_id: int | None
+    kind: ChampionKind
+    note: str
+    happened_on: date
+
+    @property
+    def label(self) -> str:
+        return CHAMPION_KINDS[self.kind]
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    """A follow-up as the follow-ups screen lists it: with its mentor and meeting."""
+
+    follow_up: FollowUp
+    mentor: str
+    session_on: date | None
+
+    def is_overdue(self, today: date) -> bool:
+        f = self.follow_up
+        return f.status == "open" and f.due_on is not None and f.due_on < today

@@ -20,6 +20,8 @@ from topic_library.loader import fingerprint
 
 from .db import connect, immediate, open_database
 from .errors import NotFound
+from .store_champion import ChampionQueries
+from .store_export import ExportQueries
 from .store_follow_ups import FollowUpQueries
 from .store_live import LiveQueries
 from .store_notes import NotesQueries
@@ -36,7 +38,7 @@ _TOPIC_COLUMNS = "id, key, category, title, prompt, minutes, why, source, source
 _TOPICS_FINGERPRINT = "topics.fingerprint"
 
 
-class Store(LiveQueries, NotesQueries, FollowUpQueries):
+class Store(LiveQueries, NotesQueries, FollowUpQueries, ChampionQueries, ExportQueries):
     """The rm-tui database, as the operations the app needs."""
 
     def __init__(self, db: Database, *, today: Today = date.today, now: Clock = utc_now) -> None:

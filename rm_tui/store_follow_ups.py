@@ -13,9 +13,11 @@ from sqlite_utils import Database
 
 from .dates import parse_date
 from .errors import NotFound
-from .models import ROLES, FollowUp
+from .models import ROLES, FollowUp, FollowUpRow, FollowUpStatus
 from .schedule import default_session_date
 from .validation import one_of, required_text
+
+FOLLOW_UP_FILTERS = ("open", "overdue", "done", "all")
 
 _FOLLOW_UP_COLUMNS = "id, mentorship_id, session_id, agenda_item_id, title, owner, due_on, status, version"
 
@@ -40,8 +42,7 @@ class FollowUpQueries:
         """Record a follow-up; refuses an empty title, an unknown owner or a bad date."""
         clean_title = required_text(title, "title", "What is to be done", 200)
         clean_owner = one_of(owner, "owner", "The owner", ROLES)
-        if isinstance(due, str):
-            due = parse_date(due, self.today(), "due_on", "Due date") if due.strip() else None
+        due = self._due(due)
         cursor = self.db.execute(
             "INSERT INTO follow_ups (mentorship_id, session_id, agenda_item_id, title, owner, due_on) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -49,6 +50,70 @@ class FollowUpQueries:
         )
         self._wrote()
         return int(cursor.lastrowid)
+
+    def _due(self, due: str | date | None) -> date | None:
+        if isinstance(due, str):
+            return parse_date(due, self.today(), "due_on", "Due date") if due.strip() else None
+        return due
+
+    def list_follow_ups(
+        self, show: str = "open", *, owner: str | None = None, mentorship_id: int | None = None
+    ) -> list[FollowUpRow]:
+        """Follow-ups across every mentorship: 'open', 'overdue', 'done' (done or dropped) or 'all'.
+
+        Open ones come first, soonest due first; then the rest, newest first.
+        """
+        one_of(show, "show", "Show", FOLLOW_UP_FILTERS)
+        today = self.today().isoformat()
+        rows = self.db.execute(
+            f"SELECT {', '.join('f.' + c for c in _FOLLOW_UP_COLUMNS.split(', '))}, m.mentor, s.scheduled_on "
+            "FROM follow_ups f JOIN mentorships m ON m.id = f.mentorship_id "
+            "LEFT JOIN sessions s ON s.id = f.session_id "
+            "WHERE (:show = 'all' OR (:show = 'open' AND f.status = 'open') "
+            "   OR (:show = 'overdue' AND f.status = 'open' AND f.due_on < :today) "
+            "   OR (:show = 'done' AND f.status != 'open')) "
+            "AND (:owner IS NULL OR f.owner = :owner) AND (:mentorship IS NULL OR f.mentorship_id = :mentorship) "
+            "ORDER BY f.status != 'open', CASE WHEN f.status = 'open' THEN f.due_on IS NULL END, "
+            "CASE WHEN f.status = 'open' THEN f.due_on END, f.updated_at DESC, f.id DESC",
+            {"show": show, "today": today, "owner": owner, "mentorship": mentorship_id},
+        ).fetchall()
+        return [
+            FollowUpRow(_follow_up(row[:9]), row[9], date.fromisoformat(row[10]) if row[10] else None)
+            for row in rows
+        ]
+
+    def get_follow_up(self, follow_up_id: int) -> FollowUp:
+        row = self.db.execute(
+            f"SELECT {_FOLLOW_UP_COLUMNS} FROM follow_ups WHERE id = ?", [follow_up_id]
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"follow-up {follow_up_id} no longer exists")
+        return _follow_up(row)
+
+    def set_follow_up_status(self, follow_up_id: int, status: FollowUpStatus) -> FollowUpStatus:
+        """Mark done, dropped or open again; returns the status it had, for undo."""
+        one_of(status, "status", "Status", ("open", "done", "dropped"))
+        previous = self.get_follow_up(follow_up_id).status
+        self.db.execute(
+            "UPDATE follow_ups SET status = ?, done_on = CASE WHEN ? = 'open' THEN NULL ELSE ? END, "
+            "version = version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
+            [status, status, self.today().isoformat(), follow_up_id],
+        )
+        self._wrote()
+        return previous
+
+    def edit_follow_up(self, follow_up_id: int, *, title: str, due: str | date | None) -> None:
+        """Change what and when; refuses an empty title or a bad date, saving nothing."""
+        clean_title = required_text(title, "title", "What is to be done", 200)
+        due = self._due(due)
+        cursor = self.db.execute(
+            "UPDATE follow_ups SET title = ?, due_on = ?, version = version + 1, "
+            "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
+            [clean_title, due.isoformat() if due else None, follow_up_id],
+        )
+        if cursor.rowcount == 0:
+            raise NotFound(f"follow-up {follow_up_id} no longer exists")
+        self._wrote()
 
     def follow_ups_for_session(self, session_id: int) -> list[FollowUp]:
         rows = self.db.execute(

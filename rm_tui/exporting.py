@@ -1,0 +1,78 @@
+"""What to export, from the store to Markdown text and a file name: shared by the CLI and the app."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_documents_path
+
+from . import export
+from .errors import NotFound, ValidationError
+from .store import Store
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """Exactly one of session / mentorship / everything; `impact` only with a mentorship."""
+
+    session_id: int | None = None
+    mentorship_id: int | None = None
+    everything: bool = False
+    include_private: bool = False
+    impact: bool = False
+
+
+def render(store: Store, request: ExportRequest) -> str:
+    today = store.today()
+    if request.impact:
+        if request.mentorship_id is None:
+            raise ValidationError("impact", "the impact note is written for one mentorship (--mentorship)")
+        return export.impact_note(store.export_mentorship(request.mentorship_id), written_on=today)
+    private = request.include_private
+    if request.session_id is not None:
+        data = store.export_session(request.session_id, include_private=private)
+        return export.export_session(data, exported_on=today, include_private=private)
+    if request.mentorship_id is not None:
+        whole = store.export_mentorship(request.mentorship_id, include_private=private)
+        return export.export_mentorship(whole, exported_on=today, include_private=private)
+    if request.everything:
+        return export.export_everything(store.export_everything(include_private=private),
+                                        exported_on=today, include_private=private)
+    raise ValidationError("what", "say what to export: --session, --mentorship or --all")
+
+
+def suggested_name(store: Store, request: ExportRequest) -> str:
+    """A file name that says what is in it: 'sam-ortiz-2026-11-24.md', 'sam-ortiz-impact.md'."""
+    if request.session_id is not None:
+        session = store.get_session(request.session_id)
+        mentor = store.get_mentorship(session.mentorship_id).mentor
+        return f"{_slug(mentor)}-{session.scheduled_on.isoformat()}.md"
+    if request.mentorship_id is not None:
+        mentor = store.get_mentorship(request.mentorship_id).mentor
+        return f"{_slug(mentor)}-{'impact' if request.impact else 'all-sessions'}.md"
+    return f"rm-tui-notes-{store.today().isoformat()}.md"
+
+
+def default_folder() -> Path:
+    """Where the app offers to put exports: the user's documents folder, under rm-tui."""
+    return user_documents_path() / "rm-tui"
+
+
+def find_mentorship(store: Store, wanted: str) -> int:
+    """A mentorship by id, or by a piece of the mentor's name that matches only one."""
+    if wanted.strip().isdigit():
+        return store.get_mentorship(int(wanted)).id
+    needle = wanted.strip().lower()
+    matches = [o.mentorship for o in store.list_mentorships(include_ended=True) if needle in o.mentorship.mentor.lower()]
+    if len(matches) == 1:
+        return matches[0].id
+    if not matches:
+        raise NotFound(f"no mentorship with a mentor called {wanted!r}")
+    names = ", ".join(f"{m.mentor} (id {m.id})" for m in matches)
+    raise ValidationError("mentorship", f"{wanted!r} matches several mentorships: {names}; use the id")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "mentor"

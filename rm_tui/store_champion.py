@@ -1,0 +1,93 @@
+"""The champion log: what the leader did for the mentor, and the nudge when it stalls.
+
+A mixin of Store. The guide counts championing the mentor as the step that matters
+most; the log makes the leader's side of the two-way street visible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from sqlite_utils import Database
+
+from .dates import parse_date
+from .errors import NotFound
+from .models import CHAMPION_KINDS, ChampionEntry
+from .validation import one_of, optional_text
+
+_CHAMPION_COLUMNS = "id, mentorship_id, session_id, kind, note, happened_on"
+NUDGE_AFTER_SESSIONS = 2
+
+
+class ChampionQueries:
+    db: Database
+    today: Callable[[], date]
+
+    def _wrote(self) -> None:  # provided by Store
+        raise NotImplementedError
+
+    def add_champion_entry(
+        self,
+        mentorship_id: int,
+        *,
+        kind: str,
+        note: str,
+        happened_on: str | date = "today",
+        session_id: int | None = None,
+    ) -> int:
+        """Log one thing done for the mentor; refuses an unknown kind or a bad date."""
+        clean_kind = one_of(kind, "kind", "What you did", tuple(CHAMPION_KINDS))
+        clean_note = optional_text(note, "note", "The note", 500)
+        when = parse_date(happened_on, self.today(), "happened_on", "Date") if isinstance(happened_on, str) else happened_on
+        cursor = self.db.execute(
+            "INSERT INTO champion_entries (mentorship_id, session_id, kind, note, happened_on) VALUES (?, ?, ?, ?, ?)",
+            [mentorship_id, session_id, clean_kind, clean_note, when.isoformat()],
+        )
+        self._wrote()
+        return int(cursor.lastrowid)
+
+    def champion_entries(self, mentorship_id: int) -> list[ChampionEntry]:
+        """Newest first."""
+        rows = self.db.execute(
+            f"SELECT {_CHAMPION_COLUMNS} FROM champion_entries WHERE mentorship_id = ? "
+            "ORDER BY happened_on DESC, id DESC",
+            [mentorship_id],
+        ).fetchall()
+        return [_entry(row) for row in rows]
+
+    def remove_champion_entry(self, entry_id: int) -> ChampionEntry:
+        """Remove an entry; the returned record lets `restore_champion_entry` undo it."""
+        row = self.db.execute(f"SELECT {_CHAMPION_COLUMNS} FROM champion_entries WHERE id = ?", [entry_id]).fetchone()
+        if row is None:
+            raise NotFound(f"champion entry {entry_id} no longer exists")
+        self.db.execute("DELETE FROM champion_entries WHERE id = ?", [entry_id])
+        self._wrote()
+        return _entry(row)
+
+    def restore_champion_entry(self, entry: ChampionEntry) -> None:
+        self.db.execute(
+            f"INSERT INTO champion_entries ({_CHAMPION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+            [entry.id, entry.mentorship_id, entry.session_id, entry.kind, entry.note, entry.happened_on.isoformat()],
+        )
+        self._wrote()
+
+    def needs_champion_nudge(self, mentorship_id: int) -> bool:
+        """True when the last two sessions held went by with nothing logged for the mentor."""
+        held = self.db.execute(
+            "SELECT scheduled_on FROM sessions WHERE mentorship_id = ? AND status = 'held' "
+            "ORDER BY scheduled_on DESC, id DESC LIMIT ?",
+            [mentorship_id, NUDGE_AFTER_SESSIONS],
+        ).fetchall()
+        if len(held) < NUDGE_AFTER_SESSIONS:
+            return False
+        since = held[-1][0]
+        (logged,) = self.db.execute(
+            "SELECT count(*) FROM champion_entries WHERE mentorship_id = ? AND happened_on >= ?",
+            [mentorship_id, since],
+        ).fetchone()
+        return logged == 0
+
+
+def _entry(row: tuple) -> ChampionEntry:
+    return ChampionEntry(row[0], row[1], row[2], row[3], row[4], date.fromisoformat(row[5]))
