@@ -126,8 +126,7 @@ def test_any_note_text_keeps_the_outline_and_the_confidences(
     store = Store.open(tmp_path_factory.mktemp("prop") / "rm.db", today=lambda: TODAY, now=FakeClock())
     mentorship = store.create_mentorship(draft())
     session = store.plan_session(mentorship)
-    safe_title = title if title.strip() else "untitled"
-    item = store.add_agenda_item(session, title=safe_title[:200], proposed_by="mentor")
+    item = store.add_agenda_item(session, title=f"Item {title}"[:200], proposed_by="mentor")
     stored_title = store.get_agenda_item(item).title
     for body in shared:
         note(store, session, item, body)
