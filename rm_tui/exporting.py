@@ -70,7 +70,7 @@ def find_mentorship(store: Store, wanted: str) -> int:
         return matches[0].id
     if not matches:
         raise NotFound(f"no mentorship with a mentor called {wanted!r}")
-    names = ", ".join(f"{m.mentor} (id {m.id})" for m in matches)
+    names = ", ".join(f"{m.mentor} (id {m.id})" for m in sorted(matches, key=lambda m: m.id))
     raise ValidationError("mentorship", f"{wanted!r} matches several mentorships: {names}; use the id")
 
 
