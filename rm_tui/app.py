@@ -50,6 +50,9 @@ class RmTuiApp(App[None]):
         Binding("f2", "switch_mode('home')", "Mentorships", tooltip="Go to the list of mentorships"),
         Binding("f3", "switch_mode('topics')", "Topics", tooltip="Browse the topic library"),
         Binding("f4", "flip_speaker", "Speaker", tooltip="Flip who is speaking: leader or mentor"),
+        # Priority, so it works from inside a note too (the editor would take F6 for itself).
+        Binding("f6", "switch_mode('follow_ups')", "Follow-ups", tooltip="Every follow-up, across mentorships",
+                priority=True),
         Binding("ctrl+q", "quit", "Quit", tooltip="Leave rm-tui (everything is already saved)"),
     ]
 
@@ -66,6 +69,7 @@ class RmTuiApp(App[None]):
         self._autosaver: NoteAutosaver | None = None
         self.add_mode("home", lambda: HomeScreen(store))
         self.add_mode("topics", lambda: _topic_library(store))
+        self.add_mode("follow_ups", lambda: _follow_ups(store))
         store.on_change = lambda: self.call_next(self.sync_views)
 
     async def on_mount(self) -> None:
@@ -156,6 +160,12 @@ def _topic_library(store: Store) -> Screen:
     from screens.topic_library import TopicLibraryScreen
 
     return TopicLibraryScreen(store)
+
+
+def _follow_ups(store: Store) -> Screen:
+    from screens.follow_ups import FollowUpsScreen
+
+    return FollowUpsScreen(store)
 
 
 def _runner(app: App, action: str, node: object) -> Callable[[], object]:

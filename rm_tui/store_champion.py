@@ -7,6 +7,7 @@ most; the log makes the leader's side of the two-way street visible.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from sqlite_utils import Database
@@ -72,6 +73,30 @@ class ChampionQueries:
         )
         self._wrote()
 
+    def two_way_street(self, mentorship_id: int) -> TwoWayStreet:
+        (held,) = self.db.execute(
+            "SELECT count(*) FROM sessions WHERE mentorship_id = ? AND status = 'held'", [mentorship_id]
+        ).fetchone()
+        discussed = self.db.execute(
+            "SELECT a.category, a.proposed_by, count(*) FROM agenda_items a JOIN sessions s ON s.id = a.session_id "
+            "WHERE s.mentorship_id = ? AND s.status = 'held' AND a.status = 'discussed' GROUP BY 1, 2",
+            [mentorship_id],
+        ).fetchall()
+        categories: dict[str, int] = {}
+        for category, _, count in discussed:
+            if category:
+                categories[category] = categories.get(category, 0) + count
+        given = dict(self.db.execute(
+            "SELECT kind, count(*) FROM champion_entries WHERE mentorship_id = ? GROUP BY kind", [mentorship_id]
+        ).fetchall())
+        return TwoWayStreet(
+            sessions_held=held,
+            topics_discussed=sum(count for _, _, count in discussed),
+            topics_from_mentor=sum(count for _, who, count in discussed if who == "mentor"),
+            categories=categories,
+            given_back=given,
+        )
+
     def needs_champion_nudge(self, mentorship_id: int) -> bool:
         """True when the last two sessions held went by with nothing logged for the mentor."""
         held = self.db.execute(
@@ -87,6 +112,17 @@ class ChampionQueries:
             [mentorship_id, since],
         ).fetchone()
         return logged == 0
+
+
+@dataclass(frozen=True)
+class TwoWayStreet:
+    """Both sides of a mentorship: what the mentor taught, what the leader gave back."""
+
+    sessions_held: int
+    topics_discussed: int
+    topics_from_mentor: int
+    categories: dict[str, int]  # discussed topics per category
+    given_back: dict[str, int]  # champion entries per kind
 
 
 def _entry(row: tuple) -> ChampionEntry:

@@ -102,14 +102,15 @@ class FollowUpQueries:
         self._wrote()
         return previous
 
-    def edit_follow_up(self, follow_up_id: int, *, title: str, due: str | date | None) -> None:
-        """Change what and when; refuses an empty title or a bad date, saving nothing."""
+    def edit_follow_up(self, follow_up_id: int, *, title: str, owner: str, due: str | date | None) -> None:
+        """Change what, who and when; refuses an empty title or a bad date, saving nothing."""
         clean_title = required_text(title, "title", "What is to be done", 200)
+        clean_owner = one_of(owner, "owner", "The owner", ROLES)
         due = self._due(due)
         cursor = self.db.execute(
-            "UPDATE follow_ups SET title = ?, due_on = ?, version = version + 1, "
+            "UPDATE follow_ups SET title = ?, owner = ?, due_on = ?, version = version + 1, "
             "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
-            [clean_title, due.isoformat() if due else None, follow_up_id],
+            [clean_title, clean_owner, due.isoformat() if due else None, follow_up_id],
         )
         if cursor.rowcount == 0:
             raise NotFound(f"follow-up {follow_up_id} no longer exists")

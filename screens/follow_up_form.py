@@ -27,19 +27,23 @@ class FollowUpFormScreen(FormScreen):
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
 
-    def __init__(self, context: str, owner: Role, due: str, save: SaveFollowUp) -> None:
+    def __init__(
+        self, context: str, owner: Role, due: str, save: SaveFollowUp, *, title: str = "", heading: str = "New follow-up"
+    ) -> None:
         super().__init__()
         self.context = context
         self.owner = owner
         self.due = due
         self.save = save
+        self.title_text = title
+        self.heading = heading
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form-box"):
-            yield Static(Content.assemble(("New follow-up", "bold"), ("  on ", "$text-muted"), self.context))
+            yield Static(Content.assemble((self.heading, "bold"), ("  on ", "$text-muted"), self.context))
             with Grid(classes="form-fields"):
                 yield Label("What")
-                yield Input(placeholder="what will be done", id="title", compact=True)
+                yield Input(self.title_text, placeholder="what will be done", id="title", compact=True)
                 yield Label("Owner")
                 yield Select(((role, role) for role in ROLES), value=self.owner, allow_blank=False,
                              id="owner", compact=True)

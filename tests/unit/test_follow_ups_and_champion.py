@@ -52,11 +52,11 @@ def test_edit_refuses_bad_input_and_keeps_the_old(store: Store, two) -> None:
     sam, _ = two
     follow_up = store.add_follow_up(sam, title="Try it", owner="leader", due="2026-12-01")
     with pytest.raises(ValidationError, match="'whenever' is not a date"):
-        store.edit_follow_up(follow_up, title="Try it properly", due="whenever")
+        store.edit_follow_up(follow_up, title="Try it properly", owner="leader", due="whenever")
     with pytest.raises(ValidationError, match="cannot be empty"):
-        store.edit_follow_up(follow_up, title=" ", due="+1d")
+        store.edit_follow_up(follow_up, title=" ", owner="leader", due="+1d")
     assert (store.get_follow_up(follow_up).title, store.get_follow_up(follow_up).due_on) == ("Try it", date(2026, 12, 1))
-    store.edit_follow_up(follow_up, title="Try it properly", due="friday")
+    store.edit_follow_up(follow_up, title="Try it properly", owner="mentor", due="friday")
     assert (store.get_follow_up(follow_up).title, store.get_follow_up(follow_up).due_on) == (
         "Try it properly", date(2026, 11, 27))
 
