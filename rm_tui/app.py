@@ -50,9 +50,7 @@ class RmTuiApp(App[None]):
         Binding("f2", "switch_mode('home')", "Mentorships", tooltip="Go to the list of mentorships"),
         Binding("f3", "switch_mode('topics')", "Topics", tooltip="Browse the topic library"),
         Binding("f4", "flip_speaker", "Speaker", tooltip="Flip who is speaking: leader or mentor"),
-        # Priority, so it works from inside a note too (the editor would take F6 for itself).
-        Binding("f6", "switch_mode('follow_ups')", "Follow-ups", tooltip="Every follow-up, across mentorships",
-                priority=True),
+        Binding("f6", "switch_mode('follow_ups')", "Follow-ups", tooltip="Every follow-up, across mentorships"),
         Binding("ctrl+q", "quit", "Quit", tooltip="Leave rm-tui (everything is already saved)"),
     ]
 

@@ -39,6 +39,7 @@ class FollowUpsScreen(DataScreen):
         super().__init__(store)
         self._rows: list[FollowUpRow] = []
         self._undo: list[tuple[int, FollowUpStatus, str]] = []
+        self._select_next: int | None = None  # the row to highlight after the next reload
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -78,7 +79,8 @@ class FollowUpsScreen(DataScreen):
         chosen = self.query_one("#mentorship", Select).value
         mentorship_id = None if chosen is Select.NULL else int(chosen)  # type: ignore[arg-type]
         table = self.query_one("#follow-ups", DataTable)
-        selected = self._selected()
+        selected = self._select_next or self._selected()
+        self._select_next = None
         self._rows = self.store.list_follow_ups(show, owner=owner, mentorship_id=mentorship_id)
         today = self.store.today()
         table.clear()
@@ -150,6 +152,7 @@ class FollowUpsScreen(DataScreen):
             self.notify("Nothing to undo.", severity="warning")
             return
         follow_up_id, previous, title = self._undo.pop()
+        self._select_next = follow_up_id  # the cursor goes to what came back
         self.store.set_follow_up_status(follow_up_id, previous)
         self.notify(f"Undone: {title} is {previous} again", markup=False)
 

@@ -49,6 +49,8 @@ class HomeScreen(DataScreen):
         Binding("p", "plan_session", "Plan session", tooltip="Plan the next session: date and length"),
         Binding("s", "open_agenda", "Agenda", tooltip="Build the next session's agenda (plans the session if needed)"),
         Binding("l", "open_live", "Live", tooltip="Open the live session: notes, timers and follow-ups"),
+        Binding("c", "champion", "Champion log", tooltip="What your mentor taught you, and what you did in return"),
+        Binding("x", "export", "Export", tooltip="Export the whole mentorship as Markdown"),
     ]
 
     show_archived: reactive[bool] = reactive(False)
@@ -161,8 +163,15 @@ class HomeScreen(DataScreen):
                 "\n",
                 ("Sessions   ", "$text-muted"),
                 self._sessions_line(mentorship_id),
+                *self._champion_nudge(mentorship_id, m.mentor),
             )
         )
+
+    def _champion_nudge(self, mentorship_id: int, mentor: str) -> list[Content | str | tuple[str, str]]:
+        if not self.store.needs_champion_nudge(mentorship_id):
+            return []
+        return ["\n", ("Champion   ", "$text-muted"),
+                (f"nothing logged for {mentor} over the last two sessions: c opens the log", "$warning")]
 
     def _sessions_line(self, mentorship_id: int) -> Content:
         # One more than shown tells whether older ones exist, without loading years of them.
@@ -262,6 +271,24 @@ class HomeScreen(DataScreen):
             from .live_session import LiveSessionScreen  # loaded when first needed
 
             self.app.push_screen(LiveSessionScreen(self.store, session_id))
+
+    def action_champion(self) -> None:
+        mentorship_id = self._chosen_or_hint()
+        if mentorship_id is not None:
+            from .champion import ChampionScreen
+
+            self.app.push_screen(ChampionScreen(self.store, mentorship_id))
+
+    def action_export(self) -> None:
+        mentorship_id = self._chosen_or_hint()
+        if mentorship_id is not None:
+            from rm_tui.exporting import ExportRequest
+
+            from .export_form import push_export
+
+            mentor = self.store.get_mentorship(mentorship_id).mentor
+            push_export(self, self.store, ExportRequest(mentorship_id=mentorship_id),
+                        f"Export every session with {mentor} as Markdown")
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived

@@ -104,6 +104,7 @@ class LiveSessionScreen(DataScreen):
         Binding("ctrl+n", "new_note", "New note", tooltip="Start another note on this item"),
         Binding("ctrl+r", "preview", "Preview", tooltip="Show this note rendered as Markdown, or edit it again"),
         Binding("ctrl+g", "rules", "Ground rules", tooltip="Show the ground rules", show=False),
+        Binding("f8", "export", "Export", tooltip="Export this session as Markdown", show=False),
         Binding("escape", "back", "Back", tooltip="Back to the mentorships (notes are saved)"),
     ]
 
@@ -528,19 +529,34 @@ class LiveSessionScreen(DataScreen):
 
         self._settle()
 
-        def decided(end: bool | None) -> None:
-            if end:
-                summary = self.store.end_session(self.session_id)
-                self.app.push_screen(SessionSummaryScreen(summary, asking_to_end=False))
+        def decided(choice: str | None) -> None:
+            if choice == "end":
+                self.store.end_session(self.session_id)
+                self.action_summary()
 
         self.app.push_screen(
             SessionSummaryScreen(self.store.session_summary(self.session_id), asking_to_end=True), decided
         )
 
     def action_summary(self) -> None:
+        """The summary of the ended meeting, with the Markdown export one button away."""
         from .session_summary import SessionSummaryScreen
 
-        self.app.push_screen(SessionSummaryScreen(self.store.session_summary(self.session_id), asking_to_end=False))
+        def chosen(choice: str | None) -> None:
+            if choice == "export":
+                self.action_export()
+
+        self.app.push_screen(
+            SessionSummaryScreen(self.store.session_summary(self.session_id), asking_to_end=False), chosen
+        )
+
+    def action_export(self) -> None:
+        from rm_tui.exporting import ExportRequest
+
+        from .export_form import push_export
+
+        self._settle()
+        push_export(self, self.store, ExportRequest(session_id=self.session_id), "Export this session as Markdown")
 
     def action_rules(self) -> None:
         from .ground_rules import push_rules

@@ -52,8 +52,8 @@ def _section(heading: str, times: list[ItemTime], mark: str, style: str) -> list
     return parts + ["\n"]
 
 
-class SessionSummaryScreen(ModalScreen[bool]):
-    """Asks before ending (True: end it), or shows the summary of an ended meeting."""
+class SessionSummaryScreen(ModalScreen[str]):
+    """Asks before ending ('end' or 'keep'), or shows an ended meeting's summary ('export' or 'close')."""
 
     DEFAULT_CSS = """
     SessionSummaryScreen { align: center middle; }
@@ -62,7 +62,7 @@ class SessionSummaryScreen(ModalScreen[bool]):
     #summary-buttons { height: auto; margin-top: 1; }
     #summary-buttons Button { margin-right: 2; }
     """
-    BINDINGS = [Binding("escape", "close(False)", "Close")]
+    BINDINGS = [Binding("escape", "close('close')", "Close")]
 
     def __init__(self, summary: SessionSummary, *, asking_to_end: bool) -> None:
         super().__init__()
@@ -77,7 +77,8 @@ class SessionSummaryScreen(ModalScreen[bool]):
                     yield Button("End meeting", id="end", variant="primary")
                     yield Button("Keep going", id="keep")
                 else:
-                    yield Button("Close", id="close", variant="primary")
+                    yield Button("Export as Markdown", id="export", variant="primary")
+                    yield Button("Close", id="close")
 
     def on_mount(self) -> None:
         box = self.query_one("#summary")
@@ -87,7 +88,7 @@ class SessionSummaryScreen(ModalScreen[bool]):
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.action_close(event.button.id == "end")
+        self.action_close(event.button.id or "close")
 
-    def action_close(self, result: bool) -> None:
-        self.dismiss(result)
+    def action_close(self, choice: str) -> None:
+        self.dismiss(choice)

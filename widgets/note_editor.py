@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual import events
+from textual.binding import Binding
 from textual.widgets import TextArea
 
 from rm_tui.text import clean_text
@@ -15,6 +16,9 @@ class NoteEditor(TextArea):
     escape sequences among them) removed: they mean nothing in a note and could
     drive the terminal if they were ever printed raw.
     """
+
+    # TextArea selects the line on F6; in rm-tui F6 means the follow-ups, everywhere.
+    BINDINGS = [Binding("f6", "app.switch_mode('follow_ups')", show=False)]
 
     DEFAULT_CSS = """
     NoteEditor { height: 1fr; border: round $primary; }

@@ -323,3 +323,29 @@ async def test_shift_tab_then_arrows_picks_another_note(db_path: Path, store: St
         screen._editor.focus()
         await pilot.press(*", amended")  # typing carries on at the end of the note
         assert screen._editor.text == "the mentor's note, amended"
+
+
+async def test_the_summary_offers_the_markdown_export(db_path: Path, store: Store, meeting, tmp_path: Path) -> None:
+    from screens.export_form import ExportFormScreen
+
+    _, session_id, items = meeting
+    store.save_note(NoteText(None, session_id, items[1], "leader", "off_record", "not for paper"))
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_live(pilot)
+        await pilot.press(*"worth writing down", "f5")
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.press("enter")  # End meeting
+        await pilot.pause()
+        await pilot.press("enter")  # Export as Markdown
+        await pilot.pause()
+        assert isinstance(app.screen, ExportFormScreen)
+        await type_into(pilot, path=str(tmp_path / "meeting.md"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveSessionScreen)
+    text = (tmp_path / "meeting.md").read_text()
+    assert text.startswith("# Session with Sam Ortiz, Tue 24 Nov 2026")
+    assert "> worth writing down" in text and "not for paper" not in text

@@ -1,0 +1,121 @@
+"""The champion log of one mentorship: both sides of the two-way street."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Header, Static
+from rich.text import Text
+
+from rm_tui.models import CHAMPION_KINDS, GIVING_BACK, ChampionEntry
+
+from widgets.cells import cell
+
+from .data_screen import DataScreen
+
+
+class ChampionScreen(DataScreen):
+    """What the mentor taught, what the leader did in return, and the log of the latter."""
+
+    CSS_PATH = "champion.tcss"
+    BINDINGS = [
+        Binding("n", "log", "Log", tooltip="Log something you did for your mentor"),
+        Binding("delete", "remove", "Remove", tooltip="Remove the highlighted entry (ctrl+z puts it back)"),
+        Binding("ctrl+z", "undo", "Undo", tooltip="Put back the last removed entry"),
+        Binding("i", "impact", "Impact note", tooltip="Write the note for your mentor's manager (Markdown)"),
+        Binding("escape", "back", "Back", tooltip="Back to the mentorships"),
+    ]
+
+    def __init__(self, store, mentorship_id: int) -> None:  # noqa: ANN001 - Store
+        super().__init__(store)
+        self.mentorship_id = mentorship_id
+        self._entries: list[ChampionEntry] = []
+        self._removed: list[ChampionEntry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="two-way"):
+            yield Static(id="taught")
+            yield Static(id="given")
+        yield Static(id="nudge")
+        table: DataTable[Text] = DataTable(id="entries", cursor_type="row", zebra_stripes=True)
+        table.add_column("When", key="when")
+        table.add_column("What you did", key="kind")
+        table.add_column("", key="note")
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Champion log"
+
+    def reload(self) -> None:
+        mentorship = self.store.get_mentorship(self.mentorship_id)
+        street = self.store.two_way_street(self.mentorship_id)
+        mentor = mentorship.mentor
+        taught: list[Content | str | tuple[str, str]] = [
+            ("What ", "bold"), (mentor, "bold"), (" taught you", "bold"), "\n",
+            f"{street.sessions_held} sessions held · {street.topics_discussed} topics discussed, "
+            f"{street.topics_from_mentor} of them {mentor}'s idea",
+        ]
+        for category, count in sorted(street.categories.items(), key=lambda kv: -kv[1]):
+            taught += ["\n", (f"  {count:>3}  ", "bold"), category]
+        self.query_one("#taught", Static).update(Content.assemble(*taught))
+        given: list[Content | str | tuple[str, str]] = [("What you gave back", "bold")]
+        for kind, label in CHAMPION_KINDS.items():
+            count = street.given_back.get(kind, 0)
+            if count or kind != "other":
+                style = "bold $success" if count else "$text-muted"
+                given += ["\n", (f"  {count:>3}  ", style), label + ("  (giving back)" if kind in GIVING_BACK else "")]
+        self.query_one("#given", Static).update(Content.assemble(*given))
+        nudge = self.query_one("#nudge", Static)
+        nudge.display = self.store.needs_champion_nudge(self.mentorship_id)
+        nudge.update(Content.assemble(
+            ("Nothing logged over the last two sessions. ", "bold"),
+            "Whose idea did you repeat this week? Say whose it was, in the room where it counts. ",
+            ("n", "bold $accent"), " logs it.",
+        ))
+        self._entries = self.store.champion_entries(self.mentorship_id)
+        table = self.query_one("#entries", DataTable)
+        table.clear()
+        for entry in self._entries:
+            table.add_row(cell(f"{entry.happened_on:%a %d %b %Y}", "dim"),
+                          cell(entry.label, "green" if entry.kind not in GIVING_BACK else "cyan"),
+                          cell(entry.note), key=str(entry.id))
+
+    def action_log(self) -> None:
+        from .champion_form import ChampionFormScreen
+
+        mentor = self.store.get_mentorship(self.mentorship_id).mentor
+
+        def save(kind: str, note: str, when: str) -> None:
+            self.store.add_champion_entry(self.mentorship_id, kind=kind, note=note, happened_on=when)
+
+        self.app.push_screen(ChampionFormScreen(mentor, save))
+
+    def action_remove(self) -> None:
+        table = self.query_one("#entries", DataTable)
+        if not self._entries or table.cursor_row >= len(self._entries):
+            self.notify("Nothing to remove: the log is empty.", severity="warning")
+            return
+        entry = self._entries[table.cursor_row]
+        self._removed.append(self.store.remove_champion_entry(entry.id))
+        self.notify(f"Removed: {entry.label} (ctrl+z puts it back)", markup=False)
+
+    def action_undo(self) -> None:
+        if not self._removed:
+            self.notify("Nothing to undo.", severity="warning")
+            return
+        self.store.restore_champion_entry(self._removed.pop())
+
+    def action_impact(self) -> None:
+        from rm_tui.exporting import ExportRequest
+
+        from .export_form import push_export
+
+        push_export(self, self.store, ExportRequest(mentorship_id=self.mentorship_id, impact=True),
+                    "Write the impact note: what your mentor taught, for their manager")
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,79 @@
+"""Export to a Markdown file from the app: where, and whether private notes go too."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Checkbox, Input, Static
+
+from .form_screen import FormScreen
+
+WriteExport = Callable[[Path, bool, bool], Path]
+
+
+class ExportFormScreen(FormScreen):
+    """Asks for a file name; `write(path, include_private, replace)` writes it or refuses."""
+
+    DEFAULT_CSS = """
+    ExportFormScreen .form-box { width: 90; }
+    ExportFormScreen Checkbox { border: none; background: transparent; padding: 0; }
+    ExportFormScreen #path { background: $boost; margin: 1 0; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
+
+    def __init__(self, heading: str, path: Path, write: WriteExport, *, offer_private: bool = True) -> None:
+        super().__init__()
+        self.heading = heading
+        self.path = path
+        self.write = write
+        self.offer_private = offer_private
+        self.written: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="form-box"):
+            yield Static(Content.styled(self.heading, "bold"))
+            yield Input(str(self.path), id="path", compact=True)
+            if self.offer_private:
+                yield Checkbox("Include my private notes", id="private")
+            yield Checkbox("Replace the file if it exists", id="replace")
+            yield Static(id="error")
+            yield Static("Off-record notes are never exported. The file is readable by you only. "
+                         "enter writes · escape cancels", classes="form-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    @on(Input.Submitted)
+    def action_save(self) -> None:
+        path = Path(self.query_one("#path", Input).value.strip()).expanduser()
+        private = self.offer_private and self.query_one("#private", Checkbox).value
+        replace = self.query_one("#replace", Checkbox).value
+
+        def write() -> None:
+            self.written = self.write(path, private, replace)
+            self.notify(f"Wrote {self.written}", markup=False)
+
+        self.submit(write)
+
+
+def push_export(screen, store, request, heading: str) -> None:  # noqa: ANN001 - Screen, Store, ExportRequest
+    """Open the export form for `request`, offering a file in the documents folder."""
+    from dataclasses import replace
+
+    from rm_tui.exporting import default_folder, render, suggested_name
+    from rm_tui.files import write_private_text
+
+    def write(path: Path, include_private: bool, replace_file: bool) -> Path:
+        text = render(store, replace(request, include_private=include_private))
+        return write_private_text(path, text, force=replace_file)
+
+    screen.app.push_screen(
+        ExportFormScreen(heading, default_folder() / suggested_name(store, request), write,
+                         offer_private=not request.impact)
+    )
