@@ -16,6 +16,10 @@ from widgets.cells import cell
 from .data_screen import DataScreen
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 class ChampionScreen(DataScreen):
     """What the mentor taught, what the leader did in return, and the log of the latter."""
 
@@ -56,8 +60,8 @@ class ChampionScreen(DataScreen):
         mentor = mentorship.mentor
         taught: list[Content | str | tuple[str, str]] = [
             ("What ", "bold"), (mentor, "bold"), (" taught you", "bold"), "\n",
-            f"{street.sessions_held} sessions held · {street.topics_discussed} topics discussed, "
-            f"{street.topics_from_mentor} of them {mentor}'s idea",
+            f"{_count(street.sessions_held, 'session')} held · {_count(street.topics_discussed, 'topic')} "
+            f"discussed, {street.topics_from_mentor} of them {mentor}'s idea",
         ]
         for category, count in sorted(street.categories.items(), key=lambda kv: -kv[1]):
             taught += ["\n", (f"  {count:>3}  ", "bold"), category]
@@ -67,7 +71,7 @@ class ChampionScreen(DataScreen):
             count = street.given_back.get(kind, 0)
             if count or kind != "other":
                 style = "bold $success" if count else "$text-muted"
-                given += ["\n", (f"  {count:>3}  ", style), label + ("  (giving back)" if kind in GIVING_BACK else "")]
+                given += ["\n", (f"  {count:>3}  ", style), label]
         self.query_one("#given", Static).update(Content.assemble(*given))
         nudge = self.query_one("#nudge", Static)
         nudge.display = self.store.needs_champion_nudge(self.mentorship_id)
