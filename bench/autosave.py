@@ -18,25 +18,14 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import tmux  # noqa: E402
 from rm_tui.models import MentorshipDraft  # noqa: E402
 from rm_tui.store import Store  # noqa: E402
-
-
-def screen(name: str) -> str:
-    return subprocess.run(["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True).stdout
-
-
-def wait_for(name: str, text: str) -> None:
-    deadline = time.monotonic() + 20
-    while text not in screen(name):
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"{text!r} never appeared:\n{screen(name)}")
-        time.sleep(0.05)
 
 
 def note_length(db: Path) -> int:
@@ -59,14 +48,12 @@ def main() -> None:
         store.mark_rules_shown(session)
         store.add_agenda_item(session, title="Typing speed", proposed_by="leader")
         store.close()
-        name = f"bench-{uuid.uuid4().hex[:8]}"
-        subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40",
-                        f"RM_TUI_TOPICS={folder}/none {rm_tui} --db {db}; sleep 60"], check=True)
+        name = tmux.start(f"RM_TUI_TOPICS={folder}/none {rm_tui} --db {db}")
         latencies = []
         try:
-            wait_for(name, "Sam")
+            tmux.wait_for(name, "Sam")
             subprocess.run(["tmux", "send-keys", "-t", name, "l"], check=True)
-            wait_for(name, "SHARED")
+            tmux.wait_for(name, "SHARED")
             for n in range(1, args.keys + 1):
                 time.sleep(0.6)  # let the last save settle: each key is the last one
                 start = time.perf_counter()
@@ -77,7 +64,7 @@ def main() -> None:
                     time.sleep(0.002)
                 latencies.append(time.perf_counter() - start)
         finally:
-            subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+            tmux.stop(name)
     latencies.sort()
     p95 = latencies[max(0, round(0.95 * len(latencies)) - 1)]
     print(f"keystroke to database, {len(latencies)} keys, each after a pause (target: 500 ms)")

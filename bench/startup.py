@@ -13,35 +13,25 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE))
+
+import tmux  # noqa: E402
 
 
 def time_to_text(command: str, marker: str, env: str = "") -> float:
-    name = f"bench-{uuid.uuid4().hex[:8]}"
     start = time.perf_counter()
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", f"{env} {command}; sleep 30"],
-        check=True,
-    )
+    name = tmux.start(f"{env} {command}")
     try:
-        while True:
-            shown = subprocess.run(
-                ["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True, check=True
-            ).stdout
-            if marker in shown:
-                return time.perf_counter() - start
-            if time.perf_counter() - start > 30:
-                raise RuntimeError(f"{marker!r} never appeared:\n{shown}")
-            time.sleep(0.005)
+        tmux.wait_for(name, marker)
+        return time.perf_counter() - start
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+        tmux.stop(name)
 
 
 def main() -> None:

@@ -1,0 +1,31 @@
+"""Driving a program in a detached tmux window: the benchmarks' one way to see a real terminal."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+import uuid
+
+
+def start(command: str, size: tuple[int, int] = (120, 40)) -> str:
+    """Run `command` in a new detached window; returns the session name."""
+    name = f"bench-{uuid.uuid4().hex[:8]}"
+    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", str(size[0]), "-y", str(size[1]),
+                    f"{command}; sleep 60"], check=True)
+    return name
+
+
+def screen(name: str) -> str:
+    return subprocess.run(["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True).stdout
+
+
+def wait_for(name: str, text: str, timeout: float = 30.0, poll: float = 0.005) -> None:
+    deadline = time.perf_counter() + timeout
+    while text not in screen(name):
+        if time.perf_counter() > deadline:
+            raise RuntimeError(f"{text!r} never appeared:\n{screen(name)}")
+        time.sleep(poll)
+
+
+def stop(name: str) -> None:
+    subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
