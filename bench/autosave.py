@@ -11,7 +11,6 @@ each is 'the last keystroke': the promise is that it is on disk within 0.5 s.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -38,9 +37,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keys", type=int, default=40)
     args = parser.parse_args()
-    if not shutil.which("tmux"):
-        sys.exit("bench: tmux is needed (apt-get install tmux)")
-    rm_tui = Path(sys.executable).with_name("rm-tui")
+    rm_tui = tmux.rm_tui_or_exit()
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.db"
         store = Store.open(db)

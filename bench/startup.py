@@ -11,7 +11,6 @@ noisy, so the ratio measured in one run is the figure that means something.
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import sys
 import tempfile
@@ -38,9 +37,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
-    if not shutil.which("tmux"):
-        sys.exit("bench: tmux is needed (apt-get install tmux)")
-    rm_tui = Path(sys.executable).with_name("rm-tui")
+    rm_tui = tmux.rm_tui_or_exit()
     results: dict[str, list[float]] = {"bare Textual app": [], "rm-tui, empty database": []}
     with tempfile.TemporaryDirectory() as folder:
         for run in range(args.runs):

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
+import sys
 import time
 import uuid
+from pathlib import Path
+
+
+def rm_tui_or_exit() -> Path:
+    """The installed rm-tui beside this Python, once tmux is known to be there."""
+    if not shutil.which("tmux"):
+        sys.exit("bench: tmux is needed (apt-get install tmux)")
+    return Path(sys.executable).with_name("rm-tui")
 
 
 def start(command: str, size: tuple[int, int] = (120, 40)) -> str:

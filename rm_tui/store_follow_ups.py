@@ -15,6 +15,7 @@ from .dates import parse_date
 from .errors import NotFound
 from .models import ROLES, FollowUp, FollowUpRow, FollowUpStatus
 from .schedule import default_session_date
+from .store_agenda import _NOW
 from .validation import one_of, required_text
 
 FOLLOW_UP_FILTERS = ("open", "overdue", "done", "all")
@@ -40,21 +41,21 @@ class FollowUpQueries:
         agenda_item_id: int | None = None,
     ) -> int:
         """Record a follow-up; refuses an empty title, an unknown owner or a bad date."""
-        clean_title = required_text(title, "title", "What is to be done", 200)
-        clean_owner = one_of(owner, "owner", "The owner", ROLES)
-        due = self._due(due)
         cursor = self.db.execute(
             "INSERT INTO follow_ups (mentorship_id, session_id, agenda_item_id, title, owner, due_on) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            [mentorship_id, session_id, agenda_item_id, clean_title, clean_owner, due.isoformat() if due else None],
+            [mentorship_id, session_id, agenda_item_id, *self._clean(title, owner, due)],
         )
         self._wrote()
         return int(cursor.lastrowid)
 
-    def _due(self, due: str | date | None) -> date | None:
+    def _clean(self, title: str, owner: str, due: str | date | None) -> tuple[str, str, str | None]:
+        """(title, owner, due as ISO or None), checked the same way on create and on edit."""
+        clean_title = required_text(title, "title", "What is to be done", 200)
+        clean_owner = one_of(owner, "owner", "The owner", ROLES)
         if isinstance(due, str):
-            return parse_date(due, self.today(), "due_on", "Due date") if due.strip() else None
-        return due
+            due = parse_date(due, self.today(), "due_on", "Due date") if due.strip() else None
+        return clean_title, clean_owner, due.isoformat() if due else None
 
     def list_follow_ups(
         self, show: str = "open", *, owner: str | None = None, mentorship_id: int | None = None
@@ -96,7 +97,7 @@ class FollowUpQueries:
         previous = self.get_follow_up(follow_up_id).status
         self.db.execute(
             "UPDATE follow_ups SET status = ?, done_on = CASE WHEN ? = 'open' THEN NULL ELSE ? END, "
-            "version = version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
+            f"version = version + 1, updated_at = {_NOW} WHERE id = ?",
             [status, status, self.today().isoformat(), follow_up_id],
         )
         self._wrote()
@@ -104,13 +105,10 @@ class FollowUpQueries:
 
     def edit_follow_up(self, follow_up_id: int, *, title: str, owner: str, due: str | date | None) -> None:
         """Change what, who and when; refuses an empty title or a bad date, saving nothing."""
-        clean_title = required_text(title, "title", "What is to be done", 200)
-        clean_owner = one_of(owner, "owner", "The owner", ROLES)
-        due = self._due(due)
         cursor = self.db.execute(
-            "UPDATE follow_ups SET title = ?, owner = ?, due_on = ?, version = version + 1, "
-            "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
-            [clean_title, clean_owner, due.isoformat() if due else None, follow_up_id],
+            f"UPDATE follow_ups SET title = ?, owner = ?, due_on = ?, version = version + 1, updated_at = {_NOW} "
+            "WHERE id = ?",
+            [*self._clean(title, owner, due), follow_up_id],
         )
         if cursor.rowcount == 0:
             raise NotFound(f"follow-up {follow_up_id} no longer exists")
