@@ -1,4 +1,4 @@
-"""Dates as people type them: '2026-12-01', '+7d', '+2w', 'today', 'tomorrow', 'friday'."""
+"""Dates as people type them: '2026-12-01', '+7d', '+2w', '-3d', 'today', 'tomorrow', 'yesterday', 'friday'."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from .errors import ValidationError
 
-_RELATIVE = re.compile(r"^\+(\d{1,3})\s*([dw])$")
+_RELATIVE = re.compile(r"^([+-])(\d{1,3})\s*([dw])$")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -18,10 +18,12 @@ def parse_date(text: str, today: date, field: str = "date", label: str = "Date")
         return today
     if cleaned == "tomorrow":
         return today + timedelta(days=1)
+    if cleaned == "yesterday":  # for logging what already happened
+        return today - timedelta(days=1)
     relative = _RELATIVE.match(cleaned)
     if relative:
-        amount = int(relative.group(1)) * (7 if relative.group(2) == "w" else 1)
-        return today + timedelta(days=amount)
+        amount = int(relative.group(2)) * (7 if relative.group(3) == "w" else 1)
+        return today + timedelta(days=amount if relative.group(1) == "+" else -amount)
     weekday = _weekday(cleaned.removeprefix("next "))
     if weekday is not None:
         # The coming one, never today: 'friday' said on a Friday means a week on.

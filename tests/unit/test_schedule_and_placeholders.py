@@ -72,9 +72,12 @@ def test_split_marks_placeholder_runs() -> None:
         ("Next Friday", date(2026, 11, 27)),
         ("tue", date(2026, 12, 1)),  # today is a Tuesday: the coming one is a week on
         ("wednesday", date(2026, 11, 25)),
+        ("yesterday", date(2026, 11, 23)),
+        ("-3d", date(2026, 11, 21)),
+        ("-1w", date(2026, 11, 17)),
     ],
 )
-def test_weekday_names_mean_the_coming_one(typed: str, expected: date) -> None:
+def test_weekday_names_and_past_days(typed: str, expected: date) -> None:
     assert parse_date(typed, TODAY) == expected
 
 
