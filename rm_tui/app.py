@@ -25,7 +25,7 @@ from .store import Store
 from .timing import utc_now
 
 if TYPE_CHECKING:
-    from .autosave import NoteAutosaver
+    from .autosave import NoteAutosaver, Saved
 
 CHANGE_POLL_SECONDS = 0.25
 
@@ -36,6 +36,19 @@ class AutosaveFailed(Message):
     def __init__(self, problem: str) -> None:
         super().__init__()
         self.problem = problem
+
+
+class NoteKeptApart(Message):
+    """A note's text was saved somewhere other than where the editor meant it to go.
+
+    Another window had changed the note meanwhile (the text became a note of its
+    own beside that one), or its agenda item was removed (the text went to the
+    session as a whole). The screen holding that editor follows its text there.
+    """
+
+    def __init__(self, saved: Saved) -> None:
+        super().__init__()
+        self.saved = saved
 
 
 class RmTuiApp(App[None]):
@@ -96,9 +109,20 @@ class RmTuiApp(App[None]):
 
             self._autosaver = NoteAutosaver(
                 self.store.opener_for_thread(),
+                on_saved=self._note_saved,
                 on_error=lambda buffer, problem: self.post_message(AutosaveFailed(problem)),
             )
         return self._autosaver
+
+    def _note_saved(self, saved: Saved) -> None:
+        # On the writer's thread: only a message may cross to the app's.
+        if saved.note.forked_from is not None or saved.note.moved_to_session:
+            self.post_message(NoteKeptApart(saved))
+
+    def on_note_kept_apart(self, message: NoteKeptApart) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, DataScreen):
+                screen.note_kept_apart(message.saved)
 
     def on_autosave_failed(self, message: AutosaveFailed) -> None:
         self.notify(f"A note could not be saved: {message.problem}", severity="error", timeout=15, markup=False)

@@ -12,17 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .errors import RmTuiError
-from .models import NoteText
+from .models import NoteText, SavedNote
 from .store import Store
 
 
 @dataclass(frozen=True)
 class Saved:
-    """A note's text reached the database: which editor buffer, as which row and version."""
+    """A note's text reached the database: which editor buffer, and where it went."""
 
     buffer: str
-    note_id: int
-    version: int
+    note: SavedNote
     body: str
 
 
@@ -30,8 +29,11 @@ class NoteAutosaver:
     """Writes note snapshots on a background thread, newest per buffer, in order.
 
     `buffer` names an editor's note before it has a row; once the first save has
-    created the row, later snapshots of that buffer update it. `on_saved` and
-    `on_error` are called on the writer thread: keep them thread-safe.
+    created the row, later snapshots of that buffer update it. The writer remembers
+    the version each buffer last wrote, so a save that finds another window's newer
+    text keeps both (see Store.save_note) and the buffer follows its own copy from
+    then on. `on_saved` and `on_error` are called on the writer thread: keep them
+    thread-safe.
     """
 
     def __init__(
@@ -45,6 +47,7 @@ class NoteAutosaver:
         self._on_error = on_error
         self._pending: dict[str, NoteText] = {}
         self._note_ids: dict[str, int] = {}
+        self._versions: dict[str, int] = {}
         self._busy = False
         self._closing = False
         self._wake = threading.Condition()
@@ -108,9 +111,13 @@ class NoteAutosaver:
             store.close()
 
     def _write(self, store: Store, buffer: str, text: NoteText) -> None:
-        known = self.note_id(buffer)
+        with self._wake:
+            known, written = self._note_ids.get(buffer), self._versions.get(buffer)
         if known is not None:
-            text = replace(text, note_id=known)
+            # The text grew from whichever is newer: the version the editor loaded,
+            # or the one this writer last wrote for it.
+            versions = [v for v in (text.base_version, written) if v is not None]
+            text = replace(text, note_id=known, base_version=max(versions, default=None))
         try:
             saved = store.save_note(text)
         except RmTuiError as error:
@@ -121,7 +128,7 @@ class NoteAutosaver:
             return
         if saved is None:
             return
-        note_id, version = saved
         with self._wake:
-            self._note_ids[buffer] = note_id
-        self._on_saved(Saved(buffer, note_id, version, text.body))
+            self._note_ids[buffer] = saved.note_id
+            self._versions[buffer] = saved.version
+        self._on_saved(Saved(buffer, saved, text.body))

@@ -140,7 +140,14 @@ _SCHEMA_4 = [
     "CREATE INDEX champion_by_mentorship ON champion_entries(mentorship_id, happened_on)",
 ]
 
-MIGRATIONS: list[list[str]] = [_SCHEMA_1, _SCHEMA_2, _SCHEMA_3, _SCHEMA_4]
+# 5: two windows editing one note or agenda item at once keep both texts: the later
+# save becomes a copy beside the original, pointing at it, instead of overwriting it.
+_SCHEMA_5 = [
+    "ALTER TABLE notes ADD COLUMN conflict_of INTEGER REFERENCES notes(id) ON DELETE SET NULL",
+    "ALTER TABLE agenda_items ADD COLUMN conflict_of INTEGER REFERENCES agenda_items(id) ON DELETE SET NULL",
+]
+
+MIGRATIONS: list[list[str]] = [_SCHEMA_1, _SCHEMA_2, _SCHEMA_3, _SCHEMA_4, _SCHEMA_5]
 """MIGRATIONS[n - 1] brings a database to schema version n."""
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -151,6 +151,7 @@ class AgendaItem:
     follow_up_id: int | None
     version: int
     elapsed_seconds: int = 0  # time spent on it in earlier stretches of the live session
+    conflict_of: int | None = None  # the item this one was edited alongside, when two edits clashed
 
     @property
     def is_carried(self) -> bool:
@@ -194,14 +195,17 @@ class Note:
     author: Role
     visibility: Visibility
     body: str
-    version: int
+    version: int  # counts edits of the body, so a save can tell it missed one
+    conflict_of: int | None = None  # the note this one was written alongside, when two edits clashed
 
 
 @dataclass(frozen=True)
 class NoteText:
     """A note's text as the editor hands it to the autosaver.
 
-    `note_id` is None until the first save creates the row.
+    `note_id` is None until the first save creates the row. `base_version` is the
+    version the editor's text grew from: a save finding a newer one in the database
+    keeps both texts instead of overwriting the other window's.
     """
 
     note_id: int | None
@@ -210,6 +214,23 @@ class NoteText:
     author: Role
     visibility: Visibility
     body: str
+    base_version: int | None = None
+
+
+@dataclass(frozen=True)
+class SavedNote:
+    """Where a note's text went: its row and version.
+
+    `forked_from` is set when another window had changed the note meanwhile: the
+    text was saved as a new note beside that one (`note_id`), so neither is lost.
+    `moved_to_session` is set when the note's agenda item was removed meanwhile: the
+    text was kept on the session as a whole.
+    """
+
+    note_id: int
+    version: int
+    forked_from: int | None = None
+    moved_to_session: bool = False
 
 
 FollowUpStatus = Literal["open", "done", "dropped"]

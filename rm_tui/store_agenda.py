@@ -25,6 +25,7 @@ from .models import (
     Session,
 )
 from .schedule import default_session_date
+from .text import clean_text
 from .timing import from_stamp
 from .validation import required_text, whole_number
 
@@ -34,10 +35,18 @@ _SESSION_COLUMNS = (
 )
 _ITEM_COLUMNS = (
     "id, session_id, position, title, prompt, category, topic_id, minutes, proposed_by, status, "
-    "carried_from_id, carry_count, follow_up_id, version, elapsed_seconds"
+    "carried_from_id, carry_count, follow_up_id, version, elapsed_seconds, conflict_of"
 )
 _NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 FOLLOW_UP_MINUTES = 5
+
+
+@dataclass(frozen=True)
+class EditOutcome:
+    """What an agenda item edit did: merged in place, or kept beside a clashing edit."""
+
+    copy_id: int | None = None  # the new item holding this edit, when it clashed
+    clashed: tuple[str, ...] = ()  # the fields both windows changed differently
 
 
 @dataclass(frozen=True)
@@ -207,15 +216,64 @@ class AgendaQueries:
                 "INSERT INTO agenda_items (session_id, position, title, prompt, category, topic_id, "
                 "minutes, proposed_by) VALUES (?, (SELECT coalesce(max(position), -1) + 1 "
                 "FROM agenda_items WHERE session_id = ?), ?, ?, ?, ?, ?, ?)",
-                [session_id, session_id, clean_title, prompt.strip(), category, topic_id, length, proposed_by],
+                [session_id, session_id, clean_title, clean_text(prompt).strip(), category, topic_id, length, proposed_by],
             )
         self._wrote()
         return int(cursor.lastrowid)
 
-    def edit_agenda_item(self, item_id: int, *, title: str, minutes: int | str, prompt: str) -> None:
+    def edit_agenda_item(
+        self,
+        item_id: int,
+        *,
+        title: str,
+        minutes: int | str,
+        prompt: str,
+        base: AgendaItem | None = None,
+        by: Role = "leader",
+    ) -> EditOutcome:
+        """Change an item's title, minutes and prompt; refuses an empty title.
+
+        `base` is the item as the editor saw it when the edit began. Fields only this
+        edit changed are written, fields only another window changed meanwhile are
+        kept; when both changed the same field differently, the item keeps the other
+        window's text and this edit is added right below it as a conflict copy
+        proposed by `by`, so both versions stay on the agenda for the pair to choose.
+        """
         clean_title = required_text(title, "title", "The item's title", 200)
         length = whole_number(minutes, "minutes", "Minutes", 1, 240)
-        self._update("agenda_items", item_id, "title = ?, minutes = ?, prompt = ?", [clean_title, length, prompt.strip()])
+        ours = {"title": clean_title, "minutes": length, "prompt": clean_text(prompt).strip()}
+        with immediate(self.db):
+            stored = self.get_agenda_item(item_id)
+            theirs = {name: getattr(stored, name) for name in ours}
+            before = {name: getattr(base, name) for name in ours} if base else theirs
+            clashes = [n for n in ours if ours[n] != before[n] and theirs[n] != before[n] and ours[n] != theirs[n]]
+            if clashes:
+                copy_id = self._insert_conflict_copy(stored, ours, by)
+                outcome = EditOutcome(copy_id=copy_id, clashed=tuple(clashes))
+            else:
+                merged = {n: ours[n] if ours[n] != before[n] else theirs[n] for n in ours}
+                if merged != theirs:
+                    self.db.execute(
+                        "UPDATE agenda_items SET title = ?, minutes = ?, prompt = ?, version = version + 1, "
+                        f"updated_at = {_NOW} WHERE id = ?",
+                        [merged["title"], merged["minutes"], merged["prompt"], item_id],
+                    )
+                outcome = EditOutcome()
+        self._wrote()
+        return outcome
+
+    def _insert_conflict_copy(self, original: AgendaItem, values: dict[str, object], by: Role) -> int:
+        self.db.execute(
+            "UPDATE agenda_items SET position = position + 1 WHERE session_id = ? AND position > ?",
+            [original.session_id, original.position],
+        )
+        cursor = self.db.execute(
+            "INSERT INTO agenda_items (session_id, position, title, prompt, category, topic_id, minutes, "
+            "proposed_by, conflict_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [original.session_id, original.position + 1, values["title"], values["prompt"],
+             original.category, original.topic_id, values["minutes"], by, original.id],
+        )
+        return int(cursor.lastrowid)
 
     def set_item_status(self, item_id: int, status: str) -> None:
         self._update("agenda_items", item_id, "status = ?", [status])
@@ -251,10 +309,10 @@ class AgendaQueries:
                 [i.session_id, i.position],
             )
             self.db.execute(
-                f"INSERT INTO agenda_items ({_ITEM_COLUMNS}) VALUES ({', '.join('?' * 15)})",
+                f"INSERT INTO agenda_items ({_ITEM_COLUMNS}) VALUES ({', '.join('?' * 16)})",
                 [i.id, i.session_id, i.position, i.title, i.prompt, i.category, i.topic_id, i.minutes,
                  i.proposed_by, i.status, i.carried_from_id, i.carry_count, i.follow_up_id, i.version + 1,
-                 i.elapsed_seconds],
+                 i.elapsed_seconds, i.conflict_of],
             )
         self._wrote()
         return i.id

@@ -12,12 +12,12 @@ from sqlite_utils import Database
 
 from .db import immediate
 from .errors import NotFound
-from .models import VISIBILITIES, Note, NoteText, Role, visible_to
+from .models import VISIBILITIES, Note, NoteText, Role, SavedNote, visible_to
 from .store_agenda import _NOW
 from .text import clean_text
 from .validation import one_of
 
-_NOTE_COLUMNS = "id, session_id, agenda_item_id, author, visibility, body, version"
+_NOTE_COLUMNS = "id, session_id, agenda_item_id, author, visibility, body, version, conflict_of"
 
 
 class NotesQueries:
@@ -46,44 +46,75 @@ class NotesQueries:
         ).fetchall()
         return dict(rows)
 
-    def get_note(self, note_id: int) -> Note:
-        row = self.db.execute(f"SELECT {_NOTE_COLUMNS} FROM notes WHERE id = ?", [note_id]).fetchone()
+    def get_note(self, note_id: int, viewer: Role = "leader") -> Note:
+        """One note, if it exists and `viewer` may see it (NotFound otherwise)."""
+        allowed = visible_to(viewer)
+        row = self.db.execute(
+            f"SELECT {_NOTE_COLUMNS} FROM notes WHERE id = ? AND visibility IN ({', '.join('?' * len(allowed))})",
+            [note_id, *allowed],
+        ).fetchone()
         if row is None:
             raise NotFound(f"note {note_id} no longer exists")
         return Note(*row)
 
-    def save_note(self, text: NoteText) -> tuple[int, int] | None:
-        """Write a note's text; returns (id, version), or None for a new note still empty.
+    def save_note(self, text: NoteText) -> SavedNote | None:
+        """Write a note's text; returns where it went, or None for a new note still empty.
 
         A note without an id is created on its first save, so visiting an item
         leaves no empty rows behind. Control characters never reach the database.
+
+        No save overwrites text it has not seen: when the note's version moved past
+        `text.base_version` (another window saved in between) and the bodies differ,
+        this text becomes a new note beside the other, marked as its conflict copy.
+        A note whose agenda item was removed meanwhile lands on the session as a whole.
         """
         text = replace(text, body=clean_text(text.body))
-        if text.note_id is None:
-            if not text.body:
-                return None
-            one_of(text.visibility, "visibility", "Visibility", VISIBILITIES)
-            cursor = self.db.execute(
-                "INSERT INTO notes (session_id, agenda_item_id, author, visibility, body) VALUES (?, ?, ?, ?, ?)",
-                [text.session_id, text.agenda_item_id, text.author, text.visibility, text.body],
-            )
-            self._wrote()
-            return int(cursor.lastrowid), 1
+        if text.note_id is None and not text.body:
+            return None
+        one_of(text.visibility, "visibility", "Visibility", VISIBILITIES)
         with immediate(self.db):
-            self.db.execute(
-                f"UPDATE notes SET body = ?, version = version + 1, updated_at = {_NOW} WHERE id = ?",
-                [text.body, text.note_id],
-            )
-            row = self.db.execute("SELECT version FROM notes WHERE id = ?", [text.note_id]).fetchone()
-        if row is None:
-            raise NotFound(f"note {text.note_id} no longer exists")
+            saved = self._write_note(text)
         self._wrote()
-        return text.note_id, row[0]
+        return saved
+
+    def _write_note(self, text: NoteText) -> SavedNote:
+        """save_note's work, inside its write transaction."""
+        moved = text.agenda_item_id is not None and not self.db.execute(
+            "SELECT 1 FROM agenda_items WHERE id = ?", [text.agenda_item_id]
+        ).fetchone()
+        if moved:
+            text = replace(text, agenda_item_id=None, note_id=None)
+        if text.note_id is None:
+            return SavedNote(self._insert_note(text, conflict_of=None), 1, moved_to_session=moved)
+        row = self.db.execute("SELECT version, body FROM notes WHERE id = ?", [text.note_id]).fetchone()
+        if row is None:  # gone with its item: keep the words on the session instead
+            kept = replace(text, agenda_item_id=None)
+            return SavedNote(self._insert_note(kept, conflict_of=None), 1, moved_to_session=True)
+        version, body = row
+        if body == text.body:
+            return SavedNote(text.note_id, version)
+        if text.base_version is not None and version != text.base_version:
+            return SavedNote(self._insert_note(text, conflict_of=text.note_id), 1, forked_from=text.note_id)
+        self.db.execute(
+            f"UPDATE notes SET body = ?, version = version + 1, updated_at = {_NOW} WHERE id = ?",
+            [text.body, text.note_id],
+        )
+        return SavedNote(text.note_id, version + 1)
+
+    def _insert_note(self, text: NoteText, *, conflict_of: int | None) -> int:
+        cursor = self.db.conn.execute(
+            "INSERT INTO notes (session_id, agenda_item_id, author, visibility, body, conflict_of) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [text.session_id, text.agenda_item_id, text.author, text.visibility, text.body, conflict_of],
+        )
+        return int(cursor.lastrowid)
 
     def set_note_visibility(self, note_id: int, visibility: str) -> None:
         clean = one_of(visibility, "visibility", "Visibility", VISIBILITIES)
         cursor = self.db.execute(
-            f"UPDATE notes SET visibility = ?, version = version + 1, updated_at = {_NOW} WHERE id = ?",
+            # Not a new version: `version` counts edits of the text, which is what a
+            # save in another window must not miss.
+            f"UPDATE notes SET visibility = ?, updated_at = {_NOW} WHERE id = ?",
             [clean, note_id],
         )
         if cursor.rowcount == 0:

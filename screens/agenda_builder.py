@@ -44,6 +44,8 @@ def item_content(position: int, item: AgendaItem) -> Content:
         parts.append(("  STALE: do it or drop it", "bold $error"))
     if item.status == "discussed":
         parts.append(("  ✓", "$success"))
+    if item.conflict_of is not None:
+        parts.append(("  ⚠ edited at the same time as the item above: keep one", "bold $warning"))
     return Content.assemble(*parts)
 
 
@@ -289,7 +291,16 @@ class AgendaBuilderScreen(DataScreen):
         from .item_form import ItemFormScreen
 
         def save(title: str, minutes: str, prompt: str) -> None:
-            self.store.edit_agenda_item(item.id, title=title, minutes=minutes, prompt=prompt)
+            outcome = self.store.edit_agenda_item(
+                item.id, title=title, minutes=minutes, prompt=prompt, base=item,
+                by=self.app.speaker,  # type: ignore[attr-defined]
+            )
+            if outcome.copy_id is not None:
+                self.notify(
+                    f"'{item.title}' was changed in another window while you edited it. Both versions are "
+                    "on the agenda: yours is right below theirs, marked ⚠. Remove the one you don't want.",
+                    title="Both versions kept", severity="warning", timeout=12, markup=False,
+                )
 
         self.app.push_screen(ItemFormScreen("Edit agenda item", save, item.title, item.minutes, item.prompt))
 

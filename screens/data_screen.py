@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from rm_tui.autosave import Saved
     from rm_tui.store import Store
 
 
@@ -44,3 +45,6 @@ class DataScreen(Screen[None]):
 
     def flush_edits(self) -> None:
         """Hand over any typing not yet saved; called before the app quits."""
+
+    def note_kept_apart(self, saved: Saved) -> None:
+        """A note typed here was saved apart from where it was meant to go (see the app)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -28,6 +29,9 @@ from widgets.note_editor import NoteEditor
 from widgets.speaker_badge import SpeakerBadge
 
 from .data_screen import DataScreen
+
+if TYPE_CHECKING:
+    from rm_tui.autosave import Saved
 
 SAVE_DELAY = 0.25  # seconds from a keystroke to its snapshot; the write follows off-thread
 PREVIEW_LIMIT = 50_000  # characters rendered by the preview; the editor holds any size
@@ -56,17 +60,21 @@ class Buffer:
     author: Role
     visibility: Visibility
     saved_body: str  # what the database holds, or will once the autosaver catches up
+    version: int | None = None  # the note's version the editor's text grew from
+    conflict_of: int | None = None  # set when this note was written alongside another
 
 
 def _new_buffer(entry: Entry, author: Role, note: Note | None = None) -> Buffer:
     if note is None:
         return Buffer(f"b{uuid.uuid4().hex}", None, entry, author, "shared", "")
     # Shown (and, once edited, saved) without control characters, whatever put them there.
-    return Buffer(f"note-{note.id}", note.id, entry, note.author, note.visibility, clean_text(note.body))
+    return Buffer(f"note-{note.id}", note.id, entry, note.author, note.visibility, clean_text(note.body),
+                  note.version, note.conflict_of)
 
 
-def _tab_label(author: Role, visibility: Visibility, new: bool = False) -> Content:
-    return Content.assemble(author, (" · ", "$text-muted"), VISIBILITY_LABELS[visibility], (" · new" if new else "", "italic"))
+def _tab_label(author: Role, visibility: Visibility, new: bool = False, clash: bool = False) -> Content:
+    return Content.assemble(author, (" · ", "$text-muted"), VISIBILITY_LABELS[visibility],
+                            (" · new" if new else "", "italic"), (" · ⚠ clash" if clash else "", "bold $warning"))
 
 
 def agenda_line(number: int, item: AgendaItem, seconds: int, notes: int, current: bool) -> Content:
@@ -85,6 +93,7 @@ def agenda_line(number: int, item: AgendaItem, seconds: int, notes: int, current
         (f" +{clock_text(seconds - item.minutes * 60)}" if over else "", "bold $error"),
         (f"  ✎{notes}" if notes else "", "$text-muted"),
         ("  · mentor" if item.proposed_by == "mentor" else "", "$accent"),
+        ("  ⚠ clash" if item.conflict_of is not None else "", "bold $warning"),
     )
 
 
@@ -277,7 +286,8 @@ class LiveSessionScreen(DataScreen):
         buffer = self._buffer
         assert buffer is not None
         wanted = [
-            (buffer.key if note.id == buffer.note_id else f"note-{note.id}", _tab_label(note.author, note.visibility))
+            (buffer.key if note.id == buffer.note_id else f"note-{note.id}",
+             _tab_label(note.author, note.visibility, clash=note.conflict_of is not None))
             for note in self.store.notes(self.session_id, buffer.entry, self._role)
         ]
         if buffer.key not in {key for key, _ in wanted}:
@@ -306,7 +316,11 @@ class LiveSessionScreen(DataScreen):
         self.query_one("#visibility", Static).update(
             Content.styled(f" {VISIBILITY_LABELS[buffer.visibility].upper()} ", VISIBILITY_STYLES[buffer.visibility])
         )
-        self.query_one("#visibility-hint", Static).update(VISIBILITY_HINTS[buffer.visibility])
+        hint = Content(VISIBILITY_HINTS[buffer.visibility])
+        if buffer.conflict_of is not None:
+            hint = Content.assemble(("⚠ written at the same time as another note here: keep what you need ",
+                                     "bold $warning"), hint)
+        self.query_one("#visibility-hint", Static).update(hint)
         self.query_one("#note-author", Static).update(
             Content.assemble(("by ", "$text-muted"), (buffer.author, "bold"), ("  ctrl+t changes", "$text-muted"))
         )
@@ -362,7 +376,8 @@ class LiveSessionScreen(DataScreen):
         buffer.saved_body = text
         self._autosaver.put(
             buffer.key,
-            NoteText(buffer.note_id, self.session_id, buffer.entry, buffer.author, buffer.visibility, text),
+            NoteText(buffer.note_id, self.session_id, buffer.entry, buffer.author, buffer.visibility, text,
+                     buffer.version),
         )
 
     def _settle(self) -> Buffer:
@@ -396,14 +411,36 @@ class LiveSessionScreen(DataScreen):
             return
         self._outside_edit_missed = False
         try:
-            note = self.store.get_note(buffer.note_id)
+            note = self.store.get_note(buffer.note_id, self._role)
         except RmTuiError:
+            # Made private or off-record in the leader's window: not this view's to show.
+            self._open_entry(buffer.entry)
             return
         buffer.visibility = note.visibility
+        buffer.conflict_of = note.conflict_of
         body = clean_text(note.body)
         if body != buffer.saved_body:
             buffer.saved_body = body
+            buffer.version = note.version
             self._load_editor(body)
+
+    def note_kept_apart(self, saved: Saved) -> None:
+        """Follow text the autosaver had to put somewhere else, and say why."""
+        buffer = self._buffer
+        if buffer is not None and buffer.key == saved.buffer:
+            buffer.note_id, buffer.version = saved.note.note_id, saved.note.version
+            if saved.note.forked_from is not None:
+                buffer.conflict_of = saved.note.forked_from
+        if saved.note.forked_from is not None:
+            self.notify("This note was changed in another window while you typed here. Nothing is lost: "
+                        "your text is now a note of its own beside the other one (⚠ clash).",
+                        title="Both versions kept", severity="warning", timeout=12)
+        else:
+            self.notify("The agenda item was removed in another window while you wrote on it. "
+                        "Your note is kept under 'The session as a whole'.",
+                        title="Note kept", severity="warning", timeout=12)
+        if self.is_mounted:
+            self.reload()
 
     def _speaker_changed(self) -> None:
         # The person at the keyboard changed: their own note on this item comes up.

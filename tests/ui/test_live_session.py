@@ -283,7 +283,7 @@ async def test_the_mentors_view_hides_private_and_off_record_notes(db_path: Path
 
 async def test_a_note_saved_elsewhere_shows_up_when_nobody_is_typing(db_path: Path, store: Store, meeting) -> None:
     _, session_id, items = meeting
-    note_id, _ = store.save_note(NoteText(None, session_id, items[0], "leader", "shared", "first"))
+    note_id = store.save_note(NoteText(None, session_id, items[0], "leader", "shared", "first")).note_id
     app = open_app(db_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_live(pilot)

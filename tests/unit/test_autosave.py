@@ -60,10 +60,10 @@ def test_a_failed_write_is_reported_and_the_writer_goes_on(store: Store) -> None
     session_id = _session(store)
     problems: list[str] = []
     autosaver = NoteAutosaver(store.opener_for_thread(), on_error=lambda buffer, problem: problems.append(problem))
-    autosaver.put("gone", NoteText(98765, session_id, None, "leader", "shared", "into a deleted note"))
+    autosaver.put("bad", NoteText(None, session_id, None, "leader", "public", "with a visibility that is none"))  # type: ignore[arg-type]
     autosaver.put("fine", NoteText(None, session_id, None, "leader", "shared", "still saved"))
     autosaver.close()
-    assert problems == ["note 98765 no longer exists"]
+    assert problems == ["Visibility must be one of: shared, private, off_record"]
     assert [n.body for n in store.notes(session_id, None, "leader")] == ["still saved"]
 
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from rm_tui.errors import ValidationError
-from rm_tui.models import NoteText
+from rm_tui.models import NoteText, SavedNote
 from rm_tui.store import Store
 from rm_tui.timing import clock_text, item_seconds
 from tests.conftest import TODAY, FakeClock, draft
@@ -105,9 +105,10 @@ def test_a_new_note_is_created_by_its_first_text_and_updated_after(store: Store,
     _, session_id, items = meeting
     assert store.save_note(NoteText(None, session_id, items[0], "leader", "shared", "")) is None
     assert store.notes(session_id, items[0], "leader") == []
-    note_id, version = store.save_note(NoteText(None, session_id, items[0], "leader", "shared", "first"))
-    assert version == 1
-    assert store.save_note(NoteText(note_id, session_id, items[0], "leader", "shared", "first draft")) == (note_id, 2)
+    first = store.save_note(NoteText(None, session_id, items[0], "leader", "shared", "first"))
+    assert first is not None and first.version == 1
+    again = store.save_note(NoteText(first.note_id, session_id, items[0], "leader", "shared", "first draft", 1))
+    assert again == SavedNote(first.note_id, 2)
     assert [n.body for n in store.notes(session_id, items[0], "leader")] == ["first draft"]
 
 
@@ -124,7 +125,7 @@ def test_the_mentor_never_sees_private_or_off_record_notes(store: Store, meeting
 
 def test_visibility_changes_and_a_bad_one_is_refused(store: Store, meeting) -> None:
     _, session_id, items = meeting
-    note_id, _ = store.save_note(NoteText(None, session_id, items[0], "leader", "shared", "candid"))
+    note_id = store.save_note(NoteText(None, session_id, items[0], "leader", "shared", "candid")).note_id
     store.set_note_visibility(note_id, "off_record")
     assert store.get_note(note_id).visibility == "off_record"
     with pytest.raises(ValidationError, match="Visibility must be one of"):
@@ -135,7 +136,7 @@ def test_visibility_changes_and_a_bad_one_is_refused(store: Store, meeting) -> N
 def test_control_characters_never_reach_the_database(store: Store, meeting) -> None:
     _, session_id, items = meeting
     body = "before\x1b[2J\x1b[31mred\x07 tab\there\r\nnext line 日本語 שלום 🎉"
-    note_id, _ = store.save_note(NoteText(None, session_id, items[0], "leader", "shared", body))
+    note_id = store.save_note(NoteText(None, session_id, items[0], "leader", "shared", body)).note_id
     assert store.get_note(note_id).body == "before[2J[31mred tab\there\nnext line 日本語 שלום 🎉"
     item = store.add_agenda_item(session_id, title="\x1b]0;pwned\x07Title", proposed_by="leader")
     assert store.get_agenda_item(item).title == "]0;pwnedTitle"
