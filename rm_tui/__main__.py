@@ -161,6 +161,7 @@ def export_command(
             everything=everything,
             include_private=include_private,
             impact=impact,
+            viewer=options.role,  # type: ignore[arg-type]
         )
         text = render(store, request)
     finally:

@@ -12,7 +12,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from screens.data_screen import DataScreen
 from screens.help import declared_bindings
@@ -27,7 +27,7 @@ from .timing import utc_now
 if TYPE_CHECKING:
     from .autosave import NoteAutosaver, Saved
 
-CHANGE_POLL_SECONDS = 0.25
+CHANGE_POLL_SECONDS = 0.1
 
 
 class AutosaveFailed(Message):
@@ -92,14 +92,20 @@ class RmTuiApp(App[None]):
         self.set_interval(CHANGE_POLL_SECONDS, self.sync_views)
 
     def sync_views(self) -> None:
-        """Reload the screens in view if the database changed since they last looked."""
+        """Reload the screens in view if the database changed since they last looked.
+
+        Only what is on screen reloads: the top screen, and the screens a dialog
+        leaves visible beneath it. A hidden screen reloads when it comes back.
+        """
         token = self.store.change_token()
         if token == self._seen_token:
             return
         self._seen_token = token
-        for screen in self.screen_stack:
+        for screen in reversed(self.screen_stack):
             if isinstance(screen, DataScreen):
                 screen.data_changed()
+            if not isinstance(screen, ModalScreen):
+                break
 
     @property
     def autosaver(self) -> NoteAutosaver:
@@ -145,6 +151,11 @@ class RmTuiApp(App[None]):
         self.notify(f"Ground rules at session start: {'off' if showing else 'on'} (ctrl+g shows them any time)")
 
     def action_flip_speaker(self) -> None:
+        if self.role == "mentor":
+            # A window opened as the mentor speaks for the mentor alone.
+            self.notify("This is the mentor's window: what is added here is credited to the mentor.",
+                        severity="warning")
+            return
         self.speaker = "mentor" if self.speaker == "leader" else "leader"
         self.notify(f"Now speaking: {self.speaker}", timeout=2)
 

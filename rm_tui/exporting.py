@@ -10,6 +10,7 @@ from platformdirs import user_documents_path
 
 from . import export
 from .errors import NotFound, ValidationError
+from .models import Role
 from .store import Store
 
 
@@ -22,10 +23,13 @@ class ExportRequest:
     everything: bool = False
     include_private: bool = False
     impact: bool = False
+    viewer: Role = "leader"  # the mentor's view never exports private notes
 
 
 def render(store: Store, request: ExportRequest) -> str:
     today = store.today()
+    if request.include_private and request.viewer != "leader":
+        raise ValidationError("include_private", "private notes are the leader's: the mentor's view exports shared notes only")
     if request.impact:
         if request.mentorship_id is None:
             raise ValidationError("impact", "the impact note is written for one mentorship (--mentorship)")

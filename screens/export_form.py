@@ -69,11 +69,13 @@ def push_export(screen, store, request, heading: str) -> None:  # noqa: ANN001 -
     from rm_tui.exporting import default_folder, render, suggested_name
     from rm_tui.files import write_private_text
 
+    request = replace(request, viewer=screen.app.role)
+
     def write(path: Path, include_private: bool, replace_file: bool) -> Path:
         text = render(store, replace(request, include_private=include_private))
         return write_private_text(path, text, force=replace_file)
 
     screen.app.push_screen(
         ExportFormScreen(heading, default_folder() / suggested_name(store, request), write,
-                         offer_private=not request.impact)
+                         offer_private=not request.impact and request.viewer == "leader")
     )

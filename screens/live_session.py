@@ -72,6 +72,14 @@ def _new_buffer(entry: Entry, author: Role, note: Note | None = None) -> Buffer:
                   note.version, note.conflict_of)
 
 
+def _tab_id(note_id: int, buffer: Buffer) -> str:
+    """A note's tab id. The editor's own note uses the buffer's key instead; a buffer
+    whose text forked away from the note it opened keeps that note's key, so the
+    original note, still listed, takes another id."""
+    key = f"note-{note_id}"
+    return f"{key}-original" if key == buffer.key else key
+
+
 def _tab_label(author: Role, visibility: Visibility, new: bool = False, clash: bool = False) -> Content:
     return Content.assemble(author, (" · ", "$text-muted"), VISIBILITY_LABELS[visibility],
                             (" · new" if new else "", "italic"), (" · ⚠ clash" if clash else "", "bold $warning"))
@@ -286,7 +294,7 @@ class LiveSessionScreen(DataScreen):
         buffer = self._buffer
         assert buffer is not None
         wanted = [
-            (buffer.key if note.id == buffer.note_id else f"note-{note.id}",
+            (buffer.key if note.id == buffer.note_id else _tab_id(note.id, buffer),
              _tab_label(note.author, note.visibility, clash=note.conflict_of is not None))
             for note in self.store.notes(self.session_id, buffer.entry, self._role)
         ]
@@ -460,7 +468,7 @@ class LiveSessionScreen(DataScreen):
         key = event.tab.id or ""
         if event.tabs is not self._tabs or buffer is None or key == buffer.key or not key.startswith("note-"):
             return  # from a replaced Tabs widget, or the note already open
-        self._open_entry(buffer.entry, note_id=int(key.removeprefix("note-")))
+        self._open_entry(buffer.entry, note_id=int(key.split("-")[1]))
         self._fill_notes_pane()
 
     def _go(self, entry: Entry) -> None:

@@ -1,0 +1,173 @@
+"""Two apps on one database file, as the leader's and the mentor's windows in a meeting.
+
+No key is pressed in the window that is checked: what the other one did shows up
+on its own, because every app watches the file for changes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Checkbox, Tab
+
+from rm_tui.models import NoteText
+from rm_tui.store import Store
+from screens.agenda_builder import AgendaBuilderScreen
+from screens.export_form import ExportFormScreen
+from screens.live_session import LiveSessionScreen
+from tests.conftest import draft
+from tests.ui.helpers import SIZE, open_app, screen_text, type_into
+from tests.ui.test_live_session import wait_for_autosave
+
+SYNC_WAIT = 0.6  # the apps look at the file ten times a second; a little slack for a busy machine
+
+
+@pytest.fixture
+def session(store: Store) -> int:
+    mentorship = store.create_mentorship(draft(mentor="Sam Ortiz"))
+    session_id = store.plan_session(mentorship)
+    store.mark_rules_shown(session_id)
+    store.add_agenda_item(session_id, title="A real task in Notion", proposed_by="leader")
+    return session_id
+
+
+async def _open(pilot, key: str, screen_type: type):
+    await pilot.pause()
+    await pilot.press(key)
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, screen_type)
+    return pilot.app.screen
+
+
+async def test_an_item_the_mentor_adds_appears_in_the_leaders_builder(db_path: Path, session: int) -> None:
+    leader, mentor = open_app(db_path), open_app(db_path, role="mentor")
+    async with leader.run_test(size=SIZE) as lp, mentor.run_test(size=SIZE) as mp:
+        await _open(lp, "s", AgendaBuilderScreen)
+        await _open(mp, "s", AgendaBuilderScreen)
+        await mp.press("ctrl+n")
+        await mp.pause()
+        await type_into(mp, title="Reels vs Shorts", minutes="5")
+        await mp.press("enter")
+        await lp.pause(SYNC_WAIT)
+        text = screen_text(leader)
+        assert "Reels vs Shorts" in text
+        assert "Planned 15 of 45 min" in text
+        line = next(line for line in text.splitlines() if "Reels vs Shorts" in line)
+        assert "· mentor" in line  # credited to the person in the other window
+
+
+async def test_reorder_and_removal_reach_the_other_window(db_path: Path, store: Store, session: int) -> None:
+    store.add_agenda_item(session, title="Our all-hands", proposed_by="leader")
+    leader, mentor = open_app(db_path), open_app(db_path, role="mentor")
+    async with leader.run_test(size=SIZE) as lp, mentor.run_test(size=SIZE) as mp:
+        builder = await _open(lp, "s", AgendaBuilderScreen)
+        mentors = await _open(mp, "s", AgendaBuilderScreen)
+        mentors.query_one("#agenda").focus()
+        await mp.press("down", "ctrl+up")
+        await lp.pause(SYNC_WAIT)
+        assert [i.title for i in builder._items] == ["Our all-hands", "A real task in Notion"]
+        await mp.press("delete")
+        await lp.pause(SYNC_WAIT)
+        assert [i.title for i in builder._items] == ["A real task in Notion"]
+        assert "Our all-hands" not in screen_text(leader)
+
+
+async def test_the_meeting_starting_and_notes_typed_reach_the_other_window(db_path: Path, session: int) -> None:
+    leader, mentor = open_app(db_path), open_app(db_path, role="mentor")
+    async with leader.run_test(size=SIZE) as lp, mentor.run_test(size=SIZE) as mp:
+        await _open(lp, "l", LiveSessionScreen)
+        mentors = await _open(mp, "l", LiveSessionScreen)
+        await lp.press("f5")
+        await mp.pause(SYNC_WAIT)
+        assert "LIVE" in screen_text(mentor)
+        assert mentors.check_action("end", ()) is True  # the mentor's window knows the meeting is on
+        await lp.press(*"boards not docs")
+        await wait_for_autosave(lp)
+        await mp.pause(SYNC_WAIT)
+        assert "✎1" in screen_text(mentor)  # the leader's shared note, counted on the item
+        labels = [str(tab.label) for tab in mentors.query(Tab)]
+        assert any(label.startswith("leader · shared") for label in labels)
+
+
+async def test_typing_over_another_windows_edit_keeps_both_and_says_so(db_path: Path, store: Store, session: int) -> None:
+    item = store.agenda(session)[0].id
+    first = store.save_note(NoteText(None, session, item, "leader", "shared", "We agreed"))
+    assert first is not None
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await _open(pilot, "l", LiveSessionScreen)
+        assert screen._editor.text == "We agreed"
+        await pilot.press("space")
+        # The other window saves its own change to the same note between this one's
+        # first keystroke and its autosave: both grew from version 1.
+        other = Store.open(db_path)
+        other.save_note(NoteText(first.note_id, session, item, "leader", "shared", "We agreed on weekly demos", 1))
+        other.close()
+        await pilot.press(*"on boards")
+        await wait_for_autosave(pilot)
+        await pilot.pause(SYNC_WAIT)
+        bodies = sorted(n.body for n in store.notes(session, item, "leader"))
+        assert bodies == ["We agreed on boards", "We agreed on weekly demos"]
+        assert screen._editor.text == "We agreed on boards"  # the editor keeps what was typed here
+        assert any("Both versions kept" in (n.title or "") for n in app._notifications)
+        assert any("clash" in str(tab.label) for tab in screen.query(Tab))
+        await pilot.press(*" and more")
+        await wait_for_autosave(pilot)
+        # From then on the editor writes to its own copy, without clashing again.
+        assert sorted(n.body for n in store.notes(session, item, "leader")) == [
+            "We agreed on boards and more", "We agreed on weekly demos"]
+
+
+async def test_a_clashing_item_edit_shows_both_versions_in_the_builder(db_path: Path, store: Store, session: int) -> None:
+    item = store.agenda(session)[0]
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        builder = await _open(pilot, "s", AgendaBuilderScreen)
+        builder.query_one("#agenda").focus()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await type_into(pilot, title="Plan my week in Notion")
+        store.edit_agenda_item(item.id, title="Notion for the board pack", minutes=10, prompt="", base=item)
+        await pilot.press("enter")
+        await pilot.pause(SYNC_WAIT)
+        titles = [i.title for i in builder._items]
+        assert titles == ["Notion for the board pack", "Plan my week in Notion"]
+        assert "⚠ edited at the same time" in screen_text(app)
+        assert any("Both versions kept" in (n.title or "") for n in app._notifications)
+
+
+async def test_the_mentors_window_hides_private_notes_even_when_made_private_while_open(
+    db_path: Path, store: Store, session: int
+) -> None:
+    item = store.agenda(session)[0].id
+    note = store.save_note(NoteText(None, session, item, "leader", "shared", "fine to share"))
+    store.save_note(NoteText(None, session, item, "leader", "off_record", "the reorg rumour"))
+    assert note is not None
+    mentor = open_app(db_path, role="mentor")
+    async with mentor.run_test(size=SIZE) as mp:
+        screen = await _open(mp, "l", LiveSessionScreen)
+        labels = [str(tab.label) for tab in screen.query(Tab)]
+        assert not any("off-record" in label for label in labels)
+        assert "reorg" not in screen_text(mentor) and "reorg" not in screen._editor.text
+        await mp.pause()
+        screen._open_entry(item, note_id=note.note_id)
+        assert screen._editor.text == "fine to share"
+        store.set_note_visibility(note.note_id, "private")  # the leader, in their window
+        await mp.pause(SYNC_WAIT)
+        assert "fine to share" not in screen._editor.text
+        assert "fine to share" not in screen_text(mentor)
+
+
+async def test_the_mentors_window_credits_the_mentor_and_exports_shared_notes_only(
+    db_path: Path, store: Store, session: int
+) -> None:
+    mentor = open_app(db_path, role="mentor")
+    async with mentor.run_test(size=SIZE, notifications=True) as mp:
+        await mp.pause()
+        await mp.press("f4")
+        assert mentor.speaker == "mentor"
+        assert any("mentor's window" in str(n.message) for n in mentor._notifications)
+        await _open(mp, "x", ExportFormScreen)
+        assert not mentor.screen.query("#private")
+        assert [c.id for c in mentor.screen.query(Checkbox)] == ["replace"]
