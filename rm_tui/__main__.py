@@ -173,6 +173,32 @@ def export_command(
         click.echo(f"wrote {written}", err=True)
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to listen on. Another than this machine's own needs care: see below.")
+@click.option("--port", default=8000, show_default=True, type=int, help="The port to listen on.")
+@click.pass_obj
+def serve(options: Options, host: str, port: int) -> None:
+    """Serve the mentor's view in a web browser, for a meeting over video.
+
+    Prints the address to share: it carries a secret, and the page refuses any
+    request without it. The mentor's view never shows private or off-record notes.
+    By default only this machine can connect; --host with this machine's address
+    on your network lets the mentor's computer in.
+    """
+    from .serving import MentorServer, serve_address
+    from .store import Store
+
+    address = serve_address(host, port)
+    Store.open(options.db_path).close()  # a bad or foreign file is refused here, in one line
+    server = MentorServer(options.db_path, address, say=lambda line: click.echo(line))
+    try:
+        server.serve()
+    except OSError as error:
+        raise UserError(f"cannot listen on {address.base_url}: {error.strerror or error}") from None
+    click.echo("Stopped serving.")
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

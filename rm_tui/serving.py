@@ -1,0 +1,151 @@
+"""`rm-tui serve`: the mentor's view in a browser, through textual-serve.
+
+Every browser tab that opens the page gets its own `rm-tui --as mentor` process on
+the same database file, so it stays in step with the leader's window like a second
+terminal would. The page is for the mentor alone: every request must carry the
+secret printed with the address (the first one in the URL, later ones in a cookie
+the first sets), on loopback too, since other local users and any web page open
+in the browser can reach loopback addresses.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import logging
+import secrets
+import shlex
+import sys
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiohttp import web
+from textual_serve.server import Server
+
+from .errors import ValidationError
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+TOKEN_PARAM = "token"
+TOKEN_COOKIE = "rm_tui_token"
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+@dataclass(frozen=True)
+class ServeAddress:
+    """Where the page listens, and the address to share (with its secret)."""
+
+    host: str
+    port: int
+    token: str
+
+    @property
+    def base_url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def share_url(self) -> str:
+        return f"{self.base_url}/?{TOKEN_PARAM}={self.token}"
+
+    @property
+    def is_loopback(self) -> bool:
+        return self.host == "localhost" or _ip(self.host).is_loopback
+
+
+def serve_address(host: str, port: int, token: str | None = None) -> ServeAddress:
+    """Check the address to listen on; raises ValidationError with a one-line reason.
+
+    A wildcard such as 0.0.0.0 is refused: the page's own links are built from the
+    host, so it must be the address the mentor's browser will use.
+    """
+    host = host.strip().strip("[]")
+    if not 1 <= port <= 65535:
+        raise ValidationError("port", f"--port must be between 1 and 65535, not {port}")
+    if host != "localhost":
+        try:
+            address = _ip(host)
+        except ValueError:
+            raise ValidationError("host", f"--host must be an IP address of this machine, not {host!r}") from None
+        if address.is_unspecified:
+            raise ValidationError(
+                "host", f"--host {host} listens everywhere; give the address the mentor's browser will use "
+                "(this machine's address on your network)"
+            )
+    return ServeAddress(host, port, token or secrets.token_urlsafe(18))
+
+
+def mentor_command(db_path: Path) -> str:
+    """The command each browser tab runs: this rm-tui, the mentor's view, this database."""
+    return shlex.join([sys.executable, "-m", "rm_tui", "--db", str(db_path), "--as", "mentor"])
+
+
+class MentorServer(Server):
+    """textual-serve's server, refusing every request that lacks the secret."""
+
+    def __init__(self, db_path: Path, address: ServeAddress, *, say: Callable[[str], object] = print) -> None:
+        super().__init__(
+            mentor_command(db_path),
+            host=address.host,
+            port=address.port,
+            title="rm-tui · mentor's view",
+            public_url=address.base_url,
+        )
+        self.db_path = db_path
+        self.address = address
+        self.say = say
+        self._sessions: set[asyncio.Task[object]] = set()
+
+    def initialize_logging(self) -> None:
+        # Request logs would print the secret; problems still show.
+        logging.basicConfig(level=logging.WARNING, format="rm-tui serve: %(message)s")
+
+    async def _make_app(self) -> web.Application:
+        app = await super()._make_app()
+        app.middlewares.append(self._require_token)
+        return app
+
+    @web.middleware
+    async def _require_token(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        given = request.query.get(TOKEN_PARAM) or request.cookies.get(TOKEN_COOKIE) or ""
+        if not secrets.compare_digest(given.encode(), self.address.token.encode()):
+            raise web.HTTPForbidden(
+                text="rm-tui: this page needs the secret link that `rm-tui serve` printed.\n"
+            )
+        if request.path == "/ws":
+            # A browser tab's whole visit: its own rm-tui runs until this returns.
+            task = asyncio.current_task()
+            assert task is not None
+            self._sessions.add(task)
+            try:
+                return await handler(request)
+            finally:
+                self._sessions.discard(task)
+        response = await handler(request)
+        if request.query.get(TOKEN_PARAM) and not response.prepared:
+            # The page's scripts, styles and terminal connection come without the
+            # query string: the cookie carries the secret for them.
+            response.set_cookie(TOKEN_COOKIE, self.address.token, httponly=True, samesite="Strict", path="/")
+        return response
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Ctrl+C: end every open tab's visit, which quits its rm-tui, before stopping.
+
+        Without this the server would wait for the browsers to hang up first.
+        """
+        for task in self._sessions:
+            task.cancel()
+        await asyncio.gather(*self._sessions, return_exceptions=True)
+
+    async def on_startup(self, app: web.Application) -> None:
+        self.say(f"Serving the mentor's view of {self.db_path}")
+        self.say(f"Share this address with your mentor: {self.address.share_url}")
+        if not self.address.is_loopback:
+            self.say("Anyone with this address can open the mentor's view: share it only with them.")
+        self.say("Press Ctrl+C to stop.")
+
+
+def _ip(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
+    return ipaddress.ip_address(host)
