@@ -38,6 +38,7 @@ class RmTuiGroup(click.Group):
 class Options:
     db_path: Path
     role: str
+    only: str | None = None
 
 
 @click.group(
@@ -62,19 +63,24 @@ class Options:
     show_default=True,
     help="Whose view to open: the leader's, or the mentor's.",
 )
+@click.option(
+    "--only",
+    metavar="ID|NAME",
+    help="Open on one mentorship alone (id or mentor's name), as `rm-tui serve` does for the mentor.",
+)
 @click.pass_context
-def cli(ctx: click.Context, db_path: Path | None, role: str) -> None:
+def cli(ctx: click.Context, db_path: Path | None, role: str, only: str | None) -> None:
     """A terminal companion for reverse mentorship meetings.
 
     With no command, opens the app on the database. Build agendas from the topic
     library, take notes as you talk and keep track of follow-ups; everything
     lives in one SQLite file on this machine.
     """
-    ctx.obj = Options(db_path=(db_path or default_db_path()).expanduser(), role=role)
+    ctx.obj = Options(db_path=(db_path or default_db_path()).expanduser(), role=role, only=only)
     if ctx.invoked_subcommand is None:
         from .app import make_app  # Textual loads only when the app opens
 
-        app = make_app(ctx.obj.db_path, role=role)  # type: ignore[arg-type]
+        app = make_app(ctx.obj.db_path, role=role, only=only)  # type: ignore[arg-type]
         app.run()
         ctx.exit(app.return_code or 0)
 
@@ -109,11 +115,10 @@ def topics() -> None:
 @click.pass_obj
 def sessions(options: Options, mentorship: str | None) -> None:
     """List sessions with their ids, newest first, for `rm-tui export --session`."""
-    from .exporting import find_mentorship
     from .store import Store
 
     store = Store.open(options.db_path)
-    chosen = [find_mentorship(store, mentorship)] if mentorship else [
+    chosen = [store.find_mentorship(mentorship)] if mentorship else [
         o.mentorship.id for o in store.list_mentorships(include_ended=True)
     ]
     for mentorship_id in chosen:
@@ -147,7 +152,7 @@ def export_command(
     Only shared notes unless --include-private; off-record notes are never exported.
     Follow-ups come out as task lists (- [ ] / - [x]).
     """
-    from .exporting import ExportRequest, find_mentorship, render
+    from .exporting import ExportRequest, render
     from .files import write_private_text
     from .store import Store
 
@@ -157,7 +162,7 @@ def export_command(
     try:
         request = ExportRequest(
             session_id=session_id,
-            mentorship_id=find_mentorship(store, mentorship) if mentorship else None,
+            mentorship_id=store.find_mentorship(mentorship) if mentorship else None,
             everything=everything,
             include_private=include_private,
             impact=impact,
@@ -177,24 +182,31 @@ def export_command(
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="The address to listen on. Another than this machine's own needs care: see below.")
 @click.option("--port", default=8000, show_default=True, type=int, help="The port to listen on.")
+@click.option("--mentorship", metavar="ID|NAME", help="The mentorship to share; needed when you have several.")
 @click.pass_obj
-def serve(options: Options, host: str, port: int) -> None:
+def serve(options: Options, host: str, port: int, mentorship: str | None) -> None:
     """Serve the mentor's view in a web browser, for a meeting over video.
 
     Prints the address to share: it carries a secret, and the page refuses any
     request without it. The mentor's view never shows private or off-record notes.
     By default only this machine can connect; --host with this machine's address
-    on your network lets the mentor's computer in.
+    on your network lets the mentor's computer in. The page shows one mentorship,
+    the mentor's own: none of your other mentorships.
     """
-    from .serving import MentorServer, serve_address
+    from .serving import MentorServer, check_can_listen, choose_shared_mentorship, serve_address
     from .store import Store
 
     address = serve_address(host, port)
-    Store.open(options.db_path).close()  # a bad or foreign file is refused here, in one line
-    server = MentorServer(options.db_path, address, say=lambda line: click.echo(line))
+    store = Store.open(options.db_path)  # a bad or foreign file is refused here, in one line
+    try:
+        shared = choose_shared_mentorship(store, mentorship)
+    finally:
+        store.close()
+    check_can_listen(address)
+    server = MentorServer(options.db_path, shared, address, say=lambda line: click.echo(line))
     try:
         server.serve()
-    except OSError as error:
+    except OSError as error:  # taken in the moment since the check
         raise UserError(f"cannot listen on {address.base_url}: {error.strerror or error}") from None
     click.echo("Stopped serving.")
 

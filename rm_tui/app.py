@@ -212,12 +212,16 @@ def make_app(
     today: Callable[[], date] = date.today,
     now: Callable[[], datetime] = utc_now,
     topics_dir: Path | None = None,
+    only: str | None = None,
 ) -> RmTuiApp:
     """Open the database and build the app; the CLI and the tests both start here.
 
+    `only` (an id or the mentor's name) keeps the app to one mentorship.
     Raises RmTuiError (with a one-line message) when the database cannot be opened.
     """
     store = Store.open(db_path, today=today, now=now)
+    if only is not None:
+        store.only_mentorship = store.find_mentorship(only)
     load = store.sync_topics(topics_dir if topics_dir is not None else user_topics_dir())
     problems = load.problems if load is not None else []
     return RmTuiApp(store, role=role, startup_messages=problems)

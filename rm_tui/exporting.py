@@ -9,7 +9,7 @@ from pathlib import Path
 from platformdirs import user_documents_path
 
 from . import export
-from .errors import NotFound, ValidationError
+from .errors import ValidationError
 from .models import Role
 from .store import Store
 
@@ -62,20 +62,6 @@ def suggested_name(store: Store, request: ExportRequest) -> str:
 def default_folder() -> Path:
     """Where the app offers to put exports: the user's documents folder, under rm-tui."""
     return user_documents_path() / "rm-tui"
-
-
-def find_mentorship(store: Store, wanted: str) -> int:
-    """A mentorship by id, or by a piece of the mentor's name that matches only one."""
-    if wanted.strip().isdigit():
-        return store.get_mentorship(int(wanted)).id
-    needle = wanted.strip().lower()
-    matches = [o.mentorship for o in store.list_mentorships(include_ended=True) if needle in o.mentorship.mentor.lower()]
-    if len(matches) == 1:
-        return matches[0].id
-    if not matches:
-        raise NotFound(f"no mentorship with a mentor called {wanted!r}")
-    names = ", ".join(f"{m.mentor} (id {m.id})" for m in sorted(matches, key=lambda m: m.id))
-    raise ValidationError("mentorship", f"{wanted!r} matches several mentorships: {names}; use the id")
 
 
 def _slug(text: str) -> str:

@@ -11,10 +11,12 @@ in the browser can reach loopback addresses.
 from __future__ import annotations
 
 import asyncio
+import errno
 import ipaddress
 import logging
 import secrets
 import shlex
+import socket
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -23,12 +25,19 @@ from pathlib import Path
 from aiohttp import web
 from textual_serve.server import Server
 
-from .errors import ValidationError
+from .errors import RmTuiError, ValidationError
+from .store import Store
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 TOKEN_PARAM = "token"
 TOKEN_COOKIE = "rm_tui_token"
+
+
+
+class ServeRefused(RmTuiError):
+    """The page cannot be served at that address."""
+
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -77,23 +86,59 @@ def serve_address(host: str, port: int, token: str | None = None) -> ServeAddres
     return ServeAddress(host, port, token or secrets.token_urlsafe(18))
 
 
-def mentor_command(db_path: Path) -> str:
-    """The command each browser tab runs: this rm-tui, the mentor's view, this database."""
-    return shlex.join([sys.executable, "-m", "rm_tui", "--db", str(db_path), "--as", "mentor"])
+def check_can_listen(address: ServeAddress) -> None:
+    """Bind the address for a moment, so a port in use is one clear line before anything starts."""
+    family = socket.AF_INET6 if ":" in address.host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server itself will
+        try:
+            probe.bind((address.host, address.port))
+        except OSError as error:
+            hint = "; choose another with --port" if error.errno == errno.EADDRINUSE else ""
+            raise ServeRefused(f"cannot listen on {address.base_url}: {error.strerror}{hint}") from None
+
+
+@dataclass(frozen=True)
+class SharedMentorship:
+    id: int
+    mentor: str
+
+
+def choose_shared_mentorship(store: Store, wanted: str | None) -> SharedMentorship:
+    """The mentorship a page shows: the one named, else the only active one."""
+    if wanted:
+        chosen = store.get_mentorship(store.find_mentorship(wanted))
+        return SharedMentorship(chosen.id, chosen.mentor)
+    active = [o.mentorship for o in store.list_mentorships()]
+    if len(active) == 1:
+        return SharedMentorship(active[0].id, active[0].mentor)
+    if not active:
+        raise ServeRefused("there is no mentorship to share yet: set one up in rm-tui first")
+    names = ", ".join(f"{m.mentor} (id {m.id})" for m in active)
+    raise ServeRefused(f"you have several mentorships; say which to share with --mentorship: {names}")
+
+
+def mentor_command(db_path: Path, mentorship_id: int) -> str:
+    """The command each browser tab runs: this rm-tui, the mentor's view of one mentorship."""
+    return shlex.join([sys.executable, "-m", "rm_tui", "--db", str(db_path), "--as", "mentor",
+                       "--only", str(mentorship_id)])
 
 
 class MentorServer(Server):
     """textual-serve's server, refusing every request that lacks the secret."""
 
-    def __init__(self, db_path: Path, address: ServeAddress, *, say: Callable[[str], object] = print) -> None:
+    def __init__(
+        self, db_path: Path, shared: SharedMentorship, address: ServeAddress, *, say: Callable[[str], object] = print
+    ) -> None:
         super().__init__(
-            mentor_command(db_path),
+            mentor_command(db_path, shared.id),
             host=address.host,
             port=address.port,
             title="rm-tui · mentor's view",
             public_url=address.base_url,
         )
         self.db_path = db_path
+        self.shared = shared
         self.address = address
         self.say = say
         self._sessions: set[asyncio.Task[object]] = set()
@@ -140,7 +185,7 @@ class MentorServer(Server):
         await asyncio.gather(*self._sessions, return_exceptions=True)
 
     async def on_startup(self, app: web.Application) -> None:
-        self.say(f"Serving the mentor's view of {self.db_path}")
+        self.say(f"Serving {self.shared.mentor}'s view of your mentorship, from {self.db_path}")
         self.say(f"Share this address with your mentor: {self.address.share_url}")
         if not self.address.is_loopback:
             self.say("Anyone with this address can open the mentor's view: share it only with them.")

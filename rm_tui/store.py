@@ -19,7 +19,7 @@ from topic_library import CORE_CATEGORIES, LibraryLoad, load_library, topic_file
 from topic_library.loader import fingerprint
 
 from .db import connect, immediate, open_database
-from .errors import NotFound
+from .errors import NotFound, ValidationError
 from .store_champion import ChampionQueries
 from .store_export import ExportQueries
 from .store_follow_ups import FollowUpQueries
@@ -47,6 +47,9 @@ class Store(LiveQueries, NotesQueries, FollowUpQueries, ChampionQueries, ExportQ
         self.now = now
         self.local_writes = 0
         self.on_change: Callable[[], object] | None = None
+        self.only_mentorship: int | None = None
+        """When set, the lists of mentorships and follow-ups hold this mentorship alone:
+        the mentor a page is served to sees their own mentorship, not the leader's others."""
 
     @classmethod
     def open(cls, path: Path | str, *, today: Today = date.today, now: Clock = utc_now) -> Store:
@@ -135,10 +138,10 @@ class Store(LiveQueries, NotesQueries, FollowUpQueries, ChampionQueries, ExportQ
                 (SELECT count(*) FROM follow_ups f
                     WHERE f.mentorship_id = m.id AND f.status = 'open' AND f.due_on < ?)
             FROM mentorships m
-            WHERE ? OR m.status != 'ended'
+            WHERE (? OR m.status != 'ended') AND (? IS NULL OR m.id = ?)
             ORDER BY m.status = 'ended', m.status = 'paused', m.updated_at DESC, m.id DESC
             """,
-            [today, int(include_ended)],
+            [today, int(include_ended), self.only_mentorship, self.only_mentorship],
         ).fetchall()
         return [
             MentorshipOverview(
@@ -151,6 +154,19 @@ class Store(LiveQueries, NotesQueries, FollowUpQueries, ChampionQueries, ExportQ
             )
             for row in rows
         ]
+
+    def find_mentorship(self, wanted: str) -> int:
+        """A mentorship by id, or by a piece of the mentor's name that matches only one."""
+        if wanted.strip().isdigit():
+            return self.get_mentorship(int(wanted)).id
+        needle = wanted.strip().lower()
+        matches = [o.mentorship for o in self.list_mentorships(include_ended=True) if needle in o.mentorship.mentor.lower()]
+        if len(matches) == 1:
+            return matches[0].id
+        if not matches:
+            raise NotFound(f"no mentorship with a mentor called {wanted!r}")
+        names = ", ".join(f"{m.mentor} (id {m.id})" for m in sorted(matches, key=lambda m: m.id))
+        raise ValidationError("mentorship", f"{wanted!r} matches several mentorships: {names}; use the id")
 
     def last_leader_name(self) -> str:
         """The leader's name as last typed, to pre-fill the next mentorship form."""

@@ -25,6 +25,7 @@ _FOLLOW_UP_COLUMNS = "id, mentorship_id, session_id, agenda_item_id, title, owne
 
 class FollowUpQueries:
     db: Database
+    only_mentorship: int | None
     today: Callable[[], date]
 
     def _wrote(self) -> None:  # provided by Store
@@ -66,6 +67,8 @@ class FollowUpQueries:
         """
         one_of(show, "show", "Show", FOLLOW_UP_FILTERS)
         today = self.today().isoformat()
+        if self.only_mentorship is not None:
+            mentorship_id = self.only_mentorship
         rows = self.db.execute(
             f"SELECT {', '.join('f.' + c for c in _FOLLOW_UP_COLUMNS.split(', '))}, m.mentor, s.scheduled_on "
             "FROM follow_ups f JOIN mentorships m ON m.id = f.mentorship_id "

@@ -36,6 +36,12 @@ EMPTY_HINT = Content.assemble(
     " to set one up: who your mentor is, what they know that you don't, and how often you meet.",
 )
 
+MENTOR_EMPTY_HINT = Content.assemble(
+    ("No mentorship here yet. ", "bold"), "The leader sets it up; it appears here as soon as they do."
+)
+LEADERS_ADMIN = {"new_mentorship", "edit_mentorship", "archive_mentorship", "plan_session"}
+"""The leader does the admin (a ground rule): the mentor's window leaves these out."""
+
 
 class HomeScreen(DataScreen):
     """Lists mentorships with the figures a leader checks before a meeting."""
@@ -57,7 +63,8 @@ class HomeScreen(DataScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(EMPTY_HINT, id="empty-hint")
+        yield Static(MENTOR_EMPTY_HINT if self.app.role == "mentor" else EMPTY_HINT,  # type: ignore[attr-defined]
+                     id="empty-hint")
         table: DataTable[Text] = DataTable(id="mentorships", cursor_type="row", zebra_stripes=True)
         table.add_column("Mentor", key="mentor")
         table.add_column("Learning about", key="focus")
@@ -249,6 +256,9 @@ class HomeScreen(DataScreen):
             ),
             planned,
         )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action in LEADERS_ADMIN and self.app.role == "mentor")  # type: ignore[attr-defined]
 
     def _upcoming_session_id(self) -> int | None:
         """The next planned or running session of the highlighted mentorship, planned if need be."""

@@ -11,10 +11,15 @@ SIZE = (120, 36)
 
 
 def open_app(
-    db_path: Path, topics_dir: Path | None = None, role: str = "leader", clock: FakeClock | None = None
+    db_path: Path,
+    topics_dir: Path | None = None,
+    role: str = "leader",
+    clock: FakeClock | None = None,
+    only: str | None = None,
 ) -> RmTuiApp:
     return make_app(
-        db_path, role=role, today=lambda: TODAY, now=clock or FakeClock(), topics_dir=topics_dir  # type: ignore[arg-type]
+        db_path, role=role, today=lambda: TODAY, now=clock or FakeClock(), topics_dir=topics_dir,  # type: ignore[arg-type]
+        only=only,
     )
 
 

@@ -171,3 +171,23 @@ async def test_the_mentors_window_credits_the_mentor_and_exports_shared_notes_on
         await _open(mp, "x", ExportFormScreen)
         assert not mentor.screen.query("#private")
         assert [c.id for c in mentor.screen.query(Checkbox)] == ["replace"]
+
+
+async def test_the_served_mentors_view_shows_their_mentorship_alone(db_path: Path, store: Store, session: int) -> None:
+    other = store.create_mentorship(draft(mentor="Priya Nair"))
+    store.add_follow_up(other, title="Priya's reading list", owner="mentor", due="+7d")
+    sam = store.get_session(session).mentorship_id
+    store.add_follow_up(sam, title="Try the scheduler", owner="leader", due="+7d")
+    mentor = open_app(db_path, role="mentor", only=str(sam))
+    async with mentor.run_test(size=SIZE) as mp:
+        await mp.pause()
+        home_screen = mentor.screen
+        home = screen_text(mentor)
+        assert "Sam Ortiz" in home and "Priya" not in home
+        await mp.press("n", "e")  # the leader does the admin: no forms open in the mentor's window
+        await mp.pause()
+        assert mentor.screen is home_screen
+        await mp.press("f6")
+        await mp.pause()
+        follow_ups = screen_text(mentor)
+        assert "Try the scheduler" in follow_ups and "Priya" not in follow_ups
