@@ -8,6 +8,7 @@ moment after typing, and the autosaver writes it on its own thread.
 
 from __future__ import annotations
 
+import time
 import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -33,6 +34,7 @@ from .data_screen import DataScreen
 if TYPE_CHECKING:
     from rm_tui.autosave import Saved
 
+FOLLOW_WHEN_IDLE_FOR = 2.0  # seconds without typing before the editor follows the meeting elsewhere
 SAVE_DELAY = 0.25  # seconds from a keystroke to its snapshot; the write follows off-thread
 PREVIEW_LIMIT = 50_000  # characters rendered by the preview; the editor holds any size
 WHOLE_SESSION = "whole"  # the agenda list's id for the session-wide notes
@@ -133,6 +135,8 @@ class LiveSessionScreen(DataScreen):
         self._note_counts: dict[Entry, int] = {}
         self._viewing: Entry = None
         self._followed_current: Entry | str = "unset"  # the database's current item, last we looked
+        self._follow_waiting = False  # the meeting moved on while this window was typing
+        self._last_typed = 0.0  # time.monotonic() of the last keystroke in the editor
         self._buffer: Buffer | None = None
         self._save_pending = False
         self._loads_in_flight = 0
@@ -192,8 +196,11 @@ class LiveSessionScreen(DataScreen):
         session = self._session = self.store.get_session(self.session_id)
         self._items = self.store.agenda(self.session_id)
         self._note_counts = self.store.note_counts(self.session_id, self._role)
-        if session.status == "live" and session.current_item_id != self._followed_current:
-            # Whoever moved the meeting on (here or in another process), follow them.
+        self._follow_waiting = session.status == "live" and session.current_item_id != self._followed_current
+        if self._follow_waiting and time.monotonic() - self._last_typed > FOLLOW_WHEN_IDLE_FOR:
+            # Whoever moved the meeting on (here or in another process), follow them,
+            # but never pull the note away from someone in mid-sentence: that waits.
+            self._follow_waiting = False
             self._followed_current = session.current_item_id
             self._viewing = session.current_item_id
         if self._buffer is None and session.status != "live":
@@ -207,7 +214,7 @@ class LiveSessionScreen(DataScreen):
             self._take_outside_edits()
         self._fill_agenda()
         self._fill_notes_pane()
-        self._tick()
+        self._show_clocks()
         self.refresh_bindings()
 
     def _entries(self) -> list[Entry]:
@@ -236,12 +243,21 @@ class LiveSessionScreen(DataScreen):
                                 (f"  ✎{notes}" if notes else "", "$text-muted"))
 
     def _tick(self) -> None:
-        """Once a second: the session clock and the current item's timer."""
-        session = self._session
-        if session is None:
+        """Once a second: catch up on what waited for the typing to stop, and the clocks."""
+        if self._session is None:
+            return
+        if self._follow_waiting:
+            self.reload()
             return
         if self._outside_edit_missed:
             self._take_outside_edits()
+        self._show_clocks()
+
+    def _show_clocks(self) -> None:
+        """The session clock and the current item's timer."""
+        session = self._session
+        if session is None:
+            return
         mentorship = self.store.get_mentorship(session.mentorship_id)
         state = {"planned": ("not started · F5 starts", "$text-muted"), "live": ("LIVE", "bold $error"),
                  "held": ("ended", "$text-muted"), "cancelled": ("cancelled", "$text-muted")}[session.status]
@@ -368,6 +384,7 @@ class LiveSessionScreen(DataScreen):
         if self._loads_in_flight:
             self._loads_in_flight -= 1
             return
+        self._last_typed = time.monotonic()
         if not self._save_pending:
             self._save_pending = True
             self.set_timer(SAVE_DELAY, self._stash)
@@ -475,6 +492,7 @@ class LiveSessionScreen(DataScreen):
         if entry == self._viewing and self._buffer is not None:
             return
         self._open_entry(entry)
+        self._followed_current = entry  # this window moved the meeting: nothing to follow
         self.store.go_to_item(self.session_id, entry)  # times the meeting only while live
         self._fill_agenda()
         self._fill_notes_pane()

@@ -191,3 +191,25 @@ async def test_the_served_mentors_view_shows_their_mentorship_alone(db_path: Pat
         await mp.pause()
         follow_ups = screen_text(mentor)
         assert "Try the scheduler" in follow_ups and "Priya" not in follow_ups
+
+
+async def test_the_meeting_moving_on_elsewhere_waits_until_this_window_stops_typing(
+    db_path: Path, store: Store, session: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import screens.live_session
+
+    monkeypatch.setattr(screens.live_session, "FOLLOW_WHEN_IDLE_FOR", 1.0)
+    second = store.add_agenda_item(session, title="Our all-hands", proposed_by="leader")
+    store.start_session(session)
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(pilot, "l", LiveSessionScreen)
+        first = screen._viewing
+        await pilot.press(*"boards")
+        store.go_to_item(session, second)  # the mentor's window moves the meeting on
+        await pilot.pause(0.4)
+        assert screen._viewing == first and screen._editor.text == "boards"  # not pulled away mid-word
+        await pilot.pause(1.8)
+        assert screen._viewing == second  # followed once the typing stopped
+        await wait_for_autosave(pilot)
+        assert [n.body for n in store.notes(session, first, "leader")] == ["boards"]
