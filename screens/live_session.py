@@ -324,6 +324,9 @@ class LiveSessionScreen(DataScreen):
             old, self._tabs = self._tabs, Tabs(*(Tab(label, id=key) for key, label in wanted),
                                                 active=buffer.key, classes="note-tabs")
             self.query_one("#notes-pane").mount(self._tabs, after=old)
+            if old.has_focus:
+                # Keep the keyboard where it was, or in the note if the tabs are gone.
+                self.call_after_refresh(lambda: (self._tabs if self._tabs.display else self._editor).focus())
             old.remove()
         else:
             labels = dict(wanted)

@@ -349,3 +349,19 @@ async def test_the_summary_offers_the_markdown_export(db_path: Path, store: Stor
     text = (tmp_path / "meeting.md").read_text()
     assert text.startswith("# Session with Sam Ortiz, Tue 24 Nov 2026")
     assert "> worth writing down" in text and "not for paper" not in text
+
+
+async def test_picking_a_note_by_keys_keeps_the_keyboard_in_the_notes(db_path: Path, store: Store, meeting) -> None:
+    """Choosing the only saved note hides the tabs; typing must still land in that note."""
+    _, session_id, items = meeting
+    store.save_note(NoteText(None, session_id, items[0], "mentor", "shared", "Hook first"))
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_live(pilot)
+        await pilot.press("shift+tab", "left")
+        await pilot.pause(0.2)
+        assert screen._editor.text == "Hook first"
+        assert app.focused is screen._editor
+        await pilot.press(*", then a twist")
+        await wait_for_autosave(pilot)
+    assert bodies(store, session_id, items[0]) == [("mentor", "shared", "Hook first, then a twist")]
