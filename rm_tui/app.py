@@ -74,6 +74,8 @@ class RmTuiApp(App[None]):
         super().__init__()
         self.store = store
         self.role: Role = role
+        if role == "mentor":
+            self.title = "rm-tui · mentor's view"  # in every header, so nobody mistakes whose window it is
         self.set_reactive(RmTuiApp.speaker, role)
         self._startup_messages = list(startup_messages)
         self._seen_token = store.change_token()

@@ -76,7 +76,7 @@ class HomeScreen(DataScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = "rm-tui"
+        self.title = self.app.title
         self.sub_title = "Mentorships"
 
     def watch_show_archived(self) -> None:

@@ -45,7 +45,7 @@ class TopicLibraryScreen(DataScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = "rm-tui"
+        self.title = self.app.title
         self.sub_title = "Topic library"
         self.query_one("#categories").border_title = "Categories"
         self.query_one("#topics").border_title = "Topics"

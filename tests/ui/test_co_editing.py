@@ -182,6 +182,7 @@ async def test_the_served_mentors_view_shows_their_mentorship_alone(db_path: Pat
     async with mentor.run_test(size=SIZE) as mp:
         await mp.pause()
         home_screen = mentor.screen
+        assert home_screen.title == "rm-tui · mentor's view"  # in the header of every screen
         home = screen_text(mentor)
         assert "Sam Ortiz" in home and "Priya" not in home
         await mp.press("n", "e")  # the leader does the admin: no forms open in the mentor's window
