@@ -22,9 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import seed  # noqa: E402
 import tmux  # noqa: E402
-from rm_tui.models import MentorshipDraft  # noqa: E402
-from rm_tui.store import Store  # noqa: E402
 
 
 def note_length(db: Path) -> int:
@@ -39,10 +38,7 @@ def main() -> None:
     args = parser.parse_args()
     rm_tui = tmux.rm_tui_or_exit()
     with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "bench.db"
-        store = Store.open(db)
-        session = store.plan_session(store.create_mentorship(MentorshipDraft(leader="Dana", mentor="Sam")))
-        store.mark_rules_shown(session)
+        db, store, session = seed.one_planned_session(folder)
         store.add_agenda_item(session, title="Typing speed", proposed_by="leader")
         store.close()
         name = tmux.start(f"RM_TUI_TOPICS={folder}/none {rm_tui} --db {db}")

@@ -24,13 +24,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import seed  # noqa: E402
 import tmux  # noqa: E402
-from rm_tui.models import MentorshipDraft  # noqa: E402
-from rm_tui.store import Store  # noqa: E402
 
 
 def p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20)[-1]
+    return statistics.quantiles(values, n=20, method="inclusive")[-1]
 
 
 def capture_cost(name: str, samples: int = 50) -> float:
@@ -46,10 +45,7 @@ def main() -> None:
     args = parser.parse_args()
     rm_tui = tmux.rm_tui_or_exit()
     with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "bench.db"
-        store = Store.open(db)
-        session = store.plan_session(store.create_mentorship(MentorshipDraft(leader="Dana", mentor="Sam")))
-        store.mark_rules_shown(session)
+        db, store, session = seed.one_planned_session(folder)
         name = tmux.start(f"RM_TUI_TOPICS={folder}/none {rm_tui} --db {db}", size=(160, 50))
         latencies: list[float] = []
         try:
