@@ -214,3 +214,19 @@ async def test_the_meeting_moving_on_elsewhere_waits_until_this_window_stops_typ
         assert screen._viewing == second  # followed once the typing stopped
         await wait_for_autosave(pilot)
         assert [n.body for n in store.notes(session, first, "leader")] == ["boards"]
+
+
+async def test_follow_ups_agreed_in_one_window_appear_in_the_others_list(db_path: Path, store: Store, session: int) -> None:
+    sam = store.get_session(session).mentorship_id
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        assert "Send the creator list" not in screen_text(app)
+        follow_up = store.add_follow_up(sam, title="Send the creator list", owner="mentor", due="+7d")
+        await pilot.pause(SYNC_WAIT)
+        assert "Send the creator list" in screen_text(app)
+        store.set_follow_up_status(follow_up, "done")
+        await pilot.pause(SYNC_WAIT)
+        assert "Send the creator list" not in screen_text(app)  # the list shows open ones
