@@ -68,14 +68,26 @@ class Options:
     metavar="ID|NAME",
     help="Open on one mentorship alone (id or mentor's name), as `rm-tui serve` does for the mentor.",
 )
+@click.option(
+    "--demo",
+    is_flag=True,
+    help="Open a throwaway database with a sample mentorship to explore; it is deleted when you quit.",
+)
 @click.pass_context
-def cli(ctx: click.Context, db_path: Path | None, role: str, only: str | None) -> None:
+def cli(ctx: click.Context, db_path: Path | None, role: str, only: str | None, demo: bool) -> None:
     """A terminal companion for reverse mentorship meetings.
 
     With no command, opens the app on the database. Build agendas from the topic
     library, take notes as you talk and keep track of follow-ups; everything
     lives in one SQLite file on this machine.
     """
+    if demo:
+        if ctx.invoked_subcommand is not None:
+            raise UserError("--demo opens the app on its own; leave it out of other commands")
+        if ctx.get_parameter_source("db_path") is click.core.ParameterSource.COMMANDLINE:
+            raise UserError("--demo uses a throwaway database of its own; leave out --db")
+        _run_demo(role, only)
+        return
     ctx.obj = Options(db_path=(db_path or default_db_path()).expanduser(), role=role, only=only)
     if ctx.invoked_subcommand is None:
         from .app import make_app  # Textual loads only when the app opens
@@ -83,6 +95,22 @@ def cli(ctx: click.Context, db_path: Path | None, role: str, only: str | None) -
         app = make_app(ctx.obj.db_path, role=role, only=only)  # type: ignore[arg-type]
         app.run()
         ctx.exit(app.return_code or 0)
+
+
+def _run_demo(role: str, only: str | None) -> None:
+    from datetime import date
+
+    from .app import make_app
+    from .demo import demo_database
+
+    with demo_database(date.today()) as path:
+        app = make_app(path, role=role, only=only)  # type: ignore[arg-type]
+        app.startup_notes.append(
+            "This is the demo: Dana's mentorship with Sam, three meetings in. Change anything; "
+            "it is all deleted when you quit. Start for real with plain `rm-tui`."
+        )
+        app.run()
+    sys.exit(app.return_code or 0)
 
 
 @cli.command()

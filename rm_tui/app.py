@@ -78,6 +78,8 @@ class RmTuiApp(App[None]):
             self.title = "rm-tui · mentor's view"  # in every header, so nobody mistakes whose window it is
         self.set_reactive(RmTuiApp.speaker, role)
         self._startup_messages = list(startup_messages)
+        self.startup_notes: list[str] = []
+        """Said once the first screen is up, as information (problems go in startup_messages)."""
         self._seen_token = store.change_token()
         self._autosaver: NoteAutosaver | None = None
         self.add_mode("home", lambda: HomeScreen(store))
@@ -89,6 +91,8 @@ class RmTuiApp(App[None]):
         await self.switch_mode("home")
         for message in self._startup_messages:
             self.notify(message, severity="warning", timeout=12, markup=False)
+        for note in self.startup_notes:
+            self.notify(note, title="Welcome", timeout=15, markup=False)
         # Another process writing the same file bumps SQLite's data_version; looking
         # at it costs microseconds, so a quick poll keeps every view current.
         self.set_interval(CHANGE_POLL_SECONDS, self.sync_views)

@@ -134,3 +134,26 @@ def test_sigkill_mid_typing_loses_at_most_the_last_second(terminal_env: dict[str
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert text.startswith(body)
     assert len(body) >= typed_a_second_before, (len(body), typed_a_second_before, len(sent_at))
+
+
+def test_the_demo_opens_with_a_sample_mentorship_and_leaves_nothing_behind(
+    terminal_env: dict[str, str], tmp_path: Path
+) -> None:
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    term = Terminal([str(RM_TUI), "--demo"], {**terminal_env, "TMPDIR": str(scratch)}, size=(120, 36))
+    try:
+        shown = term.wait_for("Sam Ortiz")
+        assert "Priya Nair" in shown
+        term.wait_for("This is the demo")  # the welcome note, until it times out
+        assert len(list(scratch.glob("rm-tui-demo-*/demo.db"))) == 1
+        term.keys("l")
+        term.wait_for("Ground rules")  # the next meeting opens with them, as a real one would
+        term.keys("Escape")
+        term.wait_for("Follow-up: Draft the all-hands")  # the next meeting, carried items first
+        term.keys("C-q")
+        term.wait_gone("Follow-up: Draft the all-hands")
+    finally:
+        term.close()
+    assert list(scratch.iterdir()) == []
+    assert not Path(terminal_env["RM_TUI_DB"]).exists()  # the real database was never touched
