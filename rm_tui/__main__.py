@@ -207,6 +207,35 @@ def export_command(
 
 
 @cli.command()
+@click.option("--mentorship", metavar="ID|NAME", help="Only this mentorship's sessions.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of the screen.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.pass_obj
+def calendar(options: Options, mentorship: str | None, output: Path | None, force: bool) -> None:
+    """Write the sessions to come as an iCalendar (.ics) file for your calendar app.
+
+    Import it again after planning or rescheduling: each session keeps its event,
+    so the calendar updates rather than doubling up. The agenda's titles go in each
+    event's description; notes never do.
+    """
+    from .calendar_export import planned_sessions_calendar
+    from .files import write_private_text
+    from .store import Store
+
+    store = Store.open(options.db_path)
+    try:
+        if mentorship:
+            store.only_mentorship = store.find_mentorship(mentorship)
+        text = planned_sessions_calendar(store)
+    finally:
+        store.close()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        click.echo(f"wrote {write_private_text(output, text, force=force)}", err=True)
+
+
+@cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="The address to listen on. Another than this machine's own needs care: see below.")
 @click.option("--port", default=8000, show_default=True, type=int, help="The port to listen on.")

@@ -8,6 +8,7 @@ an app can tell cheaply whether anything, in this process or another, changed.
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -36,6 +37,7 @@ _MENTORSHIP_COLUMNS = (
 )
 _TOPIC_COLUMNS = "id, key, category, title, prompt, minutes, why, source, source_file"
 _TOPICS_FINGERPRINT = "topics.fingerprint"
+_DATABASE_ID = "database.id"
 
 
 class Store(LiveQueries, NotesQueries, FollowUpQueries, ChampionQueries, ExportQueries):
@@ -262,6 +264,15 @@ class Store(LiveQueries, NotesQueries, FollowUpQueries, ChampionQueries, ExportQ
     def set_setting(self, key: str, value: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, value])
         self._wrote()
+
+    def database_id(self) -> str:
+        """A random id made once per database file: stable names (calendar UIDs) hang off it."""
+        with immediate(self.db):
+            known = self._meta(_DATABASE_ID)
+            if known is None:
+                known = uuid.uuid4().hex
+                self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", [_DATABASE_ID, known])
+        return known
 
     def _meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()

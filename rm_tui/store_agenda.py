@@ -59,6 +59,7 @@ class RemovedItem:
 class AgendaQueries:
     db: Database
     today: Callable[[], date]
+    only_mentorship: int | None
 
     def _wrote(self) -> None:  # provided by Store
         raise NotImplementedError
@@ -170,6 +171,21 @@ class AgendaQueries:
             f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE mentorship_id = ? "
             "ORDER BY scheduled_on DESC, id DESC LIMIT ?",
             [mentorship_id, limit],
+        ).fetchall()
+        return [_session(row) for row in rows]
+
+    def sessions_to_come(self) -> list[Session]:
+        """Sessions planned or running, and cancelled ones not yet past, soonest first.
+
+        For the calendar file: cancelled ones go in too, so re-importing it takes
+        them out of the calendar. Kept to one mentorship when the store is.
+        """
+        rows = self.db.execute(
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE (status IN ('planned', 'live') "
+            "OR (status = 'cancelled' AND scheduled_on >= ?)) AND (? IS NULL OR mentorship_id = ?) "
+            "AND mentorship_id IN (SELECT id FROM mentorships WHERE status != 'ended') "
+            "ORDER BY scheduled_on, id",
+            [self.today().isoformat(), self.only_mentorship, self.only_mentorship],
         ).fetchall()
         return [_session(row) for row in rows]
 

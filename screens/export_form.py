@@ -79,3 +79,18 @@ def push_export(screen, store, request, heading: str) -> None:  # noqa: ANN001 -
         ExportFormScreen(heading, default_folder() / suggested_name(store, request), write,
                          offer_private=not request.impact and request.viewer == "leader")
     )
+
+
+def push_calendar(screen, store) -> None:  # noqa: ANN001 - Screen, Store
+    """Offer the sessions to come as an .ics file in the documents folder."""
+    from rm_tui.calendar_export import planned_sessions_calendar
+    from rm_tui.exporting import default_folder
+    from rm_tui.files import write_private_text
+
+    def write(path: Path, include_private: bool, replace_file: bool) -> Path:
+        return write_private_text(path, planned_sessions_calendar(store), force=replace_file)
+
+    screen.app.push_screen(
+        ExportFormScreen("Sessions to come, for your calendar app (import the file again after changes)",
+                         default_folder() / "rm-tui-sessions.ics", write, offer_private=False)
+    )

@@ -57,6 +57,7 @@ class HomeScreen(DataScreen):
         Binding("l", "open_live", "Live", tooltip="Open the live session: notes, timers and follow-ups"),
         Binding("c", "champion", "Champion log", tooltip="What your mentor taught you, and what you did in return"),
         Binding("x", "export", "Export", tooltip="Export the whole mentorship as Markdown"),
+        Binding("k", "calendar", "Calendar", tooltip="Write the sessions to come as a calendar (.ics) file"),
     ]
 
     show_archived: reactive[bool] = reactive(False)
@@ -299,6 +300,11 @@ class HomeScreen(DataScreen):
             mentor = self.store.get_mentorship(mentorship_id).mentor
             push_export(self, self.store, ExportRequest(mentorship_id=mentorship_id),
                         f"Export every session with {mentor} as Markdown")
+
+    def action_calendar(self) -> None:
+        from .export_form import push_calendar
+
+        push_calendar(self, self.store)
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived

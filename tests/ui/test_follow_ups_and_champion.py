@@ -140,3 +140,25 @@ async def test_export_a_mentorship_from_the_home_screen(db_path: Path, store: St
     assert text.startswith("# Sam Ortiz mentors Dana Whitfield") and "> boards, not docs" in text
     assert "I am behind" not in text
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+async def test_the_calendar_file_is_one_key_from_the_home_screen(db_path: Path, store: Store, tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    sam, _ = seed(store)
+    session = store.plan_session(sam)
+    store.add_agenda_item(session, title="A real task in Notion", proposed_by="leader")
+    target = tmp_path / "sessions.ics"
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("k")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportFormScreen)
+        assert app.screen.query_one("#path", Input).value.endswith("rm-tui/rm-tui-sessions.ics")
+        assert not app.screen.query("#private")
+        await type_into(pilot, path=str(target))
+        await pilot.press("enter")
+        await pilot.pause()
+    (event,) = Calendar.from_ical(target.read_text()).walk("VEVENT")
+    assert "A real task in Notion" in str(event["description"])

@@ -1,0 +1,65 @@
+"""Planned sessions as an iCalendar file, for any calendar application to import.
+
+Each session keeps one UID for good (the database's own id and the session's), so
+importing a newer file updates the events already there instead of adding copies,
+and a cancelled session comes back marked cancelled. The description holds the
+agenda's titles only: no notes of any visibility ever go into the file.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from icalendar import Calendar, Event
+
+from .models import AgendaItem, Mentorship, Session
+from .store import Store
+
+PRODUCT_ID = "-//rm-tui//reverse mentorship sessions//EN"
+
+
+def session_uid(database_id: str, session_id: int) -> str:
+    return f"session-{session_id}-{database_id}@rm-tui"
+
+
+def agenda_text(items: list[AgendaItem]) -> str:
+    """The agenda as the event's description: titles, minutes, and whose idea each was."""
+    if not items:
+        return "Agenda: not built yet (rm-tui, s on the mentorship)."
+    lines = ["Agenda:"]
+    for number, item in enumerate(items, 1):
+        carried = f", carried {item.carry_count}x" if item.is_carried else ""
+        lines.append(f"{number}. {item.title} ({item.minutes} min, {item.proposed_by}'s idea{carried})")
+    lines.append(f"Total {sum(i.minutes for i in items)} min.")
+    return "\n".join(lines)
+
+
+def session_event(database_id: str, mentorship: Mentorship, session: Session, items: list[AgendaItem],
+                  stamp: datetime) -> Event:
+    event = Event()
+    event.add("uid", session_uid(database_id, session.id))
+    event.add("dtstamp", stamp)
+    # Sessions have a day, not an hour: an all-day event the leader moves to a time.
+    event.add("dtstart", session.scheduled_on)
+    event.add("dtend", session.scheduled_on + timedelta(days=1))
+    event.add("summary", f"Reverse mentoring: {mentorship.leader} and {mentorship.mentor} ({session.minutes} min)")
+    event.add("description", agenda_text(items))
+    event.add("status", "CANCELLED" if session.status == "cancelled" else "CONFIRMED")
+    event.add("transp", "TRANSPARENT")  # a day marker, not a block of busy time
+    return event
+
+
+def planned_sessions_calendar(store: Store, now: datetime | None = None) -> str:
+    """Every session to come (of the store's one mentorship, if it is kept to one)."""
+    stamp = now or datetime.now(timezone.utc)
+    database_id = store.database_id()
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Reverse mentoring")
+    mentorships: dict[int, Mentorship] = {}
+    for session in store.sessions_to_come():
+        mentorship = mentorships.get(session.mentorship_id) or store.get_mentorship(session.mentorship_id)
+        mentorships[session.mentorship_id] = mentorship
+        calendar.add_component(session_event(database_id, mentorship, session, store.agenda(session.id), stamp))
+    return calendar.to_ical().decode("utf-8")
