@@ -185,7 +185,8 @@ class HomeScreen(DataScreen):
         # One more than shown tells whether older ones exist, without loading years of them.
         sessions = self.store.list_sessions(mentorship_id, limit=SESSIONS_SHOWN + 1)
         if not sessions:
-            return Content.styled("none yet: p plans one, s builds its agenda", "$text-muted")
+            hint = "s builds the first agenda" if self.app.role == "mentor" else "p plans one, s builds its agenda"  # type: ignore[attr-defined]
+            return Content.styled(f"none yet: {hint}", "$text-muted")
         return Content(
             "  ·  ".join(f"{s.scheduled_on:%a %d %b} {s.status}" for s in sessions[:SESSIONS_SHOWN])
             + ("  ·  …" if len(sessions) > SESSIONS_SHOWN else "")
