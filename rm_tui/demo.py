@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
-from .models import MentorshipDraft, NoteText, Role, Visibility
+from .models import MentorshipDraft, MentorshipSetup, NoteText, Role, Visibility
 from .store import Store
 
 MEETING_TIME = time(16, 0, tzinfo=timezone.utc)
@@ -87,10 +87,24 @@ def seed_demo(path: Path, today: date) -> None:
             leader="Dana Whitfield", mentor="Priya Nair", expertise="built our internal prompt library",
             focus="writing prompts that hold up", cadence_days=21,
         ))
-        sam = store.create_mentorship(MentorshipDraft(
-            leader="Dana Whitfield", mentor="Sam Ortiz", expertise="ran the short-video launch",
-            focus="short-form video, and how customers use AI assistants", manager_informed=True, cadence_days=14,
-        ))
+        sam = store.set_up_mentorship(
+            MentorshipDraft(
+                leader="Dana Whitfield", mentor="Sam Ortiz", expertise="ran the short-video launch",
+                focus="short-form video, and how customers use AI assistants", manager_informed=True,
+                cadence_days=14,
+            ),
+            MentorshipSetup(
+                impressed_by="the way your launch videos were planned around what people finished watching",
+                offer="put your work in front of the leadership team and help you think through your next role",
+                manager_talked_on=first_day - timedelta(days=3),
+            ),
+            [
+                ("I plan work in documents nobody reads", "How does your team keep a plan alive week to week?"),
+                ("I don't understand why some videos spread", "What makes someone watch to the end?"),
+                ("I avoid AI tools because I don't trust them", "Where do you trust an AI assistant, and where not?"),
+            ],
+        )
+        store.set_goal_learned(store.goals(sam)[0].id, learned=True)
         for days_ago, items in PAST_MEETINGS:
             _play_meeting(store, sam, today - timedelta(days=days_ago), items, set_day)
         for title, owner, due_in, done in FOLLOW_UPS:

@@ -147,7 +147,20 @@ _SCHEMA_5 = [
     "ALTER TABLE agenda_items ADD COLUMN conflict_of INTEGER REFERENCES agenda_items(id) ON DELETE SET NULL",
 ]
 
-MIGRATIONS: list[list[str]] = [_SCHEMA_1, _SCHEMA_2, _SCHEMA_3, _SCHEMA_4, _SCHEMA_5]
+# 6: the guided start: what impressed the leader, what they offer in return, when
+# they talked to the mentor's manager, and the ask as they last edited it.
+_SCHEMA_6 = [
+    f"""CREATE TABLE mentorship_setup (
+        mentorship_id INTEGER PRIMARY KEY REFERENCES mentorships(id) ON DELETE CASCADE,
+        impressed_by TEXT NOT NULL DEFAULT '',
+        offer TEXT NOT NULL DEFAULT '',
+        manager_talked_on TEXT,
+        ask_text TEXT NOT NULL DEFAULT '',
+        {_STAMPS}
+    )""",
+]
+
+MIGRATIONS: list[list[str]] = [_SCHEMA_1, _SCHEMA_2, _SCHEMA_3, _SCHEMA_4, _SCHEMA_5, _SCHEMA_6]
 """MIGRATIONS[n - 1] brings a database to schema version n."""
 
 LATEST_VERSION = len(MIGRATIONS)

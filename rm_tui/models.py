@@ -76,6 +76,39 @@ class Mentorship:
 
 
 @dataclass(frozen=True)
+class MentorshipSetup:
+    """The guided start's answers beyond the mentorship record itself."""
+
+    impressed_by: str = ""  # what the mentor did that made the leader want to learn from them
+    offer: str = ""  # what the leader gives back
+    manager_talked_on: date | None = None  # when the leader talked to the mentor's manager
+    ask_text: str = ""  # the ask as the leader last edited it; empty: drafted afresh
+
+    def validated(self) -> MentorshipSetup:
+        return replace(
+            self,
+            impressed_by=optional_text(self.impressed_by, "impressed_by", "What impressed you"),
+            offer=optional_text(self.offer, "offer", "What you offer"),
+            ask_text=optional_text(self.ask_text, "ask_text", "The ask", 5000),
+        )
+
+
+@dataclass(frozen=True)
+class LearningGoal:
+    """A gap the leader admits, in their words, and the curious question it becomes."""
+
+    id: int
+    mentorship_id: int
+    gap: str
+    question: str
+    learned_on: date | None
+
+    @property
+    def learned(self) -> bool:
+        return self.learned_on is not None
+
+
+@dataclass(frozen=True)
 class MentorshipOverview:
     """A mentorship with the figures the home screen lists beside it."""
 

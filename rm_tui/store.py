@@ -26,6 +26,8 @@ from .store_export import ExportQueries
 from .store_follow_ups import FollowUpQueries
 from .store_live import LiveQueries
 from .store_notes import NotesQueries
+from .store_progress import ProgressQueries
+from .store_setup import SetupQueries
 from .timing import Clock, utc_now
 from .models import CategoryCount, Mentorship, MentorshipDraft, MentorshipOverview, Topic
 
@@ -40,7 +42,9 @@ _TOPICS_FINGERPRINT = "topics.fingerprint"
 _DATABASE_ID = "database.id"
 
 
-class Store(LiveQueries, NotesQueries, FollowUpQueries, ChampionQueries, ExportQueries):
+class Store(
+    LiveQueries, NotesQueries, FollowUpQueries, ChampionQueries, ExportQueries, SetupQueries, ProgressQueries
+):
     """The rm-tui database, as the operations the app needs."""
 
     def __init__(self, db: Database, *, today: Today = date.today, now: Clock = utc_now) -> None:

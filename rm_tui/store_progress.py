@@ -1,0 +1,103 @@
+"""How a mentorship is going: the figures behind the progress screen's small charts.
+
+A mixin of Store; all of its SQL is here. Time is cut into four-week periods
+ending today, so a sparkline of them reads "how the last months went".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlite_utils import Database
+
+from topic_library import CORE_CATEGORIES
+
+PERIOD_DAYS = 28
+PERIODS = 6
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One mentorship's figures, oldest period first in each series."""
+
+    period_starts: list[date]
+    held: list[int]  # sessions held in each period
+    expected_per_period: float  # what the cadence asks for in a period
+    active_periods: int  # the periods since the first session: the ones the cadence applies to
+    champion: list[int]  # champion log entries in each period
+    categories: dict[str, int]  # agenda items discussed, by core category, all time
+    follow_ups_on_time: int  # done by their due date (or with none)
+    follow_ups_late: int  # done after it, or still open past it
+    follow_ups_total: int
+    goals_learned: int
+    goals_total: int
+
+    @property
+    def held_total(self) -> int:
+        return sum(self.held)
+
+    @property
+    def expected_total(self) -> float:
+        return self.expected_per_period * self.active_periods
+
+
+class ProgressQueries:
+    db: Database
+    today: Callable[[], date]
+
+    def progress(self, mentorship_id: int, periods: int = PERIODS) -> Progress:
+        today = self.today()
+        starts = [today - timedelta(days=PERIOD_DAYS * (periods - n)) + timedelta(days=1) for n in range(periods)]
+        cadence = self.db.execute("SELECT cadence_days FROM mentorships WHERE id = ?", [mentorship_id]).fetchone()
+        held_days = [date.fromisoformat(r[0]) for r in self.db.execute(
+            "SELECT scheduled_on FROM sessions WHERE mentorship_id = ? AND status = 'held' AND scheduled_on >= ?",
+            [mentorship_id, starts[0].isoformat()],
+        )]
+        (first,) = self.db.execute(
+            "SELECT min(scheduled_on) FROM sessions WHERE mentorship_id = ? AND status != 'cancelled'",
+            [mentorship_id],
+        ).fetchone()
+        active = sum(1 for n, start in enumerate(starts) if first and date.fromisoformat(first) < (
+            starts[n + 1] if n + 1 < len(starts) else today + timedelta(days=1)))
+        champion_days = [date.fromisoformat(r[0]) for r in self.db.execute(
+            "SELECT happened_on FROM champion_entries WHERE mentorship_id = ? AND happened_on >= ?",
+            [mentorship_id, starts[0].isoformat()],
+        )]
+        categories = dict(self.db.execute(
+            "SELECT i.category, count(*) FROM agenda_items i JOIN sessions s ON s.id = i.session_id "
+            "WHERE s.mentorship_id = ? AND i.status = 'discussed' AND i.category IS NOT NULL GROUP BY i.category",
+            [mentorship_id],
+        ).fetchall())
+        on_time, late, total = self.db.execute(
+            "SELECT coalesce(sum(status = 'done' AND (due_on IS NULL OR done_on <= due_on)), 0), "
+            "coalesce(sum((status = 'done' AND done_on > due_on) OR (status = 'open' AND due_on < ?)), 0), "
+            "count(*) FROM follow_ups WHERE mentorship_id = ? AND status != 'dropped'",
+            [today.isoformat(), mentorship_id],
+        ).fetchone()
+        learned, goals = self.db.execute(
+            "SELECT count(learned_on), count(*) FROM learning_goals WHERE mentorship_id = ?", [mentorship_id]
+        ).fetchone()
+        return Progress(
+            period_starts=starts,
+            held=_per_period(held_days, starts),
+            expected_per_period=PERIOD_DAYS / cadence[0] if cadence else 0.0,
+            active_periods=active,
+            champion=_per_period(champion_days, starts),
+            categories={name: categories.get(name, 0) for name in CORE_CATEGORIES},
+            follow_ups_on_time=on_time,
+            follow_ups_late=late,
+            follow_ups_total=total,
+            goals_learned=learned,
+            goals_total=goals,
+        )
+
+
+def _per_period(days: list[date], starts: list[date]) -> list[int]:
+    counts = [0] * len(starts)
+    for day in days:
+        index = max(i for i, start in enumerate(starts) if start <= day) if day >= starts[0] else None
+        if index is not None:
+            counts[index] += 1
+    return counts

@@ -1,0 +1,117 @@
+"""The guided start of a mentorship: learning goals, the manager conversation, the ask.
+
+A mixin of Store; all of its SQL is here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from sqlite_utils import Database
+
+from .db import immediate
+from .errors import NotFound
+from .models import LearningGoal, MentorshipDraft, MentorshipSetup
+from .validation import optional_text, required_text
+
+_NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+Goal = tuple[str, str]  # (the gap in the leader's words, the curious question it becomes)
+
+
+class SetupQueries:
+    db: Database
+    today: Callable[[], date]
+
+    def _wrote(self) -> None:  # provided by Store
+        raise NotImplementedError
+
+    def create_mentorship(self, draft: MentorshipDraft) -> int:  # provided by Store
+        raise NotImplementedError
+
+    def set_up_mentorship(self, draft: MentorshipDraft, setup: MentorshipSetup, goals: list[Goal]) -> int:
+        """Create a mentorship with everything the guided start gathered, all or nothing.
+
+        Goals with neither a gap nor a question are skipped steps, not errors.
+        """
+        clean_setup = setup.validated()
+        clean_goals = [_clean_goal(gap, question) for gap, question in goals if gap.strip() or question.strip()]
+        draft.validated()  # refuse before anything is written
+        with immediate(self.db):
+            mentorship_id = self.create_mentorship(draft)
+            self._write_setup(mentorship_id, clean_setup)
+            for gap, question in clean_goals:
+                self._insert_goal(mentorship_id, gap, question)
+        self._wrote()
+        return mentorship_id
+
+    def setup(self, mentorship_id: int) -> MentorshipSetup:
+        row = self.db.execute(
+            "SELECT impressed_by, offer, manager_talked_on, ask_text FROM mentorship_setup WHERE mentorship_id = ?",
+            [mentorship_id],
+        ).fetchone()
+        if row is None:
+            return MentorshipSetup()
+        return MentorshipSetup(row[0], row[1], date.fromisoformat(row[2]) if row[2] else None, row[3])
+
+    def save_setup(self, mentorship_id: int, setup: MentorshipSetup) -> None:
+        clean = setup.validated()
+        with immediate(self.db):
+            self._write_setup(mentorship_id, clean)
+        self._wrote()
+
+    def save_ask(self, mentorship_id: int, text: str) -> None:
+        """Keep the leader's edited ask (empty: go back to the draft made from the answers)."""
+        self.save_setup(mentorship_id, replace(self.setup(mentorship_id), ask_text=text))
+
+    def _write_setup(self, mentorship_id: int, clean: MentorshipSetup) -> None:
+        if not self.db.execute("SELECT 1 FROM mentorships WHERE id = ?", [mentorship_id]).fetchone():
+            raise NotFound(f"mentorship {mentorship_id} no longer exists")
+        self.db.execute(
+            "INSERT INTO mentorship_setup (mentorship_id, impressed_by, offer, manager_talked_on, ask_text) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(mentorship_id) DO UPDATE SET impressed_by = excluded.impressed_by, "
+            "offer = excluded.offer, manager_talked_on = excluded.manager_talked_on, "
+            f"ask_text = excluded.ask_text, updated_at = {_NOW}",
+            [mentorship_id, clean.impressed_by, clean.offer,
+             clean.manager_talked_on.isoformat() if clean.manager_talked_on else None, clean.ask_text],
+        )
+
+    # -- learning goals ----------------------------------------------------------------
+
+    def goals(self, mentorship_id: int) -> list[LearningGoal]:
+        rows = self.db.execute(
+            "SELECT id, mentorship_id, gap, question, learned_on FROM learning_goals WHERE mentorship_id = ? "
+            "ORDER BY position, id",
+            [mentorship_id],
+        ).fetchall()
+        return [LearningGoal(r[0], r[1], r[2], r[3], date.fromisoformat(r[4]) if r[4] else None) for r in rows]
+
+    def add_goal(self, mentorship_id: int, gap: str, question: str = "") -> int:
+        clean_gap, clean_question = _clean_goal(gap, question)
+        with immediate(self.db):
+            goal_id = self._insert_goal(mentorship_id, clean_gap, clean_question)
+        self._wrote()
+        return goal_id
+
+    def set_goal_learned(self, goal_id: int, learned: bool) -> None:
+        """Mark a goal learned today, or not learned after all."""
+        cursor = self.db.execute(
+            f"UPDATE learning_goals SET learned_on = ?, updated_at = {_NOW} WHERE id = ?",
+            [self.today().isoformat() if learned else None, goal_id],
+        )
+        if cursor.rowcount == 0:
+            raise NotFound(f"learning goal {goal_id} no longer exists")
+        self._wrote()
+
+    def _insert_goal(self, mentorship_id: int, gap: str, question: str) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO learning_goals (mentorship_id, gap, question, position) VALUES (?, ?, ?, "
+            "(SELECT coalesce(max(position), -1) + 1 FROM learning_goals WHERE mentorship_id = ?))",
+            [mentorship_id, gap, question, mentorship_id],
+        )
+        return int(cursor.lastrowid)
+
+
+def _clean_goal(gap: str, question: str) -> Goal:
+    return required_text(gap, "gap", "What you don't know yet"), optional_text(question, "question", "The question")
