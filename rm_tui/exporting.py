@@ -52,10 +52,10 @@ def suggested_name(store: Store, request: ExportRequest) -> str:
     if request.session_id is not None:
         session = store.get_session(request.session_id)
         mentor = store.get_mentorship(session.mentorship_id).mentor
-        return f"{_slug(mentor)}-{session.scheduled_on.isoformat()}.md"
+        return f"{slug(mentor)}-{session.scheduled_on.isoformat()}.md"
     if request.mentorship_id is not None:
         mentor = store.get_mentorship(request.mentorship_id).mentor
-        return f"{_slug(mentor)}-{'impact' if request.impact else 'all-sessions'}.md"
+        return f"{slug(mentor)}-{'impact' if request.impact else 'all-sessions'}.md"
     return f"rm-tui-notes-{store.today().isoformat()}.md"
 
 
@@ -64,5 +64,5 @@ def default_folder() -> Path:
     return user_documents_path() / "rm-tui"
 
 
-def _slug(text: str) -> str:
+def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "mentor"

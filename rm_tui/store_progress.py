@@ -35,6 +35,11 @@ class Progress:
     goals_total: int
 
     @property
+    def follow_ups_due(self) -> int:
+        """Those whose day has come: done (on time or not) or open past their date."""
+        return self.follow_ups_on_time + self.follow_ups_late
+
+    @property
     def held_total(self) -> int:
         return sum(self.held)
 

@@ -39,7 +39,7 @@ EMPTY_HINT = Content.assemble(
 MENTOR_EMPTY_HINT = Content.assemble(
     ("No mentorship here yet. ", "bold"), "The leader sets it up; it appears here as soon as they do."
 )
-LEADERS_ADMIN = {"new_mentorship", "edit_mentorship", "archive_mentorship", "plan_session"}
+LEADERS_ADMIN = {"new_mentorship", "edit_mentorship", "archive_mentorship", "plan_session", "ask"}
 """The leader does the admin (a ground rule): the mentor's window leaves these out."""
 
 
@@ -58,6 +58,8 @@ class HomeScreen(DataScreen):
         Binding("c", "champion", "Champion log", tooltip="What your mentor taught you, and what you did in return"),
         Binding("x", "export", "Export", tooltip="Export the whole mentorship as Markdown"),
         Binding("k", "calendar", "Calendar", tooltip="Write the sessions to come as a calendar (.ics) file"),
+        Binding("g", "progress", "Progress", tooltip="How the mentorship is going, and your learning goals"),
+        Binding("w", "ask", "The ask", tooltip="The message asking your mentor: edit, copy or save it"),
     ]
 
     show_archived: reactive[bool] = reactive(False)
@@ -200,7 +202,8 @@ class HomeScreen(DataScreen):
                 title="New mentorship",
                 draft=None,
                 leader_name=self.store.last_leader_name(),
-                save=self.store.create_mentorship,
+                save=self.store.set_up_mentorship,
+                today=self.store.today,
             ),
         )
 
@@ -216,7 +219,7 @@ class HomeScreen(DataScreen):
                 title=f"Edit mentorship with {mentorship.mentor}",
                 draft=mentorship.as_draft(),
                 leader_name=mentorship.leader,
-                save=lambda draft: self.store.update_mentorship(mentorship_id, draft),
+                save=lambda draft, setup, goals: self.store.update_mentorship(mentorship_id, draft),
             )
         )
 
@@ -301,6 +304,20 @@ class HomeScreen(DataScreen):
             mentor = self.store.get_mentorship(mentorship_id).mentor
             push_export(self, self.store, ExportRequest(mentorship_id=mentorship_id),
                         f"Export every session with {mentor} as Markdown")
+
+    def action_progress(self) -> None:
+        mentorship_id = self._chosen_or_hint()
+        if mentorship_id is not None:
+            from .progress import ProgressScreen
+
+            self.app.push_screen(ProgressScreen(self.store, mentorship_id))
+
+    def action_ask(self) -> None:
+        mentorship_id = self._chosen_or_hint()
+        if mentorship_id is not None:
+            from .ask import AskScreen
+
+            self.app.push_screen(AskScreen(self.store, mentorship_id))
 
     def action_calendar(self) -> None:
         from .export_form import push_calendar

@@ -24,13 +24,17 @@ pytestmark = pytest.mark.e2e
 def test_set_up_a_mentorship_in_a_real_terminal(terminal: Terminal, terminal_env: dict[str, str]) -> None:
     terminal.wait_for("No mentorships yet")
     terminal.keys("n")
-    terminal.wait_for("New mentorship")
+    terminal.wait_for("1 · What you don't know yet")
+    terminal.type("why our videos don't spread")  # the guided start opens on the first step
+    terminal.keys("Tab")
+    terminal.type("What makes people watch?")
+    terminal.keys("Tab", "Tab", "Tab", "Tab", "Tab")  # the other two goals are skipped
     terminal.type("Dana Whitfield")
     terminal.keys("Tab")
     terminal.type("Sam [/] Ortiz")
     terminal.keys("Tab")
     terminal.type("Short video")
-    terminal.keys("Tab")
+    terminal.keys("Tab", "Tab", "Tab", "Tab")  # what impressed you, the manager step: skipped
     terminal.type("How customers use AI")
     terminal.keys("C-s")
     home = terminal.wait_for("Sam [/] Ortiz mentors Dana Whitfield")

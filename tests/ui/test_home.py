@@ -150,7 +150,7 @@ async def test_manager_checkbox_toggles_with_space(db_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await type_into(pilot, leader="Dana", mentor="Sam")
-        await pilot.press("tab", "tab", "tab", "tab")  # expertise, focus, cadence, checkbox
+        await pilot.press("tab", "tab", "tab")  # expertise, what impressed you, then the manager step
         assert app.screen.focused is app.screen.query_one("#manager_informed")
         await pilot.press("space")
         assert app.screen.query_one("#manager_informed", Checkbox).value is True
