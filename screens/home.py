@@ -39,8 +39,9 @@ EMPTY_HINT = Content.assemble(
 MENTOR_EMPTY_HINT = Content.assemble(
     ("No mentorship here yet. ", "bold"), "The leader sets it up; it appears here as soon as they do."
 )
-LEADERS_ADMIN = {"new_mentorship", "edit_mentorship", "archive_mentorship", "plan_session", "ask"}
-"""The leader does the admin (a ground rule): the mentor's window leaves these out."""
+LEADERS_OWN = {"new_mentorship", "edit_mentorship", "archive_mentorship", "plan_session", "ask", "progress"}
+"""The leader does the admin (a ground rule), and the ask and the learning goals (gaps in
+the leader's own words) are the leader's: the mentor's window leaves these out."""
 
 
 class HomeScreen(DataScreen):
@@ -263,7 +264,7 @@ class HomeScreen(DataScreen):
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return not (action in LEADERS_ADMIN and self.app.role == "mentor")  # type: ignore[attr-defined]
+        return not (action in LEADERS_OWN and self.app.role == "mentor")  # type: ignore[attr-defined]
 
     def _upcoming_session_id(self) -> int | None:
         """The next planned or running session of the highlighted mentorship, planned if need be."""

@@ -185,7 +185,7 @@ async def test_the_served_mentors_view_shows_their_mentorship_alone(db_path: Pat
         assert home_screen.title == "rm-tui · mentor's view"  # in the header of every screen
         home = screen_text(mentor)
         assert "Sam Ortiz" in home and "Priya" not in home
-        await mp.press("n", "e")  # the leader does the admin: no forms open in the mentor's window
+        await mp.press("n", "e", "w", "g")  # admin, the ask, the goals: the leader's alone
         await mp.pause()
         assert mentor.screen is home_screen
         await mp.press("f6")
