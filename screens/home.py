@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,6 +20,9 @@ from rm_tui.schedule import describe_due, next_session_due
 from widgets.cells import cell, joined
 
 from .data_screen import DataScreen
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
 
 DUE_STYLES = {"overdue": "bold red", "due": "yellow", "unplanned": "italic dim"}
 STATUS_STYLES = {"active": "green", "paused": "yellow", "ended": "dim italic"}
@@ -288,12 +293,16 @@ class HomeScreen(DataScreen):
 
             self.app.push_screen(LiveSessionScreen(self.store, session_id))
 
-    def action_champion(self) -> None:
+    def _open_for_chosen(self, open_screen: Callable[[int], Screen[None]]) -> None:
+        """Open a screen about the highlighted mentorship; with none, a hint instead."""
         mentorship_id = self._chosen_or_hint()
         if mentorship_id is not None:
-            from .champion import ChampionScreen
+            self.app.push_screen(open_screen(mentorship_id))
 
-            self.app.push_screen(ChampionScreen(self.store, mentorship_id))
+    def action_champion(self) -> None:
+        from .champion import ChampionScreen  # each screen is loaded when first needed
+
+        self._open_for_chosen(lambda mentorship_id: ChampionScreen(self.store, mentorship_id))
 
     def action_export(self) -> None:
         mentorship_id = self._chosen_or_hint()
@@ -307,18 +316,14 @@ class HomeScreen(DataScreen):
                         f"Export every session with {mentor} as Markdown")
 
     def action_progress(self) -> None:
-        mentorship_id = self._chosen_or_hint()
-        if mentorship_id is not None:
-            from .progress import ProgressScreen
+        from .progress import ProgressScreen
 
-            self.app.push_screen(ProgressScreen(self.store, mentorship_id))
+        self._open_for_chosen(lambda mentorship_id: ProgressScreen(self.store, mentorship_id))
 
     def action_ask(self) -> None:
-        mentorship_id = self._chosen_or_hint()
-        if mentorship_id is not None:
-            from .ask import AskScreen
+        from .ask import AskScreen
 
-            self.app.push_screen(AskScreen(self.store, mentorship_id))
+        self._open_for_chosen(lambda mentorship_id: AskScreen(self.store, mentorship_id))
 
     def action_calendar(self) -> None:
         from .export_form import push_calendar
