@@ -55,6 +55,8 @@ class RmTuiApp(App[None]):
     """rm-tui: mentorships, the topic library, and (later) agendas, notes and follow-ups."""
 
     TITLE = "rm-tui"
+    # The palette also searches what was written: notes, items, follow-ups, topics.
+    COMMANDS = App.COMMANDS | {lambda: _search_commands()}
     CSS_PATH = "app.tcss"
     # Screens lay themselves out differently below 100 columns (e.g. 80x24).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
@@ -64,6 +66,7 @@ class RmTuiApp(App[None]):
         Binding("f3", "switch_mode('topics')", "Topics", tooltip="Browse the topic library"),
         Binding("f4", "flip_speaker", "Speaker", tooltip="Flip who is speaking: leader or mentor"),
         Binding("f6", "switch_mode('follow_ups')", "Follow-ups", tooltip="Every follow-up, across mentorships"),
+        Binding("f9", "search", "Search", tooltip="Search notes, agenda items, follow-ups and topics"),
         Binding("ctrl+q", "quit", "Quit", tooltip="Leave rm-tui (everything is already saved)"),
     ]
 
@@ -165,6 +168,12 @@ class RmTuiApp(App[None]):
         self.speaker = "mentor" if self.speaker == "leader" else "leader"
         self.notify(f"Now speaking: {self.speaker}", timeout=2)
 
+    def action_search(self) -> None:
+        from screens.search import SearchScreen
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen())
+
     def action_help(self) -> None:
         from screens.help import HelpScreen
 
@@ -192,6 +201,12 @@ class RmTuiApp(App[None]):
                     binding.tooltip or f"Key: {self.get_key_display(binding)}",
                     _runner(self, binding.action, node),
                 )
+
+
+def _search_commands() -> type:
+    from screens.search import SearchCommands  # loaded when the palette first opens
+
+    return SearchCommands
 
 
 def _topic_library(store: Store) -> Screen:

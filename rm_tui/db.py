@@ -141,8 +141,11 @@ def migrate(db: Database, target: int = LATEST_VERSION) -> int:
             version = db.conn.execute("PRAGMA user_version").fetchone()[0]
             if version >= target:
                 return version
-            for statement in MIGRATIONS[version]:
-                db.conn.execute(statement)
+            for step in MIGRATIONS[version]:
+                if callable(step):
+                    step(db)
+                else:
+                    db.conn.execute(step)
             db.conn.execute(f"PRAGMA user_version = {version + 1}")
             db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 

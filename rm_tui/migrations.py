@@ -7,6 +7,10 @@ database made by any earlier release opens in this one with its data.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
 _NOW = "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
 _STAMPS = f"created_at TEXT NOT NULL DEFAULT {_NOW}, updated_at TEXT NOT NULL DEFAULT {_NOW}"
 
@@ -160,7 +164,30 @@ _SCHEMA_6 = [
     )""",
 ]
 
-MIGRATIONS: list[list[str]] = [_SCHEMA_1, _SCHEMA_2, _SCHEMA_3, _SCHEMA_4, _SCHEMA_5, _SCHEMA_6]
-"""MIGRATIONS[n - 1] brings a database to schema version n."""
+# The tables full-text search covers, and their searchable columns.
+SEARCHED: dict[str, list[str]] = {
+    "notes": ["body"],
+    "agenda_items": ["title", "prompt"],
+    "follow_ups": ["title"],
+    "topics": ["title", "prompt", "why"],
+}
+
+
+def _full_text_search(db: Database) -> None:
+    """7: an FTS5 index per searched table, filled now and kept in step by triggers.
+
+    The triggers update the index inside the same transaction as every write, so a
+    search never misses a change, whichever process or thread made it.
+    """
+    for table, columns in SEARCHED.items():
+        db[table].enable_fts(columns, fts_version="FTS5", create_triggers=True, tokenize="porter")
+
+
+Step = str | Callable[[Database], None]
+
+MIGRATIONS: list[list[Step]] = [_SCHEMA_1, _SCHEMA_2, _SCHEMA_3, _SCHEMA_4, _SCHEMA_5, _SCHEMA_6,
+                                [_full_text_search]]
+"""MIGRATIONS[n - 1] brings a database to schema version n: SQL, or a function for what
+sqlite-utils writes better than we would (the search index and its triggers)."""
 
 LATEST_VERSION = len(MIGRATIONS)

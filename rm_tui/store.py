@@ -27,6 +27,7 @@ from .store_follow_ups import FollowUpQueries
 from .store_live import LiveQueries
 from .store_notes import NotesQueries
 from .store_progress import ProgressQueries
+from .store_search import SearchQueries
 from .store_setup import SetupQueries
 from .timing import Clock, utc_now
 from .models import CategoryCount, Mentorship, MentorshipDraft, MentorshipOverview, Topic
@@ -43,7 +44,8 @@ _DATABASE_ID = "database.id"
 
 
 class Store(
-    LiveQueries, NotesQueries, FollowUpQueries, ChampionQueries, ExportQueries, SetupQueries, ProgressQueries
+    LiveQueries, NotesQueries, FollowUpQueries, ChampionQueries, ExportQueries, SetupQueries, ProgressQueries,
+    SearchQueries,
 ):
     """The rm-tui database, as the operations the app needs."""
 

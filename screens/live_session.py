@@ -127,9 +127,13 @@ class LiveSessionScreen(DataScreen):
         Binding("escape", "back", "Back", tooltip="Back to the mentorships (notes are saved)"),
     ]
 
-    def __init__(self, store, session_id: int) -> None:  # noqa: ANN001 - Store, imported lazily
+    def __init__(  # noqa: ANN001 - Store, imported lazily
+        self, store, session_id: int, *, open_at: tuple[Entry, int | None] | None = None
+    ) -> None:
+        """`open_at` (an entry, and a note on it) opens there instead of where the meeting is."""
         super().__init__(store)
         self.session_id = session_id
+        self._open_at = open_at
         self._session: Session | None = None
         self._items: list[AgendaItem] = []
         self._note_counts: dict[Entry, int] = {}
@@ -196,6 +200,11 @@ class LiveSessionScreen(DataScreen):
         session = self._session = self.store.get_session(self.session_id)
         self._items = self.store.agenda(self.session_id)
         self._note_counts = self.store.note_counts(self.session_id, self._role)
+        if self._open_at is not None:  # opened from a search result: show that, not the meeting's place
+            self._viewing, note_id = self._open_at
+            self._open_at = None
+            self._followed_current = session.current_item_id
+            self._open_entry(self._viewing, note_id=note_id)
         self._follow_waiting = session.status == "live" and session.current_item_id != self._followed_current
         if self._follow_waiting and time.monotonic() - self._last_typed > FOLLOW_WHEN_IDLE_FOR:
             # Whoever moved the meeting on (here or in another process), follow them,

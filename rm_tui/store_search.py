@@ -1,0 +1,94 @@
+"""Full-text search over notes, agenda items, follow-ups and topics.
+
+A mixin of Store; all of its SQL is here. The FTS5 indexes come from migration 7
+(sqlite-utils' enable_fts, kept in step by triggers). What a viewer may not see is
+filtered inside the query, so private and off-record text never even leaves SQLite
+for the mentor's view.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlite_utils import Database
+
+from .models import Role, visible_to
+
+MARK_START, MARK_END = "\x02", "\x03"  # around matched words in `context`; never in stored text
+RESULTS = 20
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One result: what it is, where it lives, and the words around the match."""
+
+    kind: str  # 'note', 'item', 'follow-up' or 'topic'
+    ref_id: int
+    title: str  # the agenda item, follow-up or topic title (for a note: its item's)
+    context: str  # a snippet with MARK_START/MARK_END around matched words
+    session_id: int | None = None
+    agenda_item_id: int | None = None
+    mentor: str | None = None
+    on: date | None = None
+
+
+def fts_query(text: str) -> str | None:
+    """Every word must match; the last one may be the start of a word (search as you type).
+
+    Words are quoted, so nothing typed is read as FTS syntax (NOT, OR, quotes, stars).
+    """
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    return " ".join(f'"{w}"' for w in words[:-1]) + (" " if len(words) > 1 else "") + f'"{words[-1]}"*'
+
+
+def _snippet(table: str, column: int) -> str:
+    return f"snippet({table}_fts, {column}, char(2), char(3), '…', 10)"
+
+
+class SearchQueries:
+    db: Database
+    only_mentorship: int | None
+
+    def search(self, text: str, viewer: Role, limit: int = RESULTS) -> list[SearchHit]:
+        """The best `limit` matches of every word in `text`, across everything searched."""
+        match = fts_query(text)
+        if match is None:
+            return []
+        allowed = visible_to(viewer)
+        marks = ", ".join("?" * len(allowed))
+        only = self.only_mentorship
+        parts = [
+            (f"SELECT 'note', n.id, coalesce(i.title, 'The session as a whole'), {_snippet('notes', 0)}, "
+             "n.session_id, n.agenda_item_id, m.mentor, s.scheduled_on, bm25(notes_fts) AS rank "
+             "FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid JOIN sessions s ON s.id = n.session_id "
+             "JOIN mentorships m ON m.id = s.mentorship_id LEFT JOIN agenda_items i ON i.id = n.agenda_item_id "
+             f"WHERE notes_fts MATCH ? AND n.visibility IN ({marks}) AND (? IS NULL OR m.id = ?) "
+             "ORDER BY rank LIMIT ?", [match, *allowed, only, only, limit]),
+            (f"SELECT 'item', i.id, i.title, {_snippet('agenda_items', -1)}, i.session_id, i.id, m.mentor, "
+             "s.scheduled_on, bm25(agenda_items_fts) AS rank FROM agenda_items_fts "
+             "JOIN agenda_items i ON i.rowid = agenda_items_fts.rowid JOIN sessions s ON s.id = i.session_id "
+             "JOIN mentorships m ON m.id = s.mentorship_id "
+             "WHERE agenda_items_fts MATCH ? AND (? IS NULL OR m.id = ?) ORDER BY rank LIMIT ?",
+             [match, only, only, limit]),
+            (f"SELECT 'follow-up', f.id, f.title, {_snippet('follow_ups', 0)}, f.session_id, f.agenda_item_id, "
+             "m.mentor, f.due_on, bm25(follow_ups_fts) AS rank FROM follow_ups_fts "
+             "JOIN follow_ups f ON f.rowid = follow_ups_fts.rowid JOIN mentorships m ON m.id = f.mentorship_id "
+             "WHERE follow_ups_fts MATCH ? AND (? IS NULL OR m.id = ?) ORDER BY rank LIMIT ?",
+             [match, only, only, limit]),
+            (f"SELECT 'topic', t.id, t.title, {_snippet('topics', -1)}, NULL, NULL, NULL, NULL, "
+             "bm25(topics_fts) AS rank FROM topics_fts JOIN topics t ON t.rowid = topics_fts.rowid "
+             "WHERE topics_fts MATCH ? ORDER BY rank LIMIT ?", [match, limit]),
+        ]
+        # Each part takes its own best few from its index; only those are merged.
+        sql = " UNION ALL ".join(f"SELECT * FROM ({query})" for query, _ in parts) + " ORDER BY rank LIMIT ?"
+        values = [value for _, args in parts for value in args] + [limit]
+        return [
+            SearchHit(row[0], row[1], row[2], row[3] or row[2], row[4], row[5], row[6],
+                      date.fromisoformat(row[7]) if row[7] else None)
+            for row in self.db.execute(sql, values).fetchall()
+        ]

@@ -1,0 +1,150 @@
+"""Search everything: notes, agenda items, follow-ups and topics, from a screen or the palette.
+
+Results show the words around the match and open the place they come from. The
+mentor's view never sees private or off-record text here either: the store filters it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.command import Hit, Hits, Provider
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from rm_tui.store_search import MARK_END, MARK_START, SearchHit
+from rm_tui.text import clean_text
+
+KIND_LABELS = {"note": "note", "item": "agenda", "follow-up": "follow-up", "topic": "topic"}
+PALETTE_RESULTS = 8
+
+
+def marked(context: str) -> Content:
+    """The snippet with its matched words in bold; everything else shown literally, on one line."""
+    parts: list[tuple[str, str]] = []
+    inside = False
+    for chunk in re.split(f"([{MARK_START}{MARK_END}])", context):
+        if chunk in (MARK_START, MARK_END):
+            inside = chunk == MARK_START
+        elif chunk:
+            parts.append((clean_text(chunk).replace("\n", " ").replace("\t", " "), "bold $accent" if inside else ""))
+    return Content.assemble(*parts)
+
+
+def hit_line(hit: SearchHit) -> Content:
+    where = " · ".join(x for x in (hit.mentor, f"{hit.on:%d %b %Y}" if hit.on else None) if x)
+    return Content.assemble(
+        (f"{KIND_LABELS[hit.kind]:<10}", "$text-muted"), (hit.title, "bold"),
+        (f"  {where}" if where else "", "$text-muted"), "\n          ", marked(hit.context),
+    )
+
+
+def open_hit(app: App, hit: SearchHit) -> None:
+    """Go to where a result lives: the note or item in its session, the follow-ups, the topic."""
+    store = app.store  # type: ignore[attr-defined]
+    if hit.kind in ("note", "item") and hit.session_id is not None:
+        from .live_session import LiveSessionScreen
+
+        note_id = hit.ref_id if hit.kind == "note" else None
+        app.push_screen(LiveSessionScreen(store, hit.session_id, open_at=(hit.agenda_item_id, note_id)))
+    elif hit.kind == "follow-up":
+        app.switch_mode("follow_ups")
+        app.notify(f"Follow-up: {hit.title}", markup=False)
+    else:
+        app.switch_mode("topics")
+        app.call_after_refresh(lambda: _filter_topics(app, hit.title))
+
+
+def _filter_topics(app: App, title: str) -> None:
+    topics = app.screen.query("#topic-filter")
+    if topics:
+        topics.first(Input).value = title
+
+
+class SearchScreen(Screen[None]):
+    """Type to search; enter (or a click) opens the result."""
+
+    DEFAULT_CSS = """
+    SearchScreen #query { margin: 1 2 0 2; background: $boost; }
+    SearchScreen #results { height: 1fr; margin: 1 2; border: round $primary; }
+    SearchScreen #search-hint { margin: 0 2; color: $text-muted; }
+    """
+    BINDINGS = [Binding("escape", "back", "Back", tooltip="Close the search")]
+
+    def __init__(self, query: str = "") -> None:
+        super().__init__()
+        self.initial = query
+        self._hits: list[SearchHit] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(self.initial, placeholder="search notes, agenda items, follow-ups and topics", id="query",
+                    compact=True)
+        yield Static(id="search-hint")
+        yield OptionList(id="results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Search"
+        self.query_one("#query").focus()
+        self._search(self.initial)
+
+    @on(Input.Changed, "#query")
+    def _typed(self, event: Input.Changed) -> None:
+        self._search(event.value)
+
+    @on(Input.Submitted, "#query")
+    def _to_results(self) -> None:
+        if self._hits:
+            results = self.query_one("#results", OptionList)
+            results.highlighted = 0
+            results.focus()
+
+    def _search(self, text: str) -> None:
+        app = self.app
+        self._hits = app.store.search(text, app.role) if text.strip() else []  # type: ignore[attr-defined]
+        results = self.query_one("#results", OptionList)
+        results.clear_options()
+        results.add_options(Option(hit_line(hit), id=str(n)) for n, hit in enumerate(self._hits))
+        hint = "" if not text.strip() else (
+            "nothing found" if not self._hits else f"{len(self._hits)} best matches · enter opens one")
+        if app.role == "mentor":  # type: ignore[attr-defined]
+            hint += ("  · " if hint else "") + "shared notes only"
+        self.query_one("#search-hint", Static).update(hint)
+
+    @on(OptionList.OptionSelected, "#results")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        hit = self._hits[int(event.option.id or 0)]
+        self.dismiss()
+        open_hit(self.app, hit)
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+
+class SearchCommands(Provider):
+    """The command palette searches the notes too: type a few letters of anything."""
+
+    async def search(self, query: str) -> Hits:
+        app = self.app
+        if len(query.strip()) < 3:
+            return
+        hits = app.store.search(query, app.role, limit=PALETTE_RESULTS)  # type: ignore[attr-defined]
+        for rank, hit in enumerate(hits):
+            yield Hit(
+                1.0 - rank / (2 * PALETTE_RESULTS),  # keeps the search's own order
+                Content.assemble((f"{KIND_LABELS[hit.kind]}: ", "$text-muted"), hit.title),
+                _opener(app, hit),
+                text=hit.title,
+                help=marked(hit.context).plain,
+            )
+
+
+def _opener(app: App, hit: SearchHit) -> Callable[[], None]:
+    return lambda: open_hit(app, hit)

@@ -1,0 +1,74 @@
+"""The search screen (F9) and the command palette find what was written and open it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.command import CommandList
+
+from rm_tui.models import NoteText
+from rm_tui.store import Store
+from screens.live_session import LiveSessionScreen
+from screens.search import SearchScreen
+from tests.conftest import draft
+from tests.ui.helpers import SIZE, open_app, screen_text
+
+
+def _meeting(store: Store) -> tuple[int, int, int]:
+    session = store.plan_session(store.create_mentorship(draft(mentor="Sam Ortiz")))
+    store.mark_rules_shown(session)
+    first = store.add_agenda_item(session, title="A real task in Notion", proposed_by="leader")
+    second = store.add_agenda_item(session, title="Our all-hands", proposed_by="leader")
+    store.save_note(NoteText(None, session, second, "leader", "shared", "Open with the [bold]swimlane[/] story"))
+    store.save_note(NoteText(None, session, second, "leader", "off_record", "The swimlane reorg rumour"))
+    return session, first, second
+
+
+async def test_search_shows_context_and_opens_the_note_where_it_was_written(db_path: Path, store: Store) -> None:
+    session, first, second = _meeting(store)
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"swimla")  # as you type: the start of a word is enough
+        await pilot.pause(0.2)
+        text = screen_text(app)
+        assert "Open with the [bold]swimlane[/] story" in text  # shown literally, markup and all
+        assert "The swimlane reorg rumour" in text and "2 best matches" in text
+        await pilot.press("enter", "enter")
+        await pilot.pause(0.3)
+        screen = app.screen
+        assert isinstance(screen, LiveSessionScreen)
+        assert screen._viewing == second and "swimlane" in screen._editor.text
+
+
+async def test_the_mentors_search_never_finds_private_or_off_record_text(db_path: Path, store: Store) -> None:
+    _meeting(store)
+    app = open_app(db_path, role="mentor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.press(*"swimlane")
+        await pilot.pause(0.2)
+        text = screen_text(app)
+        assert "swimlane" in text and "rumour" not in text and "shared notes only" in text
+
+
+async def test_the_command_palette_searches_notes_too(db_path: Path, store: Store) -> None:
+    _meeting(store)
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"rumour")
+        await pilot.pause(0.8)
+        commands = app.screen.query_one(CommandList)
+        prompts = [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
+        assert any(p.startswith("note: Our all-hands") for p in prompts)
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, LiveSessionScreen)
+        assert "rumour" in app.screen._editor.text
