@@ -39,9 +39,12 @@ def marked(context: str) -> Content:
 
 def hit_line(hit: SearchHit) -> Content:
     where = " · ".join(x for x in (hit.mentor, f"{hit.on:%d %b %Y}" if hit.on else None) if x)
+    context = marked(hit.context)
     return Content.assemble(
         (f"{KIND_LABELS[hit.kind]:<10}", "$text-muted"), (hit.title, "bold"),
-        (f"  {where}" if where else "", "$text-muted"), "\n          ", marked(hit.context),
+        (f"  {where}" if where else "", "$text-muted"),
+        # A match in the title alone needs no second line repeating it.
+        *(["\n          ", context] if context.plain != hit.title else []),
     )
 
 
