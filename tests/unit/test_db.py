@@ -133,3 +133,32 @@ def test_two_connections_opening_a_new_file_migrate_once(tmp_path: Path) -> None
     second = open_database(path)
     assert migrate(second) == LATEST_VERSION
     assert first.conn.execute("SELECT count(*) FROM mentorships").fetchone()[0] == 0
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to a read-only file")
+def test_a_read_only_database_is_refused_clearly_and_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "read-only.db"
+    open_database(path).close()
+    path.chmod(0o400)
+    before = digest(path)
+    with pytest.raises(DatabaseRefused, match="is read-only; rm-tui needs to write to it"):
+        open_database(path)
+    assert digest(path) == before
+
+
+def test_an_earlier_schema_gains_the_search_index_with_its_text(tmp_path: Path) -> None:
+    """A database made before search existed (schema 6) opens with everything searchable."""
+    path = tmp_path / "older.db"
+    db = connect(path)
+    db.conn.execute("PRAGMA journal_mode = WAL")
+    migrate(db, target=6)
+    db.conn.execute("INSERT INTO mentorships (leader, mentor) VALUES ('Dana', 'Sam')")
+    db.conn.execute("INSERT INTO sessions (mentorship_id, scheduled_on) VALUES (1, '2026-11-24')")
+    db.conn.execute("INSERT INTO notes (session_id, author, body) VALUES (1, 'leader', 'swimlanes everywhere')")
+    db.conn.commit()
+    db.close()
+    from rm_tui.store import Store
+
+    store = Store.open(path)
+    assert [hit.kind for hit in store.search("swimlane", "leader")] == ["note"]
+    store.close()
