@@ -55,7 +55,7 @@ class SearchQueries:
     only_mentorship: int | None
 
     def search(self, text: str, viewer: Role, limit: int = RESULTS) -> list[SearchHit]:
-        """The best `limit` matches of every word in `text`, across everything searched."""
+        """Up to `limit` matches of every word in `text`, newest first, then topics."""
         match = fts_query(text)
         if match is None:
             return []
@@ -64,28 +64,32 @@ class SearchQueries:
         only = self.only_mentorship
         parts = [
             (f"SELECT 'note', n.id, coalesce(i.title, 'The session as a whole'), {_snippet('notes', 0)}, "
-             "n.session_id, n.agenda_item_id, m.mentor, s.scheduled_on, bm25(notes_fts) AS rank "
+             "n.session_id, n.agenda_item_id, m.mentor, s.scheduled_on AS on_day, 0 AS rank "
              "FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid JOIN sessions s ON s.id = n.session_id "
              "JOIN mentorships m ON m.id = s.mentorship_id LEFT JOIN agenda_items i ON i.id = n.agenda_item_id "
              f"WHERE notes_fts MATCH ? AND n.visibility IN ({marks}) AND (? IS NULL OR m.id = ?) "
-             "ORDER BY rank LIMIT ?", [match, *allowed, only, only, limit]),
+             "ORDER BY notes_fts.rowid DESC LIMIT ?", [match, *allowed, only, only, limit]),
             (f"SELECT 'item', i.id, i.title, {_snippet('agenda_items', -1)}, i.session_id, i.id, m.mentor, "
-             "s.scheduled_on, bm25(agenda_items_fts) AS rank FROM agenda_items_fts "
+             "s.scheduled_on, 0 AS rank FROM agenda_items_fts "
              "JOIN agenda_items i ON i.rowid = agenda_items_fts.rowid JOIN sessions s ON s.id = i.session_id "
              "JOIN mentorships m ON m.id = s.mentorship_id "
-             "WHERE agenda_items_fts MATCH ? AND (? IS NULL OR m.id = ?) ORDER BY rank LIMIT ?",
+             "WHERE agenda_items_fts MATCH ? AND (? IS NULL OR m.id = ?) ORDER BY agenda_items_fts.rowid DESC LIMIT ?",
              [match, only, only, limit]),
             (f"SELECT 'follow-up', f.id, f.title, {_snippet('follow_ups', 0)}, f.session_id, f.agenda_item_id, "
-             "m.mentor, f.due_on, bm25(follow_ups_fts) AS rank FROM follow_ups_fts "
+             "m.mentor, f.due_on, 0 AS rank FROM follow_ups_fts "
              "JOIN follow_ups f ON f.rowid = follow_ups_fts.rowid JOIN mentorships m ON m.id = f.mentorship_id "
-             "WHERE follow_ups_fts MATCH ? AND (? IS NULL OR m.id = ?) ORDER BY rank LIMIT ?",
+             "WHERE follow_ups_fts MATCH ? AND (? IS NULL OR m.id = ?) ORDER BY follow_ups_fts.rowid DESC LIMIT ?",
              [match, only, only, limit]),
             (f"SELECT 'topic', t.id, t.title, {_snippet('topics', -1)}, NULL, NULL, NULL, NULL, "
              "bm25(topics_fts) AS rank FROM topics_fts JOIN topics t ON t.rowid = topics_fts.rowid "
              "WHERE topics_fts MATCH ? ORDER BY rank LIMIT ?", [match, limit]),
         ]
-        # Each part takes its own best few from its index; only those are merged.
-        sql = " UNION ALL ".join(f"SELECT * FROM ({query})" for query, _ in parts) + " ORDER BY rank LIMIT ?"
+        # Each part takes its newest few straight from its index (FTS5 walks it backwards
+        # and stops: a word in every note costs what a rare one does, where ranking all
+        # matches by relevance would not); the merge puts the most recent meetings first,
+        # and the topics, which have no date, after them in order of relevance.
+        union = " UNION ALL ".join(f"SELECT * FROM ({query})" for query, _ in parts)
+        sql = f"SELECT * FROM ({union}) ORDER BY on_day IS NULL, on_day DESC, rank LIMIT ?"
         values = [value for _, args in parts for value in args] + [limit]
         return [
             SearchHit(row[0], row[1], row[2], row[3] or row[2], row[4], row[5], row[6],

@@ -116,7 +116,7 @@ class SearchScreen(Screen[None]):
         results.clear_options()
         results.add_options(Option(hit_line(hit), id=str(n)) for n, hit in enumerate(self._hits))
         hint = "" if not text.strip() else (
-            "nothing found" if not self._hits else f"{len(self._hits)} best matches · enter opens one")
+            "nothing found" if not self._hits else f"{len(self._hits)} matches, newest first · enter opens one")
         if app.role == "mentor":  # type: ignore[attr-defined]
             hint += ("  · " if hint else "") + "shared notes only"
         self.query_one("#search-hint", Static).update(hint)

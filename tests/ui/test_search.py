@@ -36,7 +36,7 @@ async def test_search_shows_context_and_opens_the_note_where_it_was_written(db_p
         await pilot.pause(0.2)
         text = screen_text(app)
         assert "Open with the [bold]swimlane[/] story" in text  # shown literally, markup and all
-        assert "The swimlane reorg rumour" in text and "2 best matches" in text
+        assert "The swimlane reorg rumour" in text and "2 matches, newest first" in text
         await pilot.press("enter", "enter")
         await pilot.pause(0.3)
         screen = app.screen

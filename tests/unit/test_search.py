@@ -85,3 +85,20 @@ def test_a_store_kept_to_one_mentorship_searches_only_it(store: Store, meeting) 
     store.add_follow_up(priya, title="Kanban for the comms team", owner="mentor", due="+7d")
     store.only_mentorship = sam
     assert _found(store, "kanban") == [("item", "Kanban boards in Notion")]
+
+
+def test_results_come_newest_meeting_first_then_topics(store: Store) -> None:
+    from datetime import timedelta
+
+    from tests.conftest import TODAY
+
+    sam = store.create_mentorship(draft(mentor="Sam Ortiz"))
+    older = store.plan_session(sam, scheduled_on=TODAY - timedelta(days=28))
+    newer = store.plan_session(sam, scheduled_on=TODAY - timedelta(days=14))
+    for session, words in ((newer, "creator budget, newer"), (older, "creator budget, older")):
+        store.save_note(NoteText(None, session, None, "leader", "shared", words))
+    store.sync_topics(None)
+    hits = store.search("creator", "leader")
+    assert [h.context.replace("\x02", "").replace("\x03", "") for h in hits[:2]] == [
+        "creator budget, newer", "creator budget, older"]
+    assert {h.kind for h in hits[2:]} == {"topic"}
