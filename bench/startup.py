@@ -2,8 +2,9 @@
 
     python bench/startup.py [--runs N]
 
-Runs rm-tui (on a fresh empty database) and a bare Textual app alternately, each
-in its own tmux session, and polls the screen until the home screen's text shows.
+Runs a bare Textual app, rm-tui on a fresh empty database, and rm-tui on five years
+of meetings (bench/large_db.py) in turn, each in its own tmux session, and polls
+the screen until the home screen's text shows.
 Prints the median and best of each and their ratio: the machine is shared and
 noisy, so the ratio measured in one run is the figure that means something.
 """
@@ -20,6 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 
+import large_db  # noqa: E402
 import tmux  # noqa: E402
 
 
@@ -38,8 +40,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
     rm_tui = tmux.rm_tui_or_exit()
-    results: dict[str, list[float]] = {"bare Textual app": [], "rm-tui, empty database": []}
+    results: dict[str, list[float]] = {"bare Textual app": [], "rm-tui, empty database": [],
+                                       "rm-tui, five years": []}
     with tempfile.TemporaryDirectory() as folder:
+        large = Path(folder) / "large.db"
+        large_db.generate(large)
         for run in range(args.runs):
             results["bare Textual app"].append(
                 time_to_text(f"{sys.executable} {HERE / 'bare_app.py'}", "bare app ready")
@@ -47,6 +52,9 @@ def main() -> None:
             db = Path(folder) / f"empty-{run}.db"
             results["rm-tui, empty database"].append(
                 time_to_text(f"{rm_tui} --db {db}", "No mentorships yet", env=f"RM_TUI_TOPICS={folder}/none")
+            )
+            results["rm-tui, five years"].append(
+                time_to_text(f"{rm_tui} --db {large}", "Mentor 10", env=f"RM_TUI_TOPICS={folder}/none")
             )
     base = statistics.median(results["bare Textual app"])
     print(f"start to first full screen in tmux 120x40, {args.runs} runs each")
