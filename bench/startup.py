@@ -35,27 +35,33 @@ def time_to_text(command: str, marker: str, env: str = "") -> float:
         tmux.stop(name)
 
 
+def measure(runs: int, large: Path, folder: str) -> dict[str, list[float]]:
+    """Seconds to the first full screen: the bare app, rm-tui empty, rm-tui on `large`."""
+    rm_tui = tmux.rm_tui_or_exit()
+    results: dict[str, list[float]] = {"bare Textual app": [], "rm-tui, empty database": [],
+                                       "rm-tui, five years": []}
+    for run in range(runs):
+        results["bare Textual app"].append(
+            time_to_text(f"{sys.executable} {HERE / 'bare_app.py'}", "bare app ready")
+        )
+        db = Path(folder) / f"empty-{run}.db"
+        results["rm-tui, empty database"].append(
+            time_to_text(f"{rm_tui} --db {db}", "No mentorships yet", env=f"RM_TUI_TOPICS={folder}/none")
+        )
+        results["rm-tui, five years"].append(
+            time_to_text(f"{rm_tui} --db {large}", "Mentor 10", env=f"RM_TUI_TOPICS={folder}/none")
+        )
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
-    rm_tui = tmux.rm_tui_or_exit()
-    results: dict[str, list[float]] = {"bare Textual app": [], "rm-tui, empty database": [],
-                                       "rm-tui, five years": []}
     with tempfile.TemporaryDirectory() as folder:
         large = Path(folder) / "large.db"
         large_db.generate(large)
-        for run in range(args.runs):
-            results["bare Textual app"].append(
-                time_to_text(f"{sys.executable} {HERE / 'bare_app.py'}", "bare app ready")
-            )
-            db = Path(folder) / f"empty-{run}.db"
-            results["rm-tui, empty database"].append(
-                time_to_text(f"{rm_tui} --db {db}", "No mentorships yet", env=f"RM_TUI_TOPICS={folder}/none")
-            )
-            results["rm-tui, five years"].append(
-                time_to_text(f"{rm_tui} --db {large}", "Mentor 10", env=f"RM_TUI_TOPICS={folder}/none")
-            )
+        results = measure(args.runs, large, folder)
     base = statistics.median(results["bare Textual app"])
     print(f"start to first full screen in tmux 120x40, {args.runs} runs each")
     print(f"{'':26}{'median':>10}{'best':>10}{'ratio':>8}")

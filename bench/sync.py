@@ -39,10 +39,8 @@ def capture_cost(name: str, samples: int = 50) -> float:
     return (time.perf_counter() - started) / samples
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--changes", type=int, default=40)
-    args = parser.parse_args()
+def measure(changes: int) -> tuple[list[float], float]:
+    """Sync latencies in seconds, and the cost of one screen capture."""
     rm_tui = tmux.rm_tui_or_exit()
     with tempfile.TemporaryDirectory() as folder:
         db, store, session = seed.one_planned_session(folder)
@@ -53,7 +51,7 @@ def main() -> None:
             subprocess.run(["tmux", "send-keys", "-t", name, "s"], check=True)
             tmux.wait_for(name, "Planned 0 of 45 min")
             capture = capture_cost(name)
-            for n in range(args.changes):
+            for n in range(changes):
                 time.sleep(random.uniform(0.3, 0.6))
                 title = f"Change {n:03d} from the other window"
                 store.add_agenda_item(session, title=title, minutes=1, proposed_by="mentor")
@@ -67,6 +65,14 @@ def main() -> None:
         finally:
             tmux.stop(name)
             store.close()
+    return latencies, capture
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--changes", type=int, default=40)
+    args = parser.parse_args()
+    latencies, capture = measure(args.changes)
     ms = [value * 1000 for value in latencies]
     print(f"sync between two processes, {len(ms)} changes (commit in one -> on screen in the other)")
     print(f"  median {statistics.median(ms):6.0f} ms")

@@ -1,0 +1,196 @@
+"""The whole benchmark table, each figure beside a baseline measured in the same run.
+
+    python bench/run.py [--runs N]
+
+Builds five years of meetings (bench/large_db.py), then measures:
+start-up in tmux (rm-tui empty and large against a bare Textual app); opening a
+session of 500 notes; search (rare, common, very common words); export of one
+session and of everything; typing 2,000 characters into a note against a bare
+TextArea app; sync between two processes; peak memory against the bare app.
+The machine is shared and noisy: read the ratios, not the milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+import large_db  # noqa: E402
+import search as search_bench  # noqa: E402
+import seed  # noqa: E402
+import startup  # noqa: E402
+import sync  # noqa: E402
+import tmux  # noqa: E402
+from rm_tui.store import Store  # noqa: E402
+
+TYPED = 2000
+
+
+def row(label: str, value: float, baseline: float, target: str, unit: str = "ms") -> str:
+    ratio = value / baseline if baseline else float("nan")
+    return f"{label:<44}{value:>9.1f}{unit:<3}{baseline:>10.1f}{unit:<3}{ratio:>7.2f}   {target}"
+
+
+def median_ms(times: list[float]) -> float:
+    return statistics.median(times) * 1000
+
+
+def open_session(db: Path, session_id: int, repeat: int) -> tuple[float, float]:
+    """Seconds to open the live screen of a 500-note session, and of the session with fewest notes."""
+    from rm_tui.app import make_app
+    from screens.live_session import LiveSessionScreen
+
+    async def once(target: int) -> float:
+        app = make_app(db)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            started = time.perf_counter()
+            app.push_screen(LiveSessionScreen(app.store, target))
+            await pilot.pause()
+            return time.perf_counter() - started
+
+    store = Store.open(db)
+    empty = store.db.execute(
+        "SELECT s.id FROM sessions s LEFT JOIN notes n ON n.session_id = s.id "
+        "GROUP BY s.id ORDER BY count(n.id) LIMIT 1").fetchone()[0]
+    store.close()
+    big = [asyncio.run(once(session_id)) for _ in range(repeat)]
+    small = [asyncio.run(once(empty)) for _ in range(repeat)]
+    return statistics.median(big), statistics.median(small)
+
+
+def export_times(db: Path, session_id: int) -> tuple[float, float, float]:
+    """Seconds to export one session, everything, and (baseline) just to read every note."""
+    from rm_tui.exporting import ExportRequest, render
+
+    store = Store.open(db)
+    started = time.perf_counter()
+    render(store, ExportRequest(session_id=session_id))
+    one = time.perf_counter() - started
+    started = time.perf_counter()
+    render(store, ExportRequest(everything=True))
+    everything = time.perf_counter() - started
+    started = time.perf_counter()
+    store.db.execute("SELECT body FROM notes WHERE visibility = 'shared'").fetchall()
+    read = time.perf_counter() - started
+    store.close()
+    return one, everything, read
+
+
+def typing_time(command: str, ready: str, open_note: tuple[str, str] | None = None) -> float:
+    """Seconds from the first of 2,000 typed characters until the last is on screen.
+
+    `open_note` is a key to press once the app is up and the text that says the
+    editor is then in front (rm-tui opens the live session's note this way).
+    """
+    name = tmux.start(command, size=(120, 40))
+    try:
+        tmux.wait_for(name, ready)
+        if open_note is not None:
+            subprocess.run(["tmux", "send-keys", "-t", name, open_note[0]], check=True)
+            tmux.wait_for(name, open_note[1])
+        text = ("x" * 79 + "\n") * (TYPED // 80 - 1) + "x" * 76 + "DONE"
+        started = time.perf_counter()
+        for start in range(0, len(text), 200):
+            chunk = text[start:start + 200]
+            for line_number, line in enumerate(chunk.split("\n")):
+                if line_number:
+                    subprocess.run(["tmux", "send-keys", "-t", name, "Enter"], check=True)
+                if line:
+                    subprocess.run(["tmux", "send-keys", "-t", name, "-l", line], check=True)
+        tmux.wait_for(name, "DONE", timeout=60, poll=0.005)
+        return time.perf_counter() - started
+    finally:
+        tmux.stop(name)
+
+
+def peak_memory_kb(command: str, ready: str) -> int:
+    """The app's peak resident memory (VmHWM) once its first screen is up."""
+    name = tmux.start(command)
+    try:
+        tmux.wait_for(name, ready)
+        time.sleep(0.5)
+        shell = subprocess.run(["tmux", "display", "-p", "-t", name, "#{pane_pid}"],
+                               capture_output=True, text=True, check=True).stdout.strip()
+        children = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
+        status = Path(f"/proc/{children[0]}/status").read_text()
+        return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM")))
+    finally:
+        tmux.stop(name)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    rm_tui = tmux.rm_tui_or_exit()
+    lines = []
+    with tempfile.TemporaryDirectory() as folder:
+        large = Path(folder) / "large.db"
+        facts = large_db.generate(large)
+        big_session = facts["big_session"]
+        env = f"RM_TUI_TOPICS={folder}/none"
+
+        starts = startup.measure(args.runs, large, folder)
+        bare = median_ms(starts["bare Textual app"])
+        empty = median_ms(starts["rm-tui, empty database"])
+        lines.append(row("start-up, empty database", empty, bare, "<= 1.3x bare app"))
+        lines.append(row("start-up, five years (vs empty)", median_ms(starts["rm-tui, five years"]), empty,
+                         "<= 1.1x empty database"))
+
+        big, small = open_session(large, big_session, args.runs)
+        lines.append(row("open a session of 500 notes (vs fewest)", big * 1000, small * 1000, "same cost"))
+
+        store = Store.open(large)
+        for label, words in search_bench.CLASSES.items():
+            ours = search_bench.timed(lambda w: store.search(w, "leader"), words, args.runs * 2)
+            ranked = search_bench.timed(
+                lambda w: store.db.execute(search_bench.BY_RELEVANCE, [search_bench.fts_query(w)]).fetchall(),
+                words, args.runs * 2)
+            p95 = statistics.quantiles(ours, n=20, method="inclusive")[-1]
+            base = statistics.quantiles(ranked, n=20, method="inclusive")[-1]
+            lines.append(row(f"search p95, {label} (vs by relevance)", p95, base, "<= 50 ms"))
+        store.close()
+
+        one, everything, read = export_times(large, big_session)
+        lines.append(row("export one session (vs reading all notes)", one * 1000, read * 1000, "-"))
+        lines.append(row("export everything (vs reading all notes)", everything * 1000, read * 1000, "-"))
+
+        Path(folder, "typing").mkdir()
+        note_db, seeded, session = seed.one_planned_session(f"{folder}/typing")
+        seeded.add_agenda_item(session, title="Typing speed", proposed_by="leader")
+        seeded.close()
+        typed_rm = typing_time(f"{env} {rm_tui} --db {note_db}", "Sam", open_note=("l", "SHARED"))
+        typed_bare = typing_time(f"{sys.executable} {HERE / 'bare_textarea.py'}", "bare editor ready")
+        lines.append(row(f"typing {TYPED:,} characters (vs bare TextArea)", typed_rm * 1000, typed_bare * 1000,
+                         "<= 1.2x bare TextArea"))
+
+        latencies, _ = sync.measure(20)
+        ms = sorted(value * 1000 for value in latencies)
+        lines.append(row("sync between two processes, p95 (median)", sync.p95(ms), statistics.median(ms),
+                         "p95 <= 250 ms"))
+
+        ours_kb = peak_memory_kb(f"{env} {rm_tui} --db {large}", "Mentor 10")
+        bare_kb = peak_memory_kb(f"{sys.executable} {HERE / 'bare_app.py'}", "bare app ready")
+        lines.append(row("peak memory, five years (vs bare app)", ours_kb / 1024, bare_kb / 1024, "<= 1.3x bare app",
+                         unit="MB"))
+
+    print(f"rm-tui benchmarks: {facts['sessions']:,} sessions, {facts['notes']:,} notes, "
+          f"{facts['follow_ups']:,} follow-ups; {args.runs} runs where repeated")
+    print(f"{'':<44}{'rm-tui':>12}{'baseline':>13}{'ratio':>7}   target")
+    for line in lines:
+        print(line)
+
+
+if __name__ == "__main__":
+    main()
