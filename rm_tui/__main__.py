@@ -250,7 +250,8 @@ def serve(options: Options, host: str, port: int, mentorship: str | None) -> Non
     on your network lets the mentor's computer in. The page shows one mentorship,
     the mentor's own: none of your other mentorships.
     """
-    from .serving import MentorServer, check_can_listen, choose_shared_mentorship, serve_address
+    from .app import mentor_server
+    from .serving import check_can_listen, choose_shared_mentorship, serve_address
     from .store import Store
 
     address = serve_address(host, port)
@@ -260,7 +261,7 @@ def serve(options: Options, host: str, port: int, mentorship: str | None) -> Non
     finally:
         store.close()
     check_can_listen(address)
-    server = MentorServer(options.db_path, shared, address, say=lambda line: click.echo(line))
+    server = mentor_server(options.db_path, shared, address, say=lambda line: click.echo(line))
     try:
         server.serve()
     except OSError as error:  # taken in the moment since the check

@@ -1,6 +1,7 @@
-"""`rm-tui serve`: the mentor's view in a browser, through textual-serve.
+"""`rm-tui serve`: where the mentor's page listens, what it shares, and who may see it.
 
-Every browser tab that opens the page gets its own `rm-tui --as mentor` process on
+The server itself (textual-serve, which runs Textual) is built in app.py; this
+module holds the rules, so they are tested without a server. Every browser tab that opens the page gets its own `rm-tui --as mentor` process on
 the same database file, so it stays in step with the leader's window like a second
 terminal would. The page is for the mentor alone: every request must carry the
 secret printed with the address (the first one in the URL, later ones in a cookie
@@ -10,20 +11,14 @@ in the browser can reach loopback addresses.
 
 from __future__ import annotations
 
-import asyncio
 import errno
 import ipaddress
-import logging
 import secrets
 import shlex
 import socket
 import sys
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-from aiohttp import web
-from textual_serve.server import Server
 
 from .errors import RmTuiError, ValidationError
 from .store import Store
@@ -39,7 +34,6 @@ class ServeRefused(RmTuiError):
     """The page cannot be served at that address."""
 
 
-Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 @dataclass(frozen=True)
@@ -122,74 +116,6 @@ def mentor_command(db_path: Path, mentorship_id: int) -> str:
     """The command each browser tab runs: this rm-tui, the mentor's view of one mentorship."""
     return shlex.join([sys.executable, "-m", "rm_tui", "--db", str(db_path), "--as", "mentor",
                        "--only", str(mentorship_id)])
-
-
-class MentorServer(Server):
-    """textual-serve's server, refusing every request that lacks the secret."""
-
-    def __init__(
-        self, db_path: Path, shared: SharedMentorship, address: ServeAddress, *, say: Callable[[str], object] = print
-    ) -> None:
-        super().__init__(
-            mentor_command(db_path, shared.id),
-            host=address.host,
-            port=address.port,
-            title="rm-tui · mentor's view",
-            public_url=address.base_url,
-        )
-        self.db_path = db_path
-        self.shared = shared
-        self.address = address
-        self.say = say
-        self._sessions: set[asyncio.Task[object]] = set()
-
-    def initialize_logging(self) -> None:
-        # Request logs would print the secret; problems still show.
-        logging.basicConfig(level=logging.WARNING, format="rm-tui serve: %(message)s")
-
-    async def _make_app(self) -> web.Application:
-        app = await super()._make_app()
-        app.middlewares.append(self._require_token)
-        return app
-
-    @web.middleware
-    async def _require_token(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-        given = request.query.get(TOKEN_PARAM) or request.cookies.get(TOKEN_COOKIE) or ""
-        if not secrets.compare_digest(given.encode(), self.address.token.encode()):
-            raise web.HTTPForbidden(
-                text="rm-tui: this page needs the secret link that `rm-tui serve` printed.\n"
-            )
-        if request.path == "/ws":
-            # A browser tab's whole visit: its own rm-tui runs until this returns.
-            task = asyncio.current_task()
-            assert task is not None
-            self._sessions.add(task)
-            try:
-                return await handler(request)
-            finally:
-                self._sessions.discard(task)
-        response = await handler(request)
-        if request.query.get(TOKEN_PARAM) and not response.prepared:
-            # The page's scripts, styles and terminal connection come without the
-            # query string: the cookie carries the secret for them.
-            response.set_cookie(TOKEN_COOKIE, self.address.token, httponly=True, samesite="Strict", path="/")
-        return response
-
-    async def on_shutdown(self, app: web.Application) -> None:
-        """Ctrl+C: end every open tab's visit, which quits its rm-tui, before stopping.
-
-        Without this the server would wait for the browsers to hang up first.
-        """
-        for task in self._sessions:
-            task.cancel()
-        await asyncio.gather(*self._sessions, return_exceptions=True)
-
-    async def on_startup(self, app: web.Application) -> None:
-        self.say(f"Serving {self.shared.mentor}'s view of your mentorship, from {self.db_path}")
-        self.say(f"Share this address with your mentor: {self.address.share_url}")
-        if not self.address.is_loopback:
-            self.say("Anyone with this address can open the mentor's view: share it only with them.")
-        self.say("Press Ctrl+C to stop.")
 
 
 def _ip(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address:

@@ -21,11 +21,13 @@ def core_modules(graph: grimp.ImportGraph) -> list[str]:
     return sorted(modules - CORE_EXEMPT)
 
 
-def test_the_core_never_imports_textual(graph: grimp.ImportGraph) -> None:
+@pytest.mark.parametrize("framework", ["textual", "textual_serve", "aiohttp"])
+def test_the_core_never_imports_textual(graph: grimp.ImportGraph, framework: str) -> None:
+    """Textual, and textual-serve (which runs it on the web), stay out of the core."""
     modules = core_modules(graph)
     assert "rm_tui.store" in modules and "topic_library.loader" in modules
     offenders = [
-        m for m in modules if graph.chain_exists(importer=m, imported="textual")
+        m for m in modules if graph.chain_exists(importer=m, imported=framework)
     ]
     assert offenders == []
 
