@@ -13,6 +13,8 @@ from textual.widgets import Footer, Static, TextArea
 
 from rm_tui.ask import current_ask, draft_ask
 
+from widgets.ask_editor import AskEditor
+
 
 class AskScreen(ModalScreen[None]):
     """Edits are kept when the screen closes; ctrl+r starts again from the answers."""
@@ -26,7 +28,7 @@ class AskScreen(ModalScreen[None]):
     """
     BINDINGS = [
         # Function keys: the editor keeps every ctrl key it uses for text.
-        Binding("f7", "copy", "Copy", tooltip="Copy the ask to the clipboard, to paste into a message"),
+        Binding("f7", "copy_ask", "Copy", tooltip="Copy the ask to the clipboard, to paste into a message"),
         Binding("f8", "export", "Save as text", tooltip="Write the ask to a text file"),
         Binding("ctrl+r", "redraft", "Redraft", tooltip="Start again from your answers (drops your edits)"),
         Binding("escape", "close", "Close", tooltip="Close (your edits are kept)"),
@@ -45,7 +47,7 @@ class AskScreen(ModalScreen[None]):
             yield Static(Content.assemble((f"The ask for {m.mentor}", "bold"),
                                           ("  drafted from your answers; make it yours", "$text-muted")),
                          id="ask-title")
-            yield TextArea(text, id="ask-text", soft_wrap=True)
+            yield AskEditor(text, id="ask-text")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -62,7 +64,7 @@ class AskScreen(ModalScreen[None]):
         # Stored only when it differs from the draft, so a draft follows later answers.
         self.store.save_ask(self.mentorship_id, "" if self._text == self._draft() else self._text)
 
-    def action_copy(self) -> None:
+    def action_copy_ask(self) -> None:
         self.app.copy_to_clipboard(self._text)
         self.notify("The ask is on the clipboard: paste it into a message to your mentor.")
 

@@ -22,6 +22,8 @@ from rm_tui.ask import draft_ask
 from rm_tui.dates import parse_date
 from rm_tui.models import MENTORSHIP_STATUSES, LearningGoal, Mentorship, MentorshipDraft, MentorshipSetup
 
+from widgets.ask_editor import AskEditor
+
 from .form_screen import FormScreen
 
 Goal = tuple[str, str]
@@ -50,7 +52,7 @@ class MentorshipFormScreen(FormScreen):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
-        Binding("f7", "copy_ask", "Copy the ask", show=False),  # the ask's editor keeps its ctrl keys
+        Binding("f7", "copy_ask", "Copy the ask", show=False),  # the ask's own editor binds F7 the same way
     ]
 
     def __init__(
@@ -128,7 +130,7 @@ class MentorshipFormScreen(FormScreen):
                             compact=True,
                         )
                 if self.is_new:
-                    yield TextArea(id="ask_text", soft_wrap=True)
+                    yield AskEditor(id="ask_text")
             # Outside the scrolling part: Save, and why a save was refused, stay in view.
             with Vertical(id="form-foot"):
                 yield Static(id="error")

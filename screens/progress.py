@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from rm_tui.models import LearningGoal
 from rm_tui.store_progress import PERIOD_DAYS, Progress
 
+from .agenda_builder import SHORT_CATEGORY
 from .data_screen import DataScreen
 
 BAR_WIDTH = 20
@@ -35,10 +36,13 @@ class ProgressScreen(DataScreen):
     """Sessions against the cadence, categories, follow-ups on time, champion entries, goals."""
 
     DEFAULT_CSS = """
+    ProgressScreen { overflow-y: auto; }
     ProgressScreen #charts { grid-size: 3; grid-columns: 28 32 1fr; grid-rows: auto; grid-gutter: 1 1;
                              height: auto; padding: 1 2; }
+    ProgressScreen.-narrow #charts { grid-columns: 16 24 1fr; grid-gutter: 0 1; padding: 1 1; }
     ProgressScreen .label { color: $text-muted; }
     ProgressScreen Sparkline { height: 2; }
+    ProgressScreen #goals-box { height: 1fr; min-height: 8; }
     ProgressScreen #goals { height: 1fr; margin: 0 2 1 2; border: round $primary; }
     """
     BINDINGS = [
@@ -62,7 +66,7 @@ class ProgressScreen(DataScreen):
                 yield Static(classes="label", id=f"{key}-label")
                 yield Static(id=f"{key}-bar")
                 yield Static(id=f"{key}-figure")
-        with Vertical():
+        with Vertical(id="goals-box"):
             yield OptionList(id="goals")
         yield Footer()
 
@@ -104,7 +108,8 @@ class ProgressScreen(DataScreen):
 
     def _show_bars(self, p: Progress) -> None:
         top = max(p.categories.values(), default=0)
-        lines = [f"{name[:20]:<20} {bar(count, top, 6)} {count}" for name, count in p.categories.items()]
+        lines = [f"{SHORT_CATEGORY.get(name, name[:6]):<6} {bar(count, top, 10)} {count}"
+                 for name, count in p.categories.items()]
         self.query_one("#categories-bar", Static).update("\n".join(lines))
         uncovered = [name for name, count in p.categories.items() if count == 0]
         self._set("categories", "Categories discussed", Content.styled(

@@ -25,13 +25,16 @@ class NoteEditor(TextArea):
     NoteEditor:focus { border: round $accent; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+    PLACEHOLDER = "Type your notes here. Markdown works; everything is saved as you type."
+
+    def __init__(self, text: str = "", *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(
+            text,
             soft_wrap=True,
             tab_behavior="focus",
             show_line_numbers=False,
             highlight_cursor_line=False,
-            placeholder="Type your notes here. Markdown works; everything is saved as you type.",
+            placeholder=self.PLACEHOLDER,
             id=id,
         )
 

@@ -83,6 +83,8 @@ async def test_an_ask_edited_by_hand_is_kept_and_saved_as_text(db_path: Path, st
         editor = app.screen.query_one("#ask-text", TextArea)
         assert editor.text.startswith("Hi Sam,")
         await pilot.press("ctrl+home", *"Dear ")
+        await pilot.press("f7")  # in the editor too, F7 copies rather than selecting all
+        assert app.clipboard.startswith("Dear Hi Sam,")
         await pilot.press("f8")
         await pilot.pause()
         assert isinstance(app.screen, ExportFormScreen)
