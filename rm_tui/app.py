@@ -107,6 +107,8 @@ class RmTuiApp(App[None]):
         Only what is on screen reloads: the top screen, and the screens a dialog
         leaves visible beneath it. A hidden screen reloads when it comes back.
         """
+        if not self.is_running:
+            return  # shutting down: the screens are being taken apart, and the store closed
         token = self.store.change_token()
         if token == self._seen_token:
             return
