@@ -61,14 +61,16 @@ class RmTuiApp(App[None]):
     CSS_PATH = "app.tcss"
     # Screens lay themselves out differently below 100 columns (e.g. 80x24).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    # The footer keeps to what fits at 80 columns beside each screen's own keys, so F1
+    # is always in sight; every key, shown or not, is in help (F1) and the palette.
     BINDINGS = [
         Binding("f1", "help", "Help", tooltip="Show the keys for this screen"),
-        Binding("f2", "switch_mode('home')", "Mentorships", tooltip="Go to the list of mentorships"),
-        Binding("f3", "switch_mode('topics')", "Topics", tooltip="Browse the topic library"),
-        Binding("f4", "flip_speaker", "Speaker", tooltip="Flip who is speaking: leader or mentor"),
-        Binding("f6", "switch_mode('follow_ups')", "Follow-ups", tooltip="Every follow-up, across mentorships"),
-        Binding("f9", "search", "Search", tooltip="Search notes, agenda items, follow-ups and topics"),
-        Binding("ctrl+q", "quit", "Quit", tooltip="Leave rm-tui (everything is already saved)"),
+        Binding("f2", "switch_mode('home')", "Mentorships", tooltip="Go to the list of mentorships", show=False),
+        Binding("f3", "switch_mode('topics')", "Topics", tooltip="Browse the topic library", show=False),
+        Binding("f4", "flip_speaker", "Speaker", tooltip="Flip who is speaking: leader or mentor", show=False),
+        Binding("f6", "switch_mode('follow_ups')", "Follow-ups", tooltip="Every follow-up, across mentorships", show=False),
+        Binding("f9", "search", "Search", tooltip="Search notes, agenda items, follow-ups and topics", show=False),
+        Binding("ctrl+q", "quit", "Quit", tooltip="Leave rm-tui (everything is already saved)", show=False),
     ]
 
     speaker: reactive[Role] = reactive("leader")
@@ -199,6 +201,8 @@ class RmTuiApp(App[None]):
                 _, name, params = parse_action(binding.action)
                 if node.check_action(name, params) is False:
                     continue  # e.g. 'End' before the meeting has started
+                if node is self and name == "quit":
+                    continue  # Textual's own commands above already offer quitting
                 yield SystemCommand(
                     binding.description,
                     binding.tooltip or f"Key: {self.get_key_display(binding)}",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-DueState = Literal["planned", "due", "overdue", "unplanned", "paused"]
+DueState = Literal["planned", "due", "overdue", "unplanned", "paused", "ended"]
 
 
 @dataclass(frozen=True)
@@ -23,15 +23,16 @@ def next_session_due(
     next_planned: date | None,
     cadence_days: int,
     today: date,
-    active: bool = True,
+    status: str = "active",
 ) -> Due:
     """A planned session wins; otherwise the last one held plus the cadence.
 
     A mentorship with no session at all is 'unplanned': the leader owns the admin,
-    so the home screen nudges them to plan the first one.
+    so the home screen nudges them to plan the first one. A paused or ended
+    mentorship has no session due: its state says which.
     """
-    if not active:
-        return Due(next_planned, "paused")
+    if status in ("paused", "ended"):
+        return Due(next_planned, status)  # type: ignore[arg-type]
     if next_planned is not None:
         return Due(next_planned, "overdue" if next_planned < today else "planned")
     if last_held is None:
@@ -44,8 +45,8 @@ def next_session_due(
 
 def describe_due(due: Due, today: date) -> str:
     """A short phrase for a table cell: 'planned Tue 8 Dec', 'overdue 3 days'."""
-    if due.state == "paused":
-        return "paused"
+    if due.state in ("paused", "ended"):
+        return due.state
     if due.on is None:
         return "plan the first one"
     days = (due.on - today).days

@@ -54,13 +54,14 @@ class AgendaBuilderScreen(DataScreen):
 
     CSS_PATH = "agenda_builder.tcss"
     BINDINGS = [
+        Binding("ctrl+t", "add_topic", "Add topic", tooltip="Add the highlighted library topic (enter does too)", show=False),
         Binding("ctrl+n", "new_item", "New item", tooltip="Add a free-form item to the agenda"),
-        Binding("ctrl+e", "edit_item", "Edit item", tooltip="Edit the highlighted agenda item"),
-        Binding("ctrl+up", "move(-1)", "Move up", tooltip="Move the highlighted agenda item up"),
-        Binding("ctrl+down", "move(1)", "Move down", tooltip="Move the highlighted agenda item down"),
+        Binding("ctrl+e", "edit_item", "Edit", tooltip="Edit the highlighted agenda item"),
+        Binding("ctrl+up", "move(-1)", "Move up", tooltip="Move the highlighted agenda item up", show=False),
+        Binding("ctrl+down", "move(1)", "Move down", tooltip="Move the highlighted agenda item down", show=False),
         Binding("delete", "remove_item", "Remove", tooltip="Remove the highlighted agenda item (ctrl+z undoes)"),
-        Binding("ctrl+z", "undo", "Undo", tooltip="Put back the last removed item"),
-        Binding("ctrl+g", "rules", "Ground rules", tooltip="Show the ground rules"),
+        Binding("ctrl+z", "undo", "Undo", tooltip="Put back the last removed item", show=False),
+        Binding("ctrl+g", "rules", "Ground rules", tooltip="Show the ground rules", show=False),
         Binding("f5", "go_live", "Live", tooltip="Open the live session: notes and timers for this agenda"),
         Binding("escape", "back", "Back", tooltip="Back to the mentorships"),
     ]
@@ -98,6 +99,7 @@ class AgendaBuilderScreen(DataScreen):
         self.sub_title = "Agenda builder"
         self.query_one("#library").border_title = "Topic library  (enter adds)"
         self.query_one("#agenda").border_title = "Agenda"
+        self.query_one("#agenda").border_subtitle = "ctrl+↑↓ moves"
         self.query_one("#category", Select).set_options(
             (Content(f"{c.name} ({c.topics})"), c.name) for c in self.store.topic_categories()
         )
@@ -186,14 +188,17 @@ class AgendaBuilderScreen(DataScreen):
         self.query_one("#library").focus()
 
     @on(OptionList.OptionSelected, "#library")
-    def _add_topic(self, event: OptionList.OptionSelected) -> None:
-        topic = self._topics.get(event.option.id or "")
-        if topic is None:
-            return
-        from rm_tui.placeholders import placeholders
+    def _topic_chosen(self) -> None:
+        self.action_add_topic()
 
-        if not placeholders(f"{topic.title} {topic.prompt}"):
-            self._insert_topic(topic, {})
+    def action_add_topic(self) -> None:
+        """Ask for the highlighted topic's placeholders, then add it; the filled prompt shows first."""
+        library = self.query_one("#library", OptionList)
+        index = library.highlighted
+        option = library.get_option_at_index(index) if index is not None else None
+        topic = self._topics.get(option.id or "") if option is not None else None
+        if topic is None:
+            self.notify("Highlight a topic in the library first.", severity="warning")
             return
         from .placeholder_form import PlaceholderFormScreen
 

@@ -33,6 +33,7 @@ class FollowUpsScreen(DataScreen):
         Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last done or dropped"),
         Binding("s", "cycle_show", "Show", tooltip="Show open, overdue, done or all follow-ups"),
         Binding("o", "cycle_owner", "Owner", tooltip="Show anyone's, the leader's or the mentor's"),
+        Binding("m", "cycle_mentorship", "Mentorship", tooltip="Every mentorship, or one mentor's", show=False),
     ]
 
     def __init__(self, store) -> None:  # noqa: ANN001 - Store
@@ -177,6 +178,15 @@ class FollowUpsScreen(DataScreen):
 
     def action_cycle_owner(self) -> None:
         self._cycle("#owner", list(OWNER_LABELS))
+
+    def action_cycle_mentorship(self) -> None:
+        select = self.query_one("#mentorship", Select)
+        ids = list(getattr(self, "_mentorship_ids", []))
+        position = ids.index(select.value) + 1 if select.value in ids else 0  # after 'every mentorship'
+        if position < len(ids):
+            select.value = ids[position]
+        else:
+            select.clear()  # back to every mentorship
 
     def _cycle(self, selector: str, values: list[str]) -> None:
         select = self.query_one(selector, Select)

@@ -24,7 +24,7 @@ from .data_screen import DataScreen
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-DUE_STYLES = {"overdue": "bold red", "due": "yellow", "unplanned": "italic dim"}
+DUE_STYLES = {"overdue": "bold red", "due": "yellow", "unplanned": "italic dim", "ended": "dim"}
 STATUS_STYLES = {"active": "green", "paused": "yellow", "ended": "dim italic"}
 FOCUS_WIDTH = 30  # the full focus is in the details panel below the table
 SESSIONS_SHOWN = 4  # newest first, in the details panel
@@ -56,16 +56,16 @@ class HomeScreen(DataScreen):
     BINDINGS = [
         Binding("n", "new_mentorship", "New", tooltip="Set up a new mentorship"),
         Binding("e", "edit_mentorship", "Edit", tooltip="Edit the selected mentorship"),
-        Binding("a", "archive_mentorship", "Archive/restore", tooltip="End the selected mentorship, or restore an ended one"),
-        Binding("h", "toggle_archived", "Show archived", tooltip="Show or hide ended mentorships"),
-        Binding("p", "plan_session", "Plan session", tooltip="Plan the next session: date and length"),
+        Binding("a", "archive_mentorship", "Archive/restore", tooltip="End the selected mentorship, or restore an ended one", show=False),
+        Binding("h", "toggle_archived", "Show archived", tooltip="Show or hide ended mentorships", show=False),
+        Binding("p", "plan_session", "Plan session", tooltip="Plan the next session: date and length", show=False),
         Binding("s", "open_agenda", "Agenda", tooltip="Build the next session's agenda (plans the session if needed)"),
         Binding("l", "open_live", "Live", tooltip="Open the live session: notes, timers and follow-ups"),
-        Binding("c", "champion", "Champion log", tooltip="What your mentor taught you, and what you did in return"),
-        Binding("x", "export", "Export", tooltip="Export the whole mentorship as Markdown"),
-        Binding("k", "calendar", "Calendar", tooltip="Write the sessions to come as a calendar (.ics) file"),
-        Binding("g", "progress", "Progress", tooltip="How the mentorship is going, and your learning goals"),
-        Binding("w", "ask", "The ask", tooltip="The message asking your mentor: edit, copy or save it"),
+        Binding("c", "champion", "Champion log", tooltip="What your mentor taught you, and what you did in return", show=False),
+        Binding("x", "export", "Export", tooltip="Export the whole mentorship as Markdown", show=False),
+        Binding("k", "calendar", "Calendar", tooltip="Write the sessions to come as a calendar (.ics) file", show=False),
+        Binding("g", "progress", "Progress", tooltip="How the mentorship is going, and your learning goals", show=False),
+        Binding("w", "ask", "The ask", tooltip="The message asking your mentor: edit, copy or save it", show=False),
     ]
 
     show_archived: reactive[bool] = reactive(False)
@@ -113,7 +113,7 @@ class HomeScreen(DataScreen):
             next_planned=overview.next_planned_on,
             cadence_days=m.cadence_days,
             today=today,
-            active=m.status == "active",
+            status=m.status,
         )
         follow_ups = f"{overview.open_follow_ups} open" if overview.open_follow_ups else "none open"
         follow_up_cell = cell(follow_ups)

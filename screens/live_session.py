@@ -115,13 +115,13 @@ class LiveSessionScreen(DataScreen):
         Binding("f5", "start", "Start", tooltip="Start the meeting and its clocks"),
         Binding("f5", "end", "End", tooltip="End the meeting and see its summary"),
         Binding("f5", "summary", "Summary", tooltip="Show the summary of this meeting"),
-        Binding("ctrl+down", "step(1)", "Next item", tooltip="Move on to the next agenda item"),
-        Binding("ctrl+up", "step(-1)", "Prev item", tooltip="Go back to the previous agenda item"),
+        Binding("ctrl+down", "step(1)", "Next item", tooltip="Move on to the next agenda item", show=False),
+        Binding("ctrl+up", "step(-1)", "Prev item", tooltip="Go back to the previous agenda item", show=False),
         Binding("ctrl+o", "discussed", "Discussed", tooltip="Mark this item discussed and move on (again to undo)"),
-        Binding("ctrl+t", "visibility", "Visibility", tooltip="Make this note shared, private or off-record"),
+        Binding("ctrl+t", "visibility", "Visibility", tooltip="Make this note shared, private or off-record", show=False),
         Binding("ctrl+f", "follow_up", "Follow-up", tooltip="Capture a follow-up on this item"),
-        Binding("ctrl+n", "new_note", "New note", tooltip="Start another note on this item"),
-        Binding("ctrl+r", "preview", "Preview", tooltip="Show this note rendered as Markdown, or edit it again"),
+        Binding("ctrl+n", "new_note", "New note", tooltip="Start another note on this item", show=False),
+        Binding("ctrl+r", "preview", "Preview", tooltip="Show this note rendered as Markdown, or edit it again", show=False),
         Binding("ctrl+g", "rules", "Ground rules", tooltip="Show the ground rules", show=False),
         Binding("f8", "export", "Export", tooltip="Export this session as Markdown", show=False),
         Binding("escape", "back", "Back", tooltip="Back to the mentorships (notes are saved)"),
@@ -235,7 +235,7 @@ class LiveSessionScreen(DataScreen):
         agenda.add_options(self._agenda_option(n, item) for n, item in enumerate(self._items, 1))
         agenda.add_option(Option(self._whole_session_line(), id=WHOLE_SESSION))
         agenda.highlighted = self._entries().index(self._viewing)
-        agenda.border_subtitle = "" if self._items else "no items yet: s on the home screen builds them"
+        agenda.border_subtitle = "ctrl+↑↓ between items" if self._items else "no items yet: s on the home screen builds them"
 
     def _agenda_option(self, number: int, item: AgendaItem) -> Option:
         return Option(self._item_line(number, item), id=str(item.id))

@@ -22,7 +22,7 @@ class PlaceholderFormScreen(ModalScreen[dict[str, str] | None]):
     PlaceholderFormScreen { align: center middle; }
     #fill { width: 80; max-width: 100%; height: auto; max-height: 100%;
             border: thick $primary; background: $surface; padding: 1 2; }
-    #fill-fields { grid-size: 2; grid-columns: 20 1fr; grid-rows: auto; grid-gutter: 1 0; height: auto; margin: 1 0; }
+    #fill-fields { grid-size: 2; grid-columns: auto 1fr; grid-rows: auto; grid-gutter: 1 0; height: auto; margin: 1 0; }
     #fill-fields Input { background: $boost; }
     #fill-preview { border: round $secondary; padding: 0 1; height: auto; }
     #fill-hint { color: $text-muted; margin-top: 1; }
@@ -30,6 +30,7 @@ class PlaceholderFormScreen(ModalScreen[dict[str, str] | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "add", "Add to agenda"),
+        Binding("enter", "add", "Add to agenda", show=False),  # a topic with nothing to fill has no field to press enter in
     ]
 
     def __init__(self, topic: Topic) -> None:
@@ -45,7 +46,10 @@ class PlaceholderFormScreen(ModalScreen[dict[str, str] | None]):
                     yield Label(name)
                     yield Input(placeholder=f"which {name.lower()}?", id=f"field-{index}", compact=True)
             yield Static(id="fill-preview")
-            yield Static("enter adds it · escape cancels · a field left empty stays as [it is]", id="fill-hint", markup=False)
+            hint = "enter adds it · escape cancels"
+            if self.fields:
+                hint += " · a field left empty stays as [it is]"
+            yield Static(hint, id="fill-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#fill-preview").border_title = "Preview"

@@ -62,7 +62,10 @@ class SessionSummaryScreen(ModalScreen[str]):
     #summary-buttons { height: auto; margin-top: 1; }
     #summary-buttons Button { margin-right: 2; }
     """
-    BINDINGS = [Binding("escape", "close('close')", "Close")]
+    BINDINGS = [
+        Binding("f8", "close('export')", "Export", tooltip="Export this meeting as Markdown"),
+        Binding("escape", "close('close')", "Close"),
+    ]
 
     def __init__(self, summary: SessionSummary, *, asking_to_end: bool) -> None:
         super().__init__()
@@ -89,6 +92,10 @@ class SessionSummaryScreen(ModalScreen[str]):
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         self.action_close(event.button.id or "close")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Exporting is offered once the meeting has ended, as the buttons are.
+        return not (parameters == ("export",) and self.asking_to_end)
 
     def action_close(self, choice: str) -> None:
         self.dismiss(choice)

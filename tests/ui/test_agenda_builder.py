@@ -179,3 +179,23 @@ async def test_edit_an_item_and_a_bad_minutes_value_changes_nothing(db_path: Pat
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Final title" in screen_text(app) and "25 of 45 min" in screen_text(app)
+
+
+async def test_the_palette_adds_the_highlighted_topic_after_showing_it(db_path: Path, store: Store) -> None:
+    mentorship = store.create_mentorship(draft())
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        builder = await open_builder(pilot)
+        builder.query_one("#search", Input).value = "real task"
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Add topic")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, PlaceholderFormScreen)  # shown before it goes in, never added blind
+        assert agenda_titles(store, mentorship) == []
+        await pilot.press(*"Excel", "enter")
+        await pilot.pause()
+    assert agenda_titles(store, mentorship) == [("A real task in Excel, start to finish", "leader")]

@@ -162,3 +162,20 @@ async def test_the_calendar_file_is_one_key_from_the_home_screen(db_path: Path, 
         await pilot.pause()
     (event,) = Calendar.from_ical(target.read_text()).walk("VEVENT")
     assert "A real task in Notion" in str(event["description"])
+
+
+async def test_m_steps_through_the_mentorships_and_back_to_all(db_path: Path, store: Store) -> None:
+    seed(store)
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        shown = []
+        for _ in range(3):
+            await pilot.press("m")
+            await pilot.pause()
+            text = screen_text(app)
+            shown.append(("Try Notion AI" in text, "Read the employer-brand deck" in text))
+        assert sorted(shown[:2]) == [(False, True), (True, False)]  # one mentor's at a time
+        assert shown[2] == (True, True)  # then every mentorship again
+        assert "Mentorship" in {c.title for c in app.get_system_commands(app.screen)}

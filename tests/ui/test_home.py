@@ -184,3 +184,46 @@ async def test_plan_a_session_with_a_typed_date_and_see_it_listed(db_path: Path,
         assert "Tue 01 Dec planned" in screen_text(app)
     (session,) = store.list_sessions(mentorship_id)
     assert session.minutes == 60
+
+
+async def test_f1_help_stays_in_the_footer_at_80_columns_on_every_main_screen(db_path: Path) -> None:
+    from textual.widgets._footer import FooterKey
+
+    def help_key_in_sight() -> bool:
+        keys = list(app.screen.query(FooterKey))
+        palette = next(k for k in keys if k.has_class("-command-palette"))
+        help_key = next((k for k in keys if k.key == "f1"), None)
+        return help_key is not None and help_key.region.right <= palette.region.x
+
+    store = Store.open(db_path, today=lambda: TODAY)
+    store.create_mentorship(draft(mentor="Sam Ortiz"))
+    store.close()
+    app = open_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert help_key_in_sight(), "home"
+        for key, name in (("f6", "follow-ups"), ("f3", "topics"), ("f2", "home")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert help_key_in_sight(), name
+        for key, screen in (("s", "AgendaBuilderScreen"), ("f5", "LiveSessionScreen")):
+            await pilot.press(key)
+            await pilot.pause()
+            if type(app.screen).__name__ == "GroundRulesScreen":  # shown the first time
+                await pilot.press("escape")
+                await pilot.pause()
+            assert type(app.screen).__name__ == screen
+            assert help_key_in_sight(), screen
+
+
+async def test_an_ended_mentorship_says_ended_not_when_it_is_due(db_path: Path) -> None:
+    store = Store.open(db_path, today=lambda: TODAY)
+    store.create_mentorship(draft(mentor="Sam Ortiz"))
+    store.close()
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "h")
+        await pilot.pause()
+        row = screen_text(app).splitlines()
+        (line,) = [r for r in row if "Sam Ortiz" in r and "|" in r]
+        assert "(ended)" in line and "| ended |" in line and "paused" not in line

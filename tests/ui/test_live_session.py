@@ -339,7 +339,8 @@ async def test_the_summary_offers_the_markdown_export(db_path: Path, store: Stor
         await pilot.pause()
         await pilot.press("enter")  # End meeting
         await pilot.pause()
-        await pilot.press("enter")  # Export as Markdown
+        assert "Export" in {c.title for c in app.get_system_commands(app.screen)}
+        await pilot.press("f8")  # as the Export as Markdown button
         await pilot.pause()
         assert isinstance(app.screen, ExportFormScreen)
         await type_into(pilot, path=str(tmp_path / "meeting.md"))

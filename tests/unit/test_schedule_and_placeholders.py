@@ -41,7 +41,8 @@ def test_a_planned_session_wins_over_the_cadence() -> None:
 
 
 def test_paused_mentorships_are_not_nagged() -> None:
-    assert describe_due(due(last_held=TODAY - timedelta(days=90), active=False), TODAY) == "paused"
+    assert describe_due(due(last_held=TODAY - timedelta(days=90), status="paused"), TODAY) == "paused"
+    assert describe_due(due(last_held=TODAY - timedelta(days=90), status="ended"), TODAY) == "ended"
 
 
 def test_default_session_date() -> None:
