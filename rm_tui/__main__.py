@@ -50,7 +50,8 @@ class Options:
 @click.option(
     "--db",
     "db_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    # No checks of click's: ours (rm_tui.db) refuse a folder or a device in one line.
+    type=click.Path(readable=False, path_type=Path),
     envvar=DB_ENV_VAR,
     show_envvar=True,
     help=f"The database file. Default: {default_db_path()}",

@@ -2,7 +2,8 @@
 
 A file is inspected before SQLite is allowed to write to it, so a file that is not
 an rm-tui database (random bytes, another application's SQLite file, one from a
-newer rm-tui) is refused and left byte-for-byte as it was.
+newer rm-tui, a device or a pipe) is refused and left byte-for-byte as it was, with
+no new file beside it.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +21,18 @@ from sqlite_utils import Database
 from .errors import DatabaseRefused, DataDirectoryError
 from .migrations import LATEST_VERSION, MIGRATIONS
 
+try:
+    import fcntl
+except ImportError:  # Windows: a file another process has open cannot be removed anyway
+    fcntl = None  # type: ignore[assignment]
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 APPLICATION_ID = 0x524D5455  # "RMTU": marks the file as rm-tui's in its header
 BUSY_TIMEOUT_MS = 5000
+SIDE_FILES = ("-wal", "-shm")  # what SQLite keeps beside a database in WAL mode
+# Every connection that has a -shm file open holds a shared lock on this byte of it
+# (SQLite's "dead man switch" in its unix VFS): if we can lock it, nobody else has it.
+SHM_DMS_BYTE = 128
 
 
 @dataclass(frozen=True)
@@ -38,59 +49,181 @@ def inspect_database_file(path: Path) -> FileCheck:
     Raises DatabaseRefused with a one-line reason for anything rm-tui must not open.
     """
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except (FileNotFoundError, NotADirectoryError):
         return FileCheck(is_new=True)  # creating it will say if the folder is unusable
     except OSError as exc:
         raise DatabaseRefused(f"cannot read {path}: {exc.strerror}") from None
-    if path.is_dir():
+    if stat.S_ISDIR(info.st_mode):
         raise DatabaseRefused(f"{path} is a folder, not a database file")
-    if size == 0:
-        return FileCheck(is_new=True)
+    if not stat.S_ISREG(info.st_mode):
+        # Checked before anything opens it: reading a pipe can block, and SQLite would
+        # treat a device such as /dev/null as an empty database and make files beside it.
+        raise DatabaseRefused(
+            f"{path} is not a regular file ({_kind_of_file(info.st_mode)}), not a database file"
+        )
     try:
         with path.open("rb") as handle:
             magic = handle.read(len(SQLITE_MAGIC))
     except OSError as exc:
         raise DatabaseRefused(f"cannot read {path}: {exc.strerror}") from None
+    if not magic:  # read, not trusted to st_size: files in /proc say 0 and are not empty
+        _check_writable(path)
+        return FileCheck(is_new=True)
     if magic != SQLITE_MAGIC:
         raise DatabaseRefused(f"{path} is not an rm-tui database (it is not an SQLite file)")
-    # A read-only connection never writes the main file, and it sees changes still in
-    # the write-ahead log that the header on disk may not show yet.
-    try:
-        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    with _no_side_files_left_on_refusal(path):
         try:
-            app_id = probe.execute("PRAGMA application_id").fetchone()[0]
-            version = probe.execute("PRAGMA user_version").fetchone()[0]
-            tables = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        finally:
-            probe.close()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseRefused(f"{path} is damaged or not a database ({exc})") from None
-    if app_id != APPLICATION_ID:
-        if app_id == 0 and tables == 0:
-            return FileCheck(is_new=True)  # an empty SQLite file: safe to adopt
-        raise DatabaseRefused(
-            f"{path} belongs to another application, not rm-tui; choose another file with --db"
-        )
-    if version > LATEST_VERSION:
-        raise DatabaseRefused(
-            f"{path} was written by a newer rm-tui (schema {version}, this one knows up to "
-            f"{LATEST_VERSION}); upgrade rm-tui to open it"
-        )
+            app_id, version, tables = _probe(path)
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseRefused(f"{path} is damaged or not a database ({exc})") from None
+        if app_id != APPLICATION_ID:
+            if app_id == 0 and tables == 0:
+                _check_writable(path)
+                return FileCheck(is_new=True)  # an empty SQLite file: safe to adopt
+            raise DatabaseRefused(
+                f"{path} belongs to another application, not rm-tui; choose another file with --db"
+            )
+        if version > LATEST_VERSION:
+            raise DatabaseRefused(
+                f"{path} was written by a newer rm-tui (schema {version}, this one knows up to "
+                f"{LATEST_VERSION}); upgrade rm-tui to open it"
+            )
+        _check_writable(path)
     return FileCheck(is_new=False, schema_version=version)
 
 
+def _kind_of_file(mode: int) -> str:
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def _probe(path: Path) -> tuple[int, int, int]:
+    """The application id, schema version and table count, read without writing the file.
+
+    A read-only connection never writes the main file, and it sees changes still in
+    the write-ahead log that the header on disk may not show yet. With no log beside
+    the file everything is in the file itself, and `immutable` reads it without the
+    -wal and -shm files a read-only connection to a WAL database would otherwise create.
+    """
+    uri = path.resolve().as_uri()
+    has_log = os.path.lexists(f"{path.resolve()}-wal")
+    try:
+        return _read_identity(f"{uri}?mode=ro" if has_log else f"{uri}?mode=ro&immutable=1")
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorname", "") != "SQLITE_READONLY_DIRECTORY":
+            raise
+    # A log, but no -shm and a folder it cannot be made in: read the file alone.
+    return _read_identity(f"{uri}?mode=ro&immutable=1")
+
+
+def _read_identity(uri: str) -> tuple[int, int, int]:
+    probe = sqlite3.connect(uri, uri=True)
+    try:
+        app_id = probe.execute("PRAGMA application_id").fetchone()[0]
+        version = probe.execute("PRAGMA user_version").fetchone()[0]
+        tables = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    finally:
+        probe.close()
+    return app_id, version, tables
+
+
+@contextlib.contextmanager
+def _no_side_files_left_on_refusal(path: Path) -> Iterator[None]:
+    """On refusal, remove the -wal/-shm files the probe made beside `path` (only those)."""
+    base = path.resolve()
+    existed = {suffix for suffix in SIDE_FILES if os.path.lexists(f"{base}{suffix}")}
+    try:
+        yield
+    except DatabaseRefused:
+        made = [suffix for suffix in SIDE_FILES if suffix not in existed]
+        if made:
+            _remove_side_files(base, made)
+        raise
+
+
+def _remove_side_files(base: Path, suffixes: list[str]) -> None:
+    """Remove side files the probe made, unless another program has the database open.
+
+    Another program may have opened the file since the probe made them: it then holds
+    its lock in the -shm file, and its files stay. A -wal something wrote to stays too.
+    """
+    shm = Path(f"{base}-shm")
+    fd = None
+    try:
+        if fcntl is not None and shm.exists():
+            try:
+                fd = os.open(shm, os.O_RDWR)
+                fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, SHM_DMS_BYTE, os.SEEK_SET)
+            except OSError:
+                return  # in use, or not ours to lock: leave it
+        for suffix in suffixes:
+            side = Path(f"{base}{suffix}")
+            with contextlib.suppress(OSError):
+                if suffix == "-wal" and side.stat().st_size > 0:
+                    continue
+                side.unlink()
+    finally:
+        if fd is not None:
+            os.close(fd)  # releases the lock
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse, in one line, a database rm-tui could read but not write.
+
+    SQLite needs the file and, in WAL mode, its -wal and -shm files beside it, which
+    it makes (and removes) in the file's folder.
+    """
+    base = path.resolve()
+    file_ok = os.access(base, os.W_OK)
+    folder_ok = os.access(base.parent, os.W_OK | os.X_OK) or all(
+        os.access(f"{base}{suffix}", os.W_OK) for suffix in SIDE_FILES
+    )
+    if not file_ok and not folder_ok:
+        raise DatabaseRefused(f"{path} is read-only (and so is its folder); rm-tui needs to write to both")
+    if not file_ok:
+        raise DatabaseRefused(f"{path} is read-only; rm-tui needs to write to it")
+    if not folder_ok:
+        raise DatabaseRefused(
+            f"{path} is in a read-only folder; rm-tui needs to write its -wal and -shm files beside it"
+        )
+
+
+def _not_a_folder(folder: Path) -> Path | None:
+    """The nearest existing one of `folder` and its parents, if it is not a folder."""
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            return None if candidate.is_dir() else candidate
+    return None
+
+
 def _create_private_file(path: Path) -> None:
-    """Create the parent folder (0700) and an empty file readable by the owner only."""
+    """Create the parent folder (0700) and an empty file readable by the owner only.
+
+    An empty file that is already there is adopted, and made owner-only like a new one.
+    """
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
+        blocker = _not_a_folder(path.parent)
+        if blocker is not None:
+            what = "a file, not a folder" if blocker.is_file() else "not a folder"
+            raise DataDirectoryError(f"cannot use {path}: {blocker} is {what}") from None
         raise DataDirectoryError(
             f"cannot create the data folder {path.parent}: {exc.strerror}"
         ) from None
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
+        try:
+            os.chmod(path, 0o600)  # SQLite gives the -wal and -shm files the same mode
+        except OSError as exc:
+            raise DataDirectoryError(f"cannot make {path} private to you: {exc.strerror}") from None
         return
     except OSError as exc:
         raise DataDirectoryError(f"cannot create {path}: {exc.strerror}") from None
@@ -156,8 +289,6 @@ def open_database(path: Path | str) -> Database:
     check = inspect_database_file(path)
     if check.is_new:
         _create_private_file(path)
-    elif not os.access(path, os.W_OK):
-        raise DatabaseRefused(f"{path} is read-only; rm-tui needs to write to it")
     try:
         db = connect(path)
         if db.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":

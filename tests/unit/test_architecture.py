@@ -1,4 +1,10 @@
-"""The layering rules of DESIGN.md, checked on the real import graph."""
+"""The layering rules, checked on the real import graph.
+
+The core (rm_tui and topic_library, all but rm_tui.app and rm_tui.__main__) never
+imports Textual, textual-serve or aiohttp, even indirectly, so it runs and is tested
+without a terminal; and screens and widgets never import sqlite3 or sqlite-utils
+themselves: the database is the core's business.
+"""
 
 from __future__ import annotations
 

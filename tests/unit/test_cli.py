@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from rm_tui import __version__
 from rm_tui.__main__ import cli
@@ -51,13 +51,38 @@ def test_refused_database_is_one_line_exit_2_and_unchanged(runner: CliRunner, tm
     assert path.read_bytes() == before
 
 
-def test_unwritable_data_folder_is_one_line_exit_2(runner: CliRunner, tmp_path: Path) -> None:
+def one_line_refusal(result: Result) -> str:
+    """The single line a refusal prints, after checking it is one line with status 2."""
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and "Usage:" not in result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, result.output
+    return lines[0]
+
+
+def test_a_file_where_the_data_folder_should_be_is_one_line_exit_2(runner: CliRunner, tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    result = runner.invoke(cli, ["--db", str(blocker / "sub" / "rm.db")])
-    assert result.exit_code == 2
-    assert result.output.strip().startswith("rm-tui: cannot create the data folder")
-    assert len(result.output.strip().splitlines()) == 1
+    db = blocker / "sub" / "rm.db"
+    line = one_line_refusal(runner.invoke(cli, ["--db", str(db)]))
+    assert line == f"rm-tui: cannot use {db}: {blocker} is a file, not a folder"
+    assert blocker.read_text() == "x" and {p.name for p in tmp_path.iterdir()} == {"file"}
+
+
+def test_a_folder_given_as_db_is_one_line_exit_2(runner: CliRunner, tmp_path: Path) -> None:
+    line = one_line_refusal(runner.invoke(cli, ["--db", str(tmp_path)]))
+    assert line == f"rm-tui: {tmp_path} is a folder, not a database file"
+    assert list(tmp_path.iterdir()) == []
+    line = one_line_refusal(runner.invoke(cli, ["sessions"], env={"RM_TUI_DB": str(tmp_path)}))
+    assert line == f"rm-tui: {tmp_path} is a folder, not a database file"
+
+
+def test_a_pipe_given_as_db_is_one_line_exit_2_and_nothing_is_made(runner: CliRunner, tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    line = one_line_refusal(runner.invoke(cli, ["--db", str(pipe), "sessions"]))
+    assert line == f"rm-tui: {pipe} is not a regular file (a pipe), not a database file"
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe"]
 
 
 def test_topics_command_reports_problems(runner: CliRunner, tmp_path: Path) -> None:

@@ -19,6 +19,26 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def beside(path: Path) -> set[str]:
+    """The names of the files in the folder of `path` other than itself."""
+    return {p.name for p in path.parent.iterdir()} - {path.name}
+
+
+def journal_mode_in_header(path: Path) -> str:
+    """The journal mode in the file's header (bytes 18 and 19 are 2 in WAL mode)."""
+    return "wal" if path.read_bytes()[18:20] == b"\x02\x02" else "rollback"
+
+
+def make_foreign_wal_database(path: Path) -> None:
+    """Another application's SQLite file in WAL mode, closed cleanly (no -wal left)."""
+    other = sqlite3.connect(path)
+    assert other.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal"
+    other.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    other.execute("INSERT INTO invoices (total) VALUES (12.5)")
+    other.commit()
+    other.close()
+
+
 def test_new_database_is_private_wal_and_migrated(tmp_path: Path) -> None:
     path = tmp_path / "deep" / "folder" / "rm.db"
     db = open_database(path)
@@ -39,6 +59,60 @@ def test_empty_file_becomes_a_database(tmp_path: Path) -> None:
     path.touch()
     open_database(path).close()
     assert open_database(path).conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+
+
+def test_an_adopted_empty_file_is_made_private_like_a_new_one(tmp_path: Path) -> None:
+    path = tmp_path / "shared.db"
+    path.touch()
+    path.chmod(0o644)
+    db = open_database(path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    for side in ("shared.db-wal", "shared.db-shm"):  # SQLite gives them the file's mode
+        assert stat.S_IMODE((tmp_path / side).stat().st_mode) == 0o600
+    db.close()
+
+
+def test_an_adopted_empty_sqlite_file_is_made_private_too(tmp_path: Path) -> None:
+    path = tmp_path / "blank.db"
+    blank = sqlite3.connect(path)
+    blank.execute("CREATE TABLE scratch (x)")
+    blank.execute("DROP TABLE scratch")
+    blank.commit()
+    blank.close()
+    assert path.read_bytes().startswith(b"SQLite format 3\x00")
+    path.chmod(0o644)
+    open_database(path).close()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-null"])
+def test_a_file_that_is_not_a_regular_file_is_refused_before_sqlite_opens_it(tmp_path: Path, kind: str) -> None:
+    if kind == "fifo":
+        path = tmp_path / "pipe.db"
+        os.mkfifo(path)
+    else:
+        path = Path(os.devnull)
+        if not path.exists() or os.name != "posix":
+            pytest.skip("needs /dev/null")
+    journal_before = Path(f"{path}-journal").exists()
+    around_before = beside(path) if kind == "fifo" else None
+    with pytest.raises(DatabaseRefused) as caught:
+        open_database(path)
+    kind_named = "a pipe" if kind == "fifo" else "a device"
+    assert str(caught.value) == f"{path} is not a regular file ({kind_named}), not a database file"
+    assert Path(f"{path}-journal").exists() == journal_before
+    if kind == "fifo":
+        assert stat.S_ISFIFO(path.stat().st_mode)
+        assert beside(path) == around_before
+
+
+@pytest.mark.skipif(not Path("/proc/version").is_file(), reason="needs Linux's /proc")
+def test_a_proc_file_that_says_it_is_empty_is_not_taken_for_an_empty_database() -> None:
+    """Files in /proc report size 0 but have text: read, they are refused as not SQLite."""
+    path = Path("/proc/version")
+    assert path.stat().st_size == 0
+    with pytest.raises(DatabaseRefused, match="is not an rm-tui database"):
+        open_database(path)
 
 
 def test_reopening_keeps_data(tmp_path: Path) -> None:
@@ -73,6 +147,45 @@ def test_another_applications_sqlite_file_is_refused_and_left_unchanged(tmp_path
     assert not (tmp_path / "other.db-wal").exists()
 
 
+def test_another_applications_wal_database_is_refused_with_nothing_left_beside_it(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    make_foreign_wal_database(path)
+    assert beside(path) == set()
+    before = digest(path)
+    with pytest.raises(DatabaseRefused, match="belongs to another application"):
+        open_database(path)
+    assert digest(path) == before
+    assert beside(path) == set()  # no -wal or -shm made by looking at it
+
+
+def test_a_refusal_removes_the_shm_file_it_made_but_keeps_a_log_that_was_there(tmp_path: Path) -> None:
+    """A -wal left by a crash is read (it may hold the latest header); the -shm made for it goes."""
+    path = tmp_path / "other.db"
+    make_foreign_wal_database(path)
+    log = tmp_path / "other.db-wal"
+    log.write_bytes(b"")  # an empty write-ahead log, as a killed writer can leave
+    before = digest(path)
+    with pytest.raises(DatabaseRefused, match="belongs to another application"):
+        open_database(path)
+    assert digest(path) == before
+    assert beside(path) == {"other.db-wal"} and log.read_bytes() == b""
+
+
+def test_a_refusal_leaves_the_side_files_of_a_program_using_the_database(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    make_foreign_wal_database(path)
+    user = sqlite3.connect(path)  # the other application, running now
+    user.execute("SELECT * FROM invoices").fetchall()
+    assert beside(path) == {"other.db-wal", "other.db-shm"}
+    with pytest.raises(DatabaseRefused, match="belongs to another application"):
+        open_database(path)
+    assert beside(path) == {"other.db-wal", "other.db-shm"}
+    user.execute("INSERT INTO invoices (total) VALUES (3.0)")  # and it carries on unharmed
+    user.commit()
+    assert user.execute("SELECT count(*) FROM invoices").fetchone()[0] == 2
+    user.close()
+
+
 def test_a_database_from_a_newer_release_is_refused_unchanged(tmp_path: Path) -> None:
     path = tmp_path / "future.db"
     open_database(path).close()
@@ -80,10 +193,13 @@ def test_a_database_from_a_newer_release_is_refused_unchanged(tmp_path: Path) ->
     future.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
     future.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     future.close()
+    assert journal_mode_in_header(path) == "wal" and beside(path) == set()
     before = digest(path)
     with pytest.raises(DatabaseRefused, match="newer rm-tui"):
         open_database(path)
     assert digest(path) == before
+    assert beside(path) == set()  # no -wal or -shm made by looking at it
+
 
 
 def test_damaged_sqlite_file_is_refused(tmp_path: Path) -> None:
@@ -103,13 +219,25 @@ def test_a_folder_is_refused(tmp_path: Path) -> None:
         open_database(tmp_path)
 
 
-def test_unwritable_data_folder_gives_one_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize("below", ["rm.db", "sub/rm.db"])
+def test_a_file_where_the_folder_should_be_is_named(tmp_path: Path, below: str) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where a folder should be")
+    before = digest(blocker)
     with pytest.raises(DataDirectoryError) as caught:
-        open_database(blocker / "rm.db")
-    assert "cannot create the data folder" in str(caught.value)
-    assert "\n" not in str(caught.value)
+        open_database(blocker / below)
+    assert str(caught.value) == f"cannot use {blocker / below}: {blocker} is a file, not a folder"
+    assert digest(blocker) == before
+    assert beside(blocker) == set()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can create a folder anywhere")
+def test_unwritable_data_folder_gives_one_line(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    with pytest.raises(DataDirectoryError) as caught:
+        open_database(locked / "sub" / "rm.db")
+    assert str(caught.value) == f"cannot create the data folder {locked / 'sub'}: Permission denied"
 
 
 @pytest.mark.parametrize("start", range(1, LATEST_VERSION + 1))
@@ -143,6 +271,31 @@ def test_a_read_only_database_is_refused_clearly_and_unchanged(tmp_path: Path) -
     before = digest(path)
     with pytest.raises(DatabaseRefused, match="is read-only; rm-tui needs to write to it"):
         open_database(path)
+    assert digest(path) == before
+    assert beside(path) == set()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to a read-only file and folder")
+@pytest.mark.parametrize("file_mode", [0o400, 0o600], ids=["file-read-only", "file-writable"])
+def test_a_database_in_a_read_only_folder_is_refused_clearly_and_unchanged(tmp_path: Path, file_mode: int) -> None:
+    folder = tmp_path / "locked"
+    path = folder / "rm.db"
+    open_database(path).close()
+    path.chmod(file_mode)
+    folder.chmod(0o500)
+    before = digest(path)
+    try:
+        with pytest.raises(DatabaseRefused) as caught:
+            open_database(path)
+        assert beside(path) == set()
+    finally:
+        folder.chmod(0o700)
+    if file_mode == 0o400:
+        assert str(caught.value) == f"{path} is read-only (and so is its folder); rm-tui needs to write to both"
+    else:
+        assert str(caught.value) == (
+            f"{path} is in a read-only folder; rm-tui needs to write its -wal and -shm files beside it"
+        )
     assert digest(path) == before
 
 
