@@ -183,10 +183,16 @@ def _full_text_search(db: Database) -> None:
         db[table].enable_fts(columns, fts_version="FTS5", create_triggers=True, tokenize="porter")
 
 
+# 8: a stale item (carried again and again) can be kept: the pair decided to do it at
+# this meeting, so it stops being flagged. Each carried copy starts undecided again.
+_SCHEMA_8 = [
+    "ALTER TABLE agenda_items ADD COLUMN kept INTEGER NOT NULL DEFAULT 0 CHECK (kept IN (0, 1))",
+]
+
 Step = str | Callable[[Database], None]
 
 MIGRATIONS: list[list[Step]] = [_SCHEMA_1, _SCHEMA_2, _SCHEMA_3, _SCHEMA_4, _SCHEMA_5, _SCHEMA_6,
-                                [_full_text_search]]
+                                [_full_text_search], _SCHEMA_8]
 """MIGRATIONS[n - 1] brings a database to schema version n: SQL, or a function for what
 sqlite-utils writes better than we would (the search index and its triggers)."""
 

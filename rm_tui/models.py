@@ -185,6 +185,7 @@ class AgendaItem:
     version: int
     elapsed_seconds: int = 0  # time spent on it in earlier stretches of the live session
     conflict_of: int | None = None  # the item this one was edited alongside, when two edits clashed
+    kept: bool = False  # the pair chose to do this stale item at this meeting, so stop nagging
 
     @property
     def is_carried(self) -> bool:
@@ -192,7 +193,8 @@ class AgendaItem:
 
     @property
     def is_stale(self) -> bool:
-        return self.carry_count >= STALE_AFTER_CARRIES
+        """Carried so often the pair should do it or drop it, unless they already chose to do it."""
+        return self.carry_count >= STALE_AFTER_CARRIES and not self.kept
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,31 @@ class CategoryCoverage:
 
     category: str
     sessions_ago: int | None  # 0 = the last held session; None = not in the window
+    on_agenda: bool = False  # already on the agenda being built
+
+    @property
+    def covered(self) -> bool:
+        """Came up in the window, or is coming up at the meeting being planned."""
+        return self.on_agenda or self.sessions_ago is not None
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Category coverage over a mentorship's last few held sessions.
+
+    `held` is how many sessions were actually held in the window (at most `window`),
+    so a new mentorship can say so instead of claiming to look at sessions it never had.
+    """
+
+    held: int
+    window: int
+    categories: list[CategoryCoverage]
+
+    @property
+    def heading(self) -> str:
+        if self.held == 0:
+            return "No sessions held yet"
+        return "Last session" if self.held == 1 else f"Last {self.held} sessions"
 
 
 Visibility = Literal["shared", "private", "off_record"]

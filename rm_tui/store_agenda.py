@@ -21,6 +21,9 @@ from .models import (
     DEFAULT_SESSION_MINUTES,
     AgendaItem,
     CategoryCoverage,
+    Coverage,
+    FollowUpStatus,
+    ItemStatus,
     Role,
     Session,
 )
@@ -35,7 +38,7 @@ _SESSION_COLUMNS = (
 )
 _ITEM_COLUMNS = (
     "id, session_id, position, title, prompt, category, topic_id, minutes, proposed_by, status, "
-    "carried_from_id, carry_count, follow_up_id, version, elapsed_seconds, conflict_of"
+    "carried_from_id, carry_count, follow_up_id, version, elapsed_seconds, conflict_of, kept"
 )
 _NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 FOLLOW_UP_MINUTES = 5
@@ -51,9 +54,12 @@ class EditOutcome:
 
 @dataclass(frozen=True)
 class RemovedItem:
-    """Everything needed to put a removed agenda item back (undo)."""
+    """Everything needed to put a removed or dropped agenda item back (undo)."""
 
     item: AgendaItem
+    # Set by a drop, which also changed these so the item never comes back: what they were.
+    follow_up_was: FollowUpStatus | None = None  # its follow-up, before being marked dropped
+    source_was: ItemStatus | None = None  # the item it was carried from, before being marked dropped
 
 
 class AgendaQueries:
@@ -73,11 +79,10 @@ class AgendaQueries:
         scheduled_on: date | str | None = None,
         minutes: int | str = DEFAULT_SESSION_MINUTES,
     ) -> int:
-        """Plan the next meeting and bring in what is still open from the last one.
+        """Plan the next meeting and bring in what is still open from the last one held.
 
         The date defaults to the last session plus the cadence (today for the first).
-        Items of the previous session not discussed, and open follow-ups, are added
-        as carried items, each counting how many times it has been carried.
+        What carries over is decided by `_bring_in_carry_over`.
         """
         length = whole_number(minutes, "minutes", "Session length (minutes)", 5, 480)
         if isinstance(scheduled_on, str):
@@ -89,11 +94,11 @@ class AgendaQueries:
             if cadence is None:
                 raise NotFound(f"mentorship {mentorship_id} no longer exists")
             previous = self.db.execute(
-                f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE mentorship_id = ? "
+                "SELECT scheduled_on FROM sessions WHERE mentorship_id = ? "
                 "AND status != 'cancelled' ORDER BY scheduled_on DESC, id DESC LIMIT 1",
                 [mentorship_id],
             ).fetchone()
-            last_on = date.fromisoformat(previous[2]) if previous else None
+            last_on = date.fromisoformat(previous[0]) if previous else None
             when = scheduled_on or default_session_date(last_on, cadence[0], self.today())
             session_id = int(
                 self.db.execute(
@@ -101,42 +106,108 @@ class AgendaQueries:
                     [mentorship_id, when.isoformat(), length],
                 ).lastrowid
             )
-            if previous is not None:
-                self._carry_over(mentorship_id, previous[0], session_id)
+            self._bring_in_carry_over(session_id)
         self._wrote()
         return session_id
 
-    def _carry_over(self, mentorship_id: int, previous_id: int, session_id: int) -> None:
-        position = 0
-        earlier = {
-            row[0]: row[1]
-            for row in self.db.execute(
-                "SELECT follow_up_id, carry_count FROM agenda_items "
-                "WHERE session_id = ? AND follow_up_id IS NOT NULL",
-                [previous_id],
+    def update_session(self, session_id: int, *, scheduled_on: date | str, minutes: int | str) -> None:
+        """Move a planned session to another day or change its length; refuses any other session."""
+        length = whole_number(minutes, "minutes", "Session length (minutes)", 5, 480)
+        if isinstance(scheduled_on, str):
+            scheduled_on = parse_date(scheduled_on, self.today(), "scheduled_on", "Session date")
+        with immediate(self.db):
+            _refuse_unless_planned(self.get_session(session_id), "changed")
+            self.db.execute(
+                "UPDATE sessions SET scheduled_on = ?, minutes = ?, version = version + 1, "
+                f"updated_at = {_NOW} WHERE id = ?",
+                [scheduled_on.isoformat(), length, session_id],
             )
-        }
-        follow_ups = self.db.execute(
-            "SELECT id, title, owner FROM follow_ups WHERE mentorship_id = ? AND status = 'open' "
-            "ORDER BY due_on IS NULL, due_on, id",
+        self._wrote()
+
+    def cancel_session(self, session_id: int) -> None:
+        """Call off a planned session; refuses one that is running, held or already cancelled.
+
+        What was carried into it is no longer on any agenda, so it moves on to the
+        next planned session, if there is one.
+        """
+        with immediate(self.db):
+            session = self.get_session(session_id)
+            _refuse_unless_planned(session, "cancelled")
+            self.db.execute(
+                f"UPDATE sessions SET status = 'cancelled', version = version + 1, updated_at = {_NOW} WHERE id = ?",
+                [session_id],
+            )
+            self._carry_into_next_planned(session.mentorship_id)
+        self._wrote()
+
+    def _bring_in_carry_over(self, session_id: int) -> int:
+        """Add to a planned session what is still open; returns how many items came in.
+
+        Runs inside the caller's write transaction, and is idempotent: it is called
+        when a session is planned and again whenever another one ends, so it only
+        adds what is on no upcoming agenda yet.
+
+        - Items come from the latest *held* session only: a planned one has not
+          happened, so nothing in it was "not reached". Those still open (not
+          follow-up rows, which come from the follow-ups below) and not already
+          carried into a session that is not cancelled.
+        - Open follow-ups come in unless a planned or live session already has them.
+          Their count is one more than the most they were carried to a held session.
+
+        Carried copies start not kept: each meeting decides afresh about a stale item.
+        Carry-over goes first on the agenda, follow-ups first of all, as the pair
+        deals with what is left from last time before new topics.
+        """
+        row = self.db.execute("SELECT mentorship_id FROM sessions WHERE id = ?", [session_id]).fetchone()
+        if row is None:
+            raise NotFound(f"session {session_id} no longer exists")
+        mentorship_id = row[0]
+        follow_ups = [
+            (f"Follow-up: {title}", "", None, None, FOLLOW_UP_MINUTES, owner, None, carries, follow_up_id)
+            for follow_up_id, title, owner, carries in self.db.execute(
+                "SELECT f.id, f.title, f.owner, 1 + coalesce((SELECT max(i.carry_count) FROM agenda_items i "
+                "JOIN sessions s ON s.id = i.session_id WHERE i.follow_up_id = f.id AND s.status = 'held'), 0) "
+                "FROM follow_ups f WHERE f.mentorship_id = ? AND f.status = 'open' AND NOT EXISTS ("
+                "  SELECT 1 FROM agenda_items i JOIN sessions s ON s.id = i.session_id "
+                "  WHERE i.follow_up_id = f.id AND s.status IN ('planned', 'live')) "
+                "ORDER BY f.due_on IS NULL, f.due_on, f.id",
+                [mentorship_id],
+            )
+        ]
+        items = self.db.execute(
+            "SELECT i.title, i.prompt, i.category, i.topic_id, i.minutes, i.proposed_by, i.id, i.carry_count + 1, "
+            "NULL FROM agenda_items i WHERE i.session_id = (SELECT id FROM sessions WHERE mentorship_id = ? "
+            "  AND status = 'held' ORDER BY scheduled_on DESC, id DESC LIMIT 1) "
+            "AND i.status = 'open' AND i.follow_up_id IS NULL AND NOT EXISTS ("
+            "  SELECT 1 FROM agenda_items c JOIN sessions s ON s.id = c.session_id "
+            "  WHERE c.carried_from_id = i.id AND s.status != 'cancelled') "
+            "ORDER BY i.position, i.id",
             [mentorship_id],
         ).fetchall()
-        for follow_up_id, title, owner in follow_ups:
-            self.db.execute(
-                "INSERT INTO agenda_items (session_id, position, title, minutes, proposed_by, "
-                "follow_up_id, carry_count) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [session_id, position, f"Follow-up: {title}", FOLLOW_UP_MINUTES, owner,
-                 follow_up_id, earlier.get(follow_up_id, 0) + 1],
-            )
-            position += 1
+        incoming = follow_ups + items
+        if not incoming:
+            return 0
         self.db.execute(
-            "INSERT INTO agenda_items (session_id, position, title, prompt, category, topic_id, "
-            "minutes, proposed_by, carried_from_id, carry_count) "
-            "SELECT ?, ? + row_number() OVER (ORDER BY position, id) - 1, title, prompt, category, "
-            "topic_id, minutes, proposed_by, id, carry_count + 1 FROM agenda_items "
-            "WHERE session_id = ? AND status = 'open' AND follow_up_id IS NULL",
-            [session_id, position, previous_id],
+            f"UPDATE agenda_items SET position = position + ?, version = version + 1, updated_at = {_NOW} "
+            "WHERE session_id = ?",
+            [len(incoming), session_id],
         )
+        self.db.conn.executemany(
+            "INSERT INTO agenda_items (session_id, position, title, prompt, category, topic_id, minutes, "
+            "proposed_by, carried_from_id, carry_count, follow_up_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(session_id, position, *values) for position, values in enumerate(incoming)],
+        )
+        return len(incoming)
+
+    def _carry_into_next_planned(self, mentorship_id: int) -> None:
+        """After a session ends or is cancelled, its open items move on to the next planned one."""
+        upcoming = self.db.execute(
+            "SELECT id FROM sessions WHERE mentorship_id = ? AND status = 'planned' "
+            "ORDER BY scheduled_on, id LIMIT 1",
+            [mentorship_id],
+        ).fetchone()
+        if upcoming is not None:
+            self._bring_in_carry_over(upcoming[0])
 
     def next_session_date(self, mentorship_id: int) -> date:
         """Where a new session would go: the last one plus the cadence, or today."""
@@ -190,7 +261,16 @@ class AgendaQueries:
         return [_session(row) for row in rows]
 
     def set_session_status(self, session_id: int, status: str) -> None:
-        self._update("sessions", session_id, "status = ?", [status])
+        """Set the status as is (no checks); held or cancelled carries its open items onwards."""
+        with immediate(self.db):
+            mentorship_id = self.get_session(session_id).mentorship_id
+            self.db.execute(
+                f"UPDATE sessions SET status = ?, version = version + 1, updated_at = {_NOW} WHERE id = ?",
+                [status, session_id],
+            )
+            if status in ("held", "cancelled"):
+                self._carry_into_next_planned(mentorship_id)
+        self._wrote()
 
     def mark_rules_shown(self, session_id: int) -> None:
         self._update("sessions", session_id, "rules_shown = 1", [])
@@ -294,6 +374,10 @@ class AgendaQueries:
     def set_item_status(self, item_id: int, status: str) -> None:
         self._update("agenda_items", item_id, "status = ?", [status])
 
+    def keep_item(self, item_id: int, kept: bool = True) -> None:
+        """Record that the pair will do this (stale) item, so it stops being flagged; False undoes."""
+        self._update("agenda_items", item_id, "kept = ?", [int(kept)])
+
     def move_agenda_item(self, item_id: int, to_index: int) -> None:
         """Put an item at `to_index` (clamped) and renumber the agenda 0..n-1."""
         with immediate(self.db):
@@ -315,8 +399,41 @@ class AgendaQueries:
         self._wrote()
         return RemovedItem(item)
 
+    def drop_item(self, item_id: int) -> RemovedItem:
+        """Drop an item for good: off this agenda, and it will not be carried again.
+
+        A follow-up's item marks the follow-up dropped (when still open); a carried
+        item marks the item it came from dropped (when still open), since that one
+        would otherwise come back at the next plan. `restore_agenda_item` undoes all.
+        """
+        with immediate(self.db):
+            item = self.get_agenda_item(item_id)
+            follow_up_was: FollowUpStatus | None = None
+            if item.follow_up_id is not None:
+                changed = self.db.execute(
+                    "UPDATE follow_ups SET status = 'dropped', done_on = ?, version = version + 1, "
+                    f"updated_at = {_NOW} WHERE id = ? AND status = 'open'",
+                    [self.today().isoformat(), item.follow_up_id],
+                ).rowcount
+                follow_up_was = "open" if changed else None
+            source_was: ItemStatus | None = None
+            if item.carried_from_id is not None:
+                changed = self.db.execute(
+                    f"UPDATE agenda_items SET status = 'dropped', version = version + 1, updated_at = {_NOW} "
+                    "WHERE id = ? AND status = 'open'",
+                    [item.carried_from_id],
+                ).rowcount
+                source_was = "open" if changed else None
+            self.db.execute("DELETE FROM agenda_items WHERE id = ?", [item_id])
+        self._wrote()
+        return RemovedItem(item, follow_up_was, source_was)
+
     def restore_agenda_item(self, removed: RemovedItem) -> int:
-        """Undo a removal: the item comes back with its id, text and place."""
+        """Undo a removal or a drop: the item comes back with its id, text and place.
+
+        After a drop, the follow-up and the item it was carried from get back the
+        status they had, unless something else changed them meanwhile.
+        """
         i = removed.item
         with immediate(self.db):
             self.get_session(i.session_id)
@@ -325,18 +442,35 @@ class AgendaQueries:
                 [i.session_id, i.position],
             )
             self.db.execute(
-                f"INSERT INTO agenda_items ({_ITEM_COLUMNS}) VALUES ({', '.join('?' * 16)})",
+                f"INSERT INTO agenda_items ({_ITEM_COLUMNS}) VALUES ({', '.join('?' * 17)})",
                 [i.id, i.session_id, i.position, i.title, i.prompt, i.category, i.topic_id, i.minutes,
                  i.proposed_by, i.status, i.carried_from_id, i.carry_count, i.follow_up_id, i.version + 1,
-                 i.elapsed_seconds, i.conflict_of],
+                 i.elapsed_seconds, i.conflict_of, int(i.kept)],
             )
+            if removed.follow_up_was is not None:
+                self.db.execute(
+                    "UPDATE follow_ups SET status = ?, done_on = NULL, version = version + 1, "
+                    f"updated_at = {_NOW} WHERE id = ? AND status = 'dropped'",
+                    [removed.follow_up_was, i.follow_up_id],
+                )
+            if removed.source_was is not None:
+                self.db.execute(
+                    f"UPDATE agenda_items SET status = ?, version = version + 1, updated_at = {_NOW} "
+                    "WHERE id = ? AND status = 'dropped'",
+                    [removed.source_was, i.carried_from_id],
+                )
         self._wrote()
         return i.id
 
     # -- coverage ----------------------------------------------------------------
 
-    def category_coverage(self, mentorship_id: int, window: int = 4) -> list[CategoryCoverage]:
-        """For each core category: how many held sessions ago it last came up."""
+    def coverage(self, mentorship_id: int, window: int = 4, session_id: int | None = None) -> Coverage:
+        """For each core category: how many held sessions ago it last came up.
+
+        With `session_id` (the session being planned), categories already on its
+        agenda count as covered, so the nudge points at one still missing. `held`
+        says how many sessions the window really holds.
+        """
         held = [
             row[0]
             for row in self.db.execute(
@@ -346,13 +480,30 @@ class AgendaQueries:
             )
         ]
         seen: dict[str, int] = {}
-        for ago, session_id in enumerate(held):
+        for ago, held_id in enumerate(held):
             for (category,) in self.db.execute(
                 "SELECT DISTINCT category FROM agenda_items WHERE session_id = ? AND category IS NOT NULL",
-                [session_id],
+                [held_id],
             ):
                 seen.setdefault(category, ago)
-        return [CategoryCoverage(name, seen.get(name)) for name in CORE_CATEGORIES]
+        planned = {
+            row[0]
+            for row in self.db.execute(
+                "SELECT DISTINCT category FROM agenda_items WHERE session_id = ? AND category IS NOT NULL",
+                [session_id],
+            )
+        }
+        return Coverage(
+            held=len(held),
+            window=window,
+            categories=[CategoryCoverage(name, seen.get(name), name in planned) for name in CORE_CATEGORIES],
+        )
+
+    def category_coverage(
+        self, mentorship_id: int, window: int = 4, session_id: int | None = None
+    ) -> list[CategoryCoverage]:
+        """The categories of `coverage`, for callers that do not need the held count."""
+        return self.coverage(mentorship_id, window, session_id).categories
 
     # -- helpers -----------------------------------------------------------------
 
@@ -366,12 +517,27 @@ class AgendaQueries:
         self._wrote()
 
 
-def suggest_category(coverage: list[CategoryCoverage]) -> str | None:
-    """The category that has gone longest without coming up (never beats anything)."""
-    if not coverage:
+def suggest_category(coverage: Coverage | list[CategoryCoverage]) -> str | None:
+    """The category that has gone longest without coming up (never beats anything).
+
+    One already on the agenda being built is not suggested: it is coming up.
+    """
+    categories = coverage.categories if isinstance(coverage, Coverage) else coverage
+    candidates = [c for c in categories if not c.on_agenda]
+    if not candidates:
         return None
-    stalest = max(coverage, key=lambda c: float("inf") if c.sessions_ago is None else c.sessions_ago)
+    stalest = max(candidates, key=lambda c: float("inf") if c.sessions_ago is None else c.sessions_ago)
     return stalest.category if stalest.sessions_ago != 0 else None
+
+
+def _refuse_unless_planned(session: Session, verb: str) -> None:
+    """Only a session still to come can be moved or called off; the others are history."""
+    state = {"live": "is running now", "held": "has been held", "cancelled": "was cancelled"}
+    if session.status != "planned":
+        raise ValidationError(
+            "status", f"This session {state.get(session.status, 'is ' + session.status)}; "
+            f"only a planned session can be {verb}"
+        )
 
 
 def _session(row: tuple) -> Session:
@@ -382,4 +548,5 @@ def _session(row: tuple) -> Session:
 
 
 def _item(row: tuple) -> AgendaItem:
-    return AgendaItem(*row)
+    # The columns are in the dataclass's field order; kept is stored as 0/1.
+    return AgendaItem(*row[:-1], kept=bool(row[-1]))

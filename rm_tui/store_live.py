@@ -55,7 +55,12 @@ class LiveQueries(AgendaQueries):
         self._wrote()
 
     def end_session(self, session_id: int) -> SessionSummary:
-        """Stop the clock and mark the session held; what was not reached carries over."""
+        """Stop the clock and mark the session held; what was not reached carries over.
+
+        When the next session is already planned, what is still open (items not
+        reached, open follow-ups, including those agreed just now) goes onto its
+        agenda at once, in the same transaction as the end.
+        """
         with immediate(self.db):
             session = self.get_session(session_id)
             if session.status == "planned":
@@ -68,6 +73,7 @@ class LiveQueries(AgendaQueries):
                     f"current_since = NULL, version = version + 1, updated_at = {_NOW} WHERE id = ?",
                     [to_stamp(now), session_id],
                 )
+                self._carry_into_next_planned(session.mentorship_id)
         self._wrote()
         return self.session_summary(session_id)
 
