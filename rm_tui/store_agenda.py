@@ -140,7 +140,7 @@ class AgendaQueries:
             self._carry_into_next_planned(session.mentorship_id)
         self._wrote()
 
-    def _bring_in_carry_over(self, session_id: int) -> int:
+    def _bring_in_carry_over(self, session_id: int, *, only_follow_up: int | None = None) -> int:
         """Add to a planned session what is still open; returns how many items came in.
 
         Runs inside the caller's write transaction, and is idempotent: it is called
@@ -153,6 +153,10 @@ class AgendaQueries:
           carried into a session that is not cancelled.
         - Open follow-ups come in unless a planned or live session already has them.
           Their count is one more than the most they were carried to a held session.
+
+        `only_follow_up` brings in that one follow-up and nothing else: a follow-up
+        agreed between meetings joins the agenda already planned, and nothing removed
+        from that agenda comes back with it.
 
         Carried copies start not kept: each meeting decides afresh about a stale item.
         Carry-over goes first on the agenda, follow-ups first of all, as the pair
@@ -167,14 +171,14 @@ class AgendaQueries:
             for follow_up_id, title, owner, carries in self.db.execute(
                 "SELECT f.id, f.title, f.owner, 1 + coalesce((SELECT max(i.carry_count) FROM agenda_items i "
                 "JOIN sessions s ON s.id = i.session_id WHERE i.follow_up_id = f.id AND s.status = 'held'), 0) "
-                "FROM follow_ups f WHERE f.mentorship_id = ? AND f.status = 'open' AND NOT EXISTS ("
-                "  SELECT 1 FROM agenda_items i JOIN sessions s ON s.id = i.session_id "
+                "FROM follow_ups f WHERE f.mentorship_id = ? AND f.status = 'open' AND (? IS NULL OR f.id = ?) "
+                "AND NOT EXISTS (SELECT 1 FROM agenda_items i JOIN sessions s ON s.id = i.session_id "
                 "  WHERE i.follow_up_id = f.id AND s.status IN ('planned', 'live')) "
                 "ORDER BY f.due_on IS NULL, f.due_on, f.id",
-                [mentorship_id],
+                [mentorship_id, only_follow_up, only_follow_up],
             )
         ]
-        items = self.db.execute(
+        items = [] if only_follow_up is not None else self.db.execute(
             "SELECT i.title, i.prompt, i.category, i.topic_id, i.minutes, i.proposed_by, i.id, i.carry_count + 1, "
             "NULL FROM agenda_items i WHERE i.session_id = (SELECT id FROM sessions WHERE mentorship_id = ? "
             "  AND status = 'held' ORDER BY scheduled_on DESC, id DESC LIMIT 1) "
@@ -199,15 +203,21 @@ class AgendaQueries:
         )
         return len(incoming)
 
-    def _carry_into_next_planned(self, mentorship_id: int) -> None:
-        """After a session ends or is cancelled, its open items move on to the next planned one."""
+    def _carry_into_next_planned(
+        self, mentorship_id: int, *, only_follow_up: int | None = None, besides: int | None = None
+    ) -> None:
+        """After a session ends or is cancelled, its open items move on to the next planned one.
+
+        `besides` is a session that is not the next one whatever its status: the one
+        a follow-up was agreed in.
+        """
         upcoming = self.db.execute(
-            "SELECT id FROM sessions WHERE mentorship_id = ? AND status = 'planned' "
+            "SELECT id FROM sessions WHERE mentorship_id = ? AND status = 'planned' AND id IS NOT ? "
             "ORDER BY scheduled_on, id LIMIT 1",
-            [mentorship_id],
+            [mentorship_id, besides],
         ).fetchone()
         if upcoming is not None:
-            self._bring_in_carry_over(upcoming[0])
+            self._bring_in_carry_over(upcoming[0], only_follow_up=only_follow_up)
 
     def next_session_date(self, mentorship_id: int) -> date:
         """Where a new session would go: the last one plus the cadence, or today."""

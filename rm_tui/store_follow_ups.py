@@ -12,6 +12,7 @@ from datetime import date
 from sqlite_utils import Database
 
 from .dates import parse_date
+from .db import immediate
 from .errors import NotFound
 from .models import ROLES, FollowUp, FollowUpRow, FollowUpStatus
 from .schedule import default_session_date
@@ -41,14 +42,24 @@ class FollowUpQueries:
         session_id: int | None = None,
         agenda_item_id: int | None = None,
     ) -> int:
-        """Record a follow-up; refuses an empty title, an unknown owner or a bad date."""
-        cursor = self.db.execute(
-            "INSERT INTO follow_ups (mentorship_id, session_id, agenda_item_id, title, owner, due_on) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [mentorship_id, session_id, agenda_item_id, *self._clean(title, owner, due)],
-        )
+        """Record a follow-up; refuses an empty title, an unknown owner or a bad date.
+
+        It also joins the next planned session's agenda, if one is planned, so the
+        pair checks on it there.
+        """
+        values = self._clean(title, owner, due)
+        with immediate(self.db):
+            cursor = self.db.execute(
+                "INSERT INTO follow_ups (mentorship_id, session_id, agenda_item_id, title, owner, due_on) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [mentorship_id, session_id, agenda_item_id, *values],
+            )
+            follow_up_id = int(cursor.lastrowid)
+            self._carry_into_next_planned(  # type: ignore[attr-defined]
+                mentorship_id, only_follow_up=follow_up_id, besides=session_id
+            )
         self._wrote()
-        return int(cursor.lastrowid)
+        return follow_up_id
 
     def _clean(self, title: str, owner: str, due: str | date | None) -> tuple[str, str, str | None]:
         """(title, owner, due as ISO or None), checked the same way on create and on edit."""

@@ -71,7 +71,7 @@ def test_a_follow_up_agreed_during_a_meeting_reaches_the_next_one_when_it_ends(
     b = store.plan_session(mentorship)
     store.start_session(a)
     store.add_follow_up(mentorship, title="Try Notion AI", owner="leader", due="+7d", session_id=a)
-    assert agenda(store, b) == []
+    assert agenda(store, b) == [("Follow-up: Try Notion AI", 1)]  # B is already planned: it joins at once
     store.end_session(a)
     assert agenda(store, b) == [("Follow-up: Try Notion AI", 1)]
     assert agenda(store, store.plan_session(mentorship)) == []  # B has it already
@@ -98,7 +98,8 @@ def test_carry_over_goes_before_what_was_already_planned(store: Store, mentorshi
     store.start_session(a)
     store.add_follow_up(mentorship, title="Try Notion AI", owner="leader", due="+7d", session_id=a)
     store.end_session(a)
-    assert agenda(store, b) == [("Follow-up: Try Notion AI", 1), ("Not reached", 1), ("New topic", 0)]
+    # The follow-up joined B when it was agreed; what A did not reach comes in at the top when A ends.
+    assert agenda(store, b) == [("Not reached", 1), ("Follow-up: Try Notion AI", 1), ("New topic", 0)]
     assert [item.position for item in store.agenda(b)] == [0, 1, 2]
 
 
@@ -223,3 +224,15 @@ def test_a_schema_7_database_gains_kept_with_its_items_undecided(tmp_path: Path)
         assert not store.get_agenda_item(item.id).is_stale
     finally:
         store.close()
+
+
+def test_a_follow_up_agreed_between_meetings_joins_the_planned_agenda_and_nothing_else_returns(store: Store) -> None:
+    mentorship = store.create_mentorship(draft())
+    held = store.plan_session(mentorship)
+    store.add_agenda_item(held, title="Not reached", minutes=10, proposed_by="leader")
+    store.set_session_status(held, "held")
+    planned = store.plan_session(mentorship)
+    (carried,) = store.agenda(planned)
+    store.remove_agenda_item(carried.id)  # the pair took it off this agenda
+    store.add_follow_up(mentorship, title="Send the deck", owner="mentor", due=None)
+    assert [(i.title, i.carry_count) for i in store.agenda(planned)] == [("Follow-up: Send the deck", 1)]

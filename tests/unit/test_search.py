@@ -27,7 +27,8 @@ def _found(store: Store, text: str, viewer: str = "leader") -> list[tuple[str, s
 def test_notes_items_follow_ups_and_topics_are_all_found(store: Store, meeting) -> None:
     sam, session, item = meeting
     store.save_note(NoteText(None, session, item, "leader", "shared", "Swimlanes make the blockers visible"))
-    store.add_follow_up(sam, title="Try swimlanes on the leadership board", owner="leader", due="+7d")
+    store.add_follow_up(sam, title="Try swimlanes on the leadership board", owner="leader", due="+7d",
+                        session_id=session)  # agreed in this meeting, so not on its own agenda
     store.sync_topics(None)
     assert set(_found(store, "swimlanes")) == {("note", "Kanban boards in Notion"),
                                                ("follow-up", "Try swimlanes on the leadership board")}
