@@ -191,15 +191,22 @@ class AgendaQueries:
         incoming = follow_ups + items
         if not incoming:
             return 0
-        self.db.execute(
-            f"UPDATE agenda_items SET position = position + ?, version = version + 1, updated_at = {_NOW} "
-            "WHERE session_id = ?",
-            [len(incoming), session_id],
-        )
+        if only_follow_up is not None:
+            # Agreed since the agenda was built: it goes last, and the pair's order stays as it is.
+            (first,) = self.db.execute(
+                "SELECT coalesce(max(position), -1) + 1 FROM agenda_items WHERE session_id = ?", [session_id]
+            ).fetchone()
+        else:
+            first = 0
+            self.db.execute(
+                f"UPDATE agenda_items SET position = position + ?, version = version + 1, updated_at = {_NOW} "
+                "WHERE session_id = ?",
+                [len(incoming), session_id],
+            )
         self.db.conn.executemany(
             "INSERT INTO agenda_items (session_id, position, title, prompt, category, topic_id, minutes, "
             "proposed_by, carried_from_id, carry_count, follow_up_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(session_id, position, *values) for position, values in enumerate(incoming)],
+            [(session_id, first + offset, *values) for offset, values in enumerate(incoming)],
         )
         return len(incoming)
 

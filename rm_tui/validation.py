@@ -29,6 +29,8 @@ def optional_text(value: str, field: str, label: str, max_length: int = MAX_LINE
 def whole_number(value: str | int, field: str, label: str, low: int, high: int) -> int:
     """A whole number within [low, high], from a typed string or an int."""
     text = str(value).strip()
+    if not text:
+        raise ValidationError(field, f"{label} is needed: a whole number from {low} to {high}")
     try:
         number = int(text)
     except ValueError:

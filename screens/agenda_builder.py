@@ -55,15 +55,18 @@ class AgendaBuilderScreen(DataScreen):
     CSS_PATH = "agenda_builder.tcss"
     BINDINGS = [
         Binding("ctrl+t", "add_topic", "Add topic", tooltip="Add the highlighted library topic (enter does too)", show=False),
-        Binding("ctrl+n", "new_item", "New item", tooltip="Add a free-form item to the agenda"),
+        Binding("ctrl+n", "new_item", "New", tooltip="Add a free-form item to the agenda"),
         Binding("ctrl+e", "edit_item", "Edit", tooltip="Edit the highlighted agenda item"),
         Binding("ctrl+up", "move(-1)", "Move up", tooltip="Move the highlighted agenda item up", show=False),
         Binding("ctrl+down", "move(1)", "Move down", tooltip="Move the highlighted agenda item down", show=False),
+        Binding("k", "keep_item", "Do it", tooltip="Keep a stale item: the pair will do it this time"),
+        Binding("x", "drop_item", "Drop", tooltip="Drop a carried item for good (its follow-up too); ctrl+z undoes"),
+        Binding("ctrl+l", "edit_session", "Date & length", tooltip="Change this session's date or length, or call it off", show=False),
         Binding("delete", "remove_item", "Remove", tooltip="Remove the highlighted agenda item (ctrl+z undoes)"),
         Binding("ctrl+z", "undo", "Undo", tooltip="Put back the last removed item", show=False),
         Binding("ctrl+g", "rules", "Ground rules", tooltip="Show the ground rules", show=False),
         Binding("f5", "go_live", "Live", tooltip="Open the live session: notes and timers for this agenda"),
-        Binding("escape", "back", "Back", tooltip="Back to the mentorships"),
+        Binding("escape", "back", "Back", tooltip="Back to the mentorships", show=False),
     ]
 
     def __init__(self, store, session_id: int) -> None:  # noqa: ANN001 - Store, imported lazily
@@ -72,11 +75,15 @@ class AgendaBuilderScreen(DataScreen):
         self._removed: list[RemovedItem] = []
         self._topics: dict[str, Topic] = {}
         self._items: list[AgendaItem] = []
+        self._item_count_before_add: int | None = None  # set when an add is on its way: highlight what arrives
+        self._leaving = False
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="builder-top"):
             yield Static(id="session-heading")
+            if self.app.role != "mentor":  # type: ignore[attr-defined]  # changing the session is the leader's
+                yield Static("ctrl+l changes", id="session-hint")
             yield SpeakerBadge(id="speaker")
         with Horizontal(id="builder"):
             with Vertical(id="library-pane"):
@@ -99,7 +106,6 @@ class AgendaBuilderScreen(DataScreen):
         self.sub_title = "Agenda builder"
         self.query_one("#library").border_title = "Topic library  (enter adds)"
         self.query_one("#agenda").border_title = "Agenda"
-        self.query_one("#agenda").border_subtitle = "ctrl+↑↓ moves"
         self.query_one("#category", Select).set_options(
             (Content(f"{c.name} ({c.topics})"), c.name) for c in self.store.topic_categories()
         )
@@ -122,6 +128,12 @@ class AgendaBuilderScreen(DataScreen):
                 f"{session.minutes} min",
             )
         )
+        if session.status == "cancelled":  # called off, here or in another window
+            if self.is_current and not self._leaving:
+                self._leaving = True
+                self.dismiss()
+                self.app.notify("That session was called off.")
+            return
         self._fill_agenda(session.minutes)
         self._fill_library()
         self._fill_coverage(session.mentorship_id)
@@ -134,6 +146,14 @@ class AgendaBuilderScreen(DataScreen):
         agenda.add_options(Option(item_content(n, item), id=str(item.id)) for n, item in enumerate(self._items, 1))
         if self._items:
             agenda.highlighted = min(highlighted or 0, len(self._items) - 1)
+            added = self._item_count_before_add
+            if added is not None and len(self._items) > added:
+                self._item_count_before_add = None
+                newest = max(range(len(self._items)), key=lambda i: self._items[i].id)
+                agenda.highlighted = newest  # follow what was just added, wherever it went
+        hints = ["↻n carried n times"] if any(item.is_carried for item in self._items) else []
+        agenda.border_subtitle = " · ".join([*hints, "ctrl+↑↓ moves"]) if self._items else ""
+        self.refresh_bindings()  # 'Do it' and 'Drop' depend on the highlighted item
         planned = sum(item.minutes for item in self._items)
         over = planned - session_minutes
         self.query_one("#total", Static).update(
@@ -166,14 +186,14 @@ class AgendaBuilderScreen(DataScreen):
             library.highlighted = min(highlighted or 0, len(topics) - 1)
 
     def _fill_coverage(self, mentorship_id: int) -> None:
-        coverage = self.store.category_coverage(mentorship_id)
-        parts: list[Content | str | tuple[str, str]] = [("Last 4 sessions: ", "$text-muted")]
-        for c in coverage:
-            mark, style = ("✓", "$success") if c.sessions_ago is not None else ("✗", "$text-muted")
+        coverage = self.store.coverage(mentorship_id, session_id=self.session_id)
+        parts: list[Content | str | tuple[str, str]] = [(f"{coverage.heading} + this agenda: ", "$text-muted")]
+        for c in coverage.categories:
+            mark, style = ("✓", "$success") if c.covered else ("✗", "$text-muted")
             parts += [(f"{mark} {SHORT_CATEGORY.get(c.category, c.category)}", style), "  "]
         suggestion = suggest_category(coverage)
         if suggestion:
-            parts += [(" Next: ", "$text-muted"), (suggestion, "bold $accent")]
+            parts += [(" Try: ", "$text-muted"), (SHORT_CATEGORY.get(suggestion, suggestion), "bold $accent")]
         self.query_one("#coverage", Static).update(Content.assemble(*parts))
 
     # -- events ----------------------------------------------------------------------
@@ -209,6 +229,7 @@ class AgendaBuilderScreen(DataScreen):
         self.app.push_screen(PlaceholderFormScreen(topic), filled)
 
     def _insert_topic(self, topic: Topic, values: dict[str, str]) -> None:
+        self._item_count_before_add = len(self._items)
         self.store.add_agenda_item(
             self.session_id,
             title=fill(topic.title, values),
@@ -270,6 +291,58 @@ class AgendaBuilderScreen(DataScreen):
         self._removed.append(self.store.remove_agenda_item(item.id))
         self.notify(f"Removed: {item.title} (ctrl+z puts it back)", markup=False)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        agenda_in_use = self.focused is self.query_one("#agenda")
+        item = self._highlighted_item() if agenda_in_use else None
+        if action == "remove_item":
+            return agenda_in_use  # never an item the pair is not looking at
+        if action == "edit_session":
+            return self.app.role != "mentor"  # type: ignore[attr-defined]  # the admin is the leader's
+        if action == "keep_item":
+            return item is not None and item.is_stale
+        if action == "drop_item":
+            return item is not None and item.is_carried
+        return True
+
+    @on(OptionList.OptionHighlighted, "#agenda")
+    def _agenda_moved(self) -> None:
+        self.refresh_bindings()
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def action_keep_item(self) -> None:
+        item = self._highlighted_item()
+        if item is not None and item.is_stale:
+            self.store.keep_item(item.id)
+            self.notify(f"Doing it this time: {item.title}", markup=False)
+
+    def action_drop_item(self) -> None:
+        item = self._highlighted_item()
+        if item is None or not item.is_carried:
+            return
+        self._removed.append(self.store.drop_item(item.id))
+        also = " and its follow-up" if item.follow_up_id is not None else ""
+        self.notify(f"Dropped{also} for good: {item.title} (ctrl+z puts it back)", markup=False)
+
+    def action_edit_session(self) -> None:
+        from .session_form import SessionFormScreen
+
+        session = self.store.get_session(self.session_id)
+
+        def save(when: str, minutes: str) -> None:
+            self.store.update_session(self.session_id, scheduled_on=when, minutes=minutes)
+
+        def call_off() -> None:
+            self.store.cancel_session(self.session_id)
+
+        self.app.push_screen(
+            SessionFormScreen(
+                "Change this session", session.scheduled_on.isoformat(), save,
+                minutes=session.minutes, cancel_session=call_off if session.status == "planned" else None,
+            )
+        )
+
     def action_undo(self) -> None:
         if not self._removed:
             self.notify("Nothing to undo.", severity="warning")
@@ -282,12 +355,17 @@ class AgendaBuilderScreen(DataScreen):
         from .item_form import ItemFormScreen
 
         def save(title: str, minutes: str, prompt: str) -> None:
+            self._item_count_before_add = len(self._items)
             self.store.add_agenda_item(
                 self.session_id, title=title, minutes=minutes, prompt=prompt,
                 proposed_by=self.app.speaker,  # type: ignore[attr-defined]
             )
 
-        self.app.push_screen(ItemFormScreen("New agenda item", save))
+        def added(saved: bool | None) -> None:
+            if saved:
+                self.notify("Added to the agenda.")
+
+        self.app.push_screen(ItemFormScreen("New agenda item", save), added)
 
     def action_edit_item(self) -> None:
         item = self._highlighted_item()

@@ -19,5 +19,10 @@ class SpeakerBadge(Static):
     def _show(self, speaker: str) -> None:
         style = "bold $text on $accent" if speaker == "mentor" else "bold $text on $primary"
         self.update(
-            Content.assemble(("Speaking: ", "$text-muted"), (f" {speaker.upper()} ", style), ("  F4 flips", "$text-muted"))
+            Content.assemble(
+                ("Speaking: ", "$text-muted"),
+                (f" {speaker.upper()} ", style),
+                # The mentor's window is always the mentor's: F4 is refused there.
+                ("" if self.app.role == "mentor" else "  F4 flips", "$text-muted"),  # type: ignore[attr-defined]
+            )
         )

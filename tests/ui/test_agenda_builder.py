@@ -128,19 +128,117 @@ async def test_reorder_by_keys_and_mouse_remove_and_undo(db_path: Path, store: S
         assert [t for t, _ in agenda_titles(store, mentorship)] == ["First", "Third", "Second"]
 
 
-async def test_carried_and_stale_items_are_marked(db_path: Path, store: Store) -> None:
+def stale_agenda(store: Store) -> tuple[int, int]:
+    """Four held meetings that never reached an item or a follow-up; the fifth is planned."""
     mentorship = store.create_mentorship(draft())
+    session = store.plan_session(mentorship)
+    store.add_agenda_item(session, title="Try the AI note-taker", proposed_by="mentor")
+    follow_up = store.add_follow_up(mentorship, title="Send the deck", owner="mentor", due=None, session_id=session)
     for _ in range(4):
-        session = store.plan_session(mentorship)
-        if not store.agenda(session):
-            store.add_agenda_item(session, title="Try the AI note-taker", proposed_by="mentor")
         store.set_session_status(session, "held")
-    store.plan_session(mentorship)
+        session = store.plan_session(mentorship)
+    return mentorship, follow_up
+
+
+async def test_carried_and_stale_items_are_marked(db_path: Path, store: Store) -> None:
+    stale_agenda(store)
     app = open_app(db_path)
     async with app.run_test(size=SIZE) as pilot:
         await open_builder(pilot)
         text = screen_text(app)
         assert "Try the AI note-taker  · mentor  ↻4  STALE: do it or drop it" in text
+        assert "Follow-up: Send the deck  · mentor  ↻4  STALE" in text
+
+
+async def test_a_stale_item_is_done_or_dropped_with_one_key_and_undone(db_path: Path, store: Store) -> None:
+    mentorship, follow_up = stale_agenda(store)
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        builder = await open_builder(pilot)
+        await pilot.press("k", "x")  # the library has the keyboard: neither touches the agenda
+        await pilot.pause()
+        assert [i.is_stale for i in store.agenda(store.upcoming_session(mentorship).id)] == [True, True]
+        agenda = builder.query_one("#agenda", OptionList)
+        agenda.focus()
+        agenda.highlighted = 1  # the note-taker
+        await pilot.press("k")
+        await pilot.pause()
+        assert "Try the AI note-taker  · mentor  ↻4\n" in screen_text(app) + "\n"  # no longer stale
+        agenda.highlighted = 0  # the follow-up
+        await pilot.press("x")
+        await pilot.pause()
+        assert [t for t, _ in agenda_titles(store, mentorship)] == ["Try the AI note-taker"]
+        assert store.get_follow_up(follow_up).status == "dropped"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [t for t, _ in agenda_titles(store, mentorship)] == ["Follow-up: Send the deck", "Try the AI note-taker"]
+        assert store.get_follow_up(follow_up).status == "open"
+
+
+async def test_delete_never_removes_an_item_while_the_library_has_the_keyboard(db_path: Path, store: Store) -> None:
+    mentorship = store.create_mentorship(draft())
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        builder = await open_builder(pilot)
+        await add_free_item(pilot, "Keep me")
+        builder.query_one("#library").focus()
+        await pilot.press("delete")
+        await pilot.pause()
+        assert agenda_titles(store, mentorship) == [("Keep me", "leader")]
+        assert "Remove" not in {c.title for c in app.get_system_commands(app.screen)}
+
+
+async def test_a_new_item_is_highlighted_where_it_lands(db_path: Path, store: Store) -> None:
+    store.create_mentorship(draft())
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        builder = await open_builder(pilot)
+        for title in ("First", "Second", "Third"):
+            await add_free_item(pilot, title, "5")
+        await pilot.pause(0.3)
+        agenda = builder.query_one("#agenda", OptionList)
+        assert agenda.highlighted == 2 and "Third" in str(agenda.get_option_at_index(2).prompt)
+
+
+async def test_change_the_session_refuse_a_bad_length_then_call_it_off(db_path: Path, store: Store) -> None:
+    mentorship = store.create_mentorship(draft())
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_builder(pilot)
+        session = store.upcoming_session(mentorship)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await type_into(pilot, scheduled_on="2026-12-03", minutes="0")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "between 5 and 480" in screen_text(app)
+        assert store.get_session(session.id) == session  # nothing changed
+        await type_into(pilot, minutes="60")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaBuilderScreen) and "Thu 03 Dec 2026 · 60 min" in screen_text(app)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await pilot.click("#call-off")
+        await pilot.pause()
+        assert store.get_session(session.id).status == "cancelled"
+        assert not isinstance(app.screen, AgendaBuilderScreen)  # back to the mentorships
+
+
+async def test_coverage_counts_this_agenda_and_says_when_nothing_was_held(db_path: Path, store: Store) -> None:
+    store.create_mentorship(draft())
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        builder = await open_builder(pilot)
+        coverage = str(builder.query_one("#coverage").render())
+        assert coverage.startswith("No sessions held yet + this agenda: ✗ Tech")
+        builder.query_one("#search", Input).value = "real task"
+        await pilot.pause()
+        builder.query_one("#library").focus()
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        coverage = str(builder.query_one("#coverage").render())
+        assert "✓ Tech" in coverage and "Try: Technology" not in coverage
 
 
 async def test_rules_at_session_start_can_be_turned_off_in_settings(db_path: Path, store: Store) -> None:

@@ -55,6 +55,22 @@ def test_agenda_builder_with_an_agenda(snap_compare, db_path: Path, store: Store
     assert snap_compare(open_app(db_path, user_topics), terminal_size=SIZE, press=["s"])
 
 
+def test_agenda_builder_at_80x24_with_carried_and_stale_items(
+    snap_compare, db_path: Path, store: Store, user_topics: Path
+) -> None:
+    mentorship = store.create_mentorship(draft(mentor="Sam Ortiz"))
+    session = store.plan_session(mentorship)
+    store.add_agenda_item(session, title="Try the AI note-taker", proposed_by="mentor", minutes=10)
+    store.add_follow_up(mentorship, title="Send the deck", owner="mentor", due=None, session_id=session)
+    for _ in range(3):
+        store.set_session_status(session, "held")
+        session = store.plan_session(mentorship)
+    store.mark_rules_shown(session)
+    store.add_agenda_item(session, title="A real task in Figma, start to finish", proposed_by="leader",
+                          minutes=25, category="Technology Deep Dive")
+    assert snap_compare(open_app(db_path, user_topics), terminal_size=(80, 24), press=["s", "tab"])
+
+
 def _meeting_in_progress(store: Store, clock: FakeClock) -> None:
     """Seventeen minutes into a meeting: one item discussed, notes of each kind, a follow-up."""
     mentorship = store.create_mentorship(draft(mentor="Sam Ortiz"))

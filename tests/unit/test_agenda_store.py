@@ -146,7 +146,7 @@ def test_a_planned_session_can_be_moved_and_resized(store: Store, mentorship: in
 
 @pytest.mark.parametrize(
     ("scheduled_on", "minutes", "message"),
-    [("someday", 45, "'someday' is not a date"), ("+1w", "500", "between 5 and 480"), ("+1w", "", "must be a whole number")],
+    [("someday", 45, "'someday' is not a date"), ("+1w", "500", "between 5 and 480"), ("+1w", "", "is needed: a whole number from 5 to 480"), ("+1w", "ten", "must be a whole number")],
 )
 def test_bad_changes_to_a_session_are_refused(
     store: Store, mentorship: int, scheduled_on: str, minutes: object, message: str

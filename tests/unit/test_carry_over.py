@@ -98,8 +98,8 @@ def test_carry_over_goes_before_what_was_already_planned(store: Store, mentorshi
     store.start_session(a)
     store.add_follow_up(mentorship, title="Try Notion AI", owner="leader", due="+7d", session_id=a)
     store.end_session(a)
-    # The follow-up joined B when it was agreed; what A did not reach comes in at the top when A ends.
-    assert agenda(store, b) == [("Not reached", 1), ("Follow-up: Try Notion AI", 1), ("New topic", 0)]
+    # The follow-up joined B, last, when it was agreed; what A did not reach comes in at the top when A ends.
+    assert agenda(store, b) == [("Not reached", 1), ("New topic", 0), ("Follow-up: Try Notion AI", 1)]
     assert [item.position for item in store.agenda(b)] == [0, 1, 2]
 
 
