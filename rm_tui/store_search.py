@@ -33,6 +33,7 @@ class SearchHit:
     agenda_item_id: int | None = None
     mentor: str | None = None
     on: date | None = None
+    by: str | None = None  # who wrote the note, or proposed the agenda item
 
 
 def fts_query(text: str) -> str | None:
@@ -64,24 +65,24 @@ class SearchQueries:
         only = self.only_mentorship
         parts = [
             (f"SELECT 'note', n.id, coalesce(i.title, 'The session as a whole'), {_snippet('notes', 0)}, "
-             "n.session_id, n.agenda_item_id, m.mentor, s.scheduled_on AS on_day, 0 AS rank "
+             "n.session_id, n.agenda_item_id, m.mentor, s.scheduled_on AS on_day, 0 AS rank, n.author "
              "FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid JOIN sessions s ON s.id = n.session_id "
              "JOIN mentorships m ON m.id = s.mentorship_id LEFT JOIN agenda_items i ON i.id = n.agenda_item_id "
              f"WHERE notes_fts MATCH ? AND n.visibility IN ({marks}) AND (? IS NULL OR m.id = ?) "
              "ORDER BY notes_fts.rowid DESC LIMIT ?", [match, *allowed, only, only, limit]),
             (f"SELECT 'item', i.id, i.title, {_snippet('agenda_items', -1)}, i.session_id, i.id, m.mentor, "
-             "s.scheduled_on, 0 AS rank FROM agenda_items_fts "
+             "s.scheduled_on, 0 AS rank, i.proposed_by FROM agenda_items_fts "
              "JOIN agenda_items i ON i.rowid = agenda_items_fts.rowid JOIN sessions s ON s.id = i.session_id "
              "JOIN mentorships m ON m.id = s.mentorship_id "
              "WHERE agenda_items_fts MATCH ? AND (? IS NULL OR m.id = ?) ORDER BY agenda_items_fts.rowid DESC LIMIT ?",
              [match, only, only, limit]),
             (f"SELECT 'follow-up', f.id, f.title, {_snippet('follow_ups', 0)}, f.session_id, f.agenda_item_id, "
-             "m.mentor, f.due_on, 0 AS rank FROM follow_ups_fts "
+             "m.mentor, f.due_on, 0 AS rank, NULL FROM follow_ups_fts "
              "JOIN follow_ups f ON f.rowid = follow_ups_fts.rowid JOIN mentorships m ON m.id = f.mentorship_id "
              "WHERE follow_ups_fts MATCH ? AND (? IS NULL OR m.id = ?) ORDER BY follow_ups_fts.rowid DESC LIMIT ?",
              [match, only, only, limit]),
             (f"SELECT 'topic', t.id, t.title, {_snippet('topics', -1)}, NULL, NULL, NULL, NULL, "
-             "bm25(topics_fts) AS rank FROM topics_fts JOIN topics t ON t.rowid = topics_fts.rowid "
+             "bm25(topics_fts) AS rank, NULL FROM topics_fts JOIN topics t ON t.rowid = topics_fts.rowid "
              "WHERE topics_fts MATCH ? ORDER BY rank LIMIT ?", [match, limit]),
         ]
         # Each part takes its newest few straight from its index (FTS5 walks it backwards
@@ -93,6 +94,6 @@ class SearchQueries:
         values = [value for _, args in parts for value in args] + [limit]
         return [
             SearchHit(row[0], row[1], row[2], row[3] or row[2], row[4], row[5], row[6],
-                      date.fromisoformat(row[7]) if row[7] else None)
+                      date.fromisoformat(row[7]) if row[7] else None, row[9])
             for row in self.db.execute(sql, values).fetchall()
         ]

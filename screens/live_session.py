@@ -103,6 +103,8 @@ def agenda_line(number: int, item: AgendaItem, seconds: int, notes: int, current
         (f" +{clock_text(seconds - item.minutes * 60)}" if over else "", "bold $error"),
         (f"  ✎{notes}" if notes else "", "$text-muted"),
         ("  · mentor" if item.proposed_by == "mentor" else "", "$accent"),
+        (f"  ↻{item.carry_count}" if item.is_carried else "", "$warning"),
+        ("  stale" if item.is_stale else "", "bold $error"),
         ("  ⚠ clash" if item.conflict_of is not None else "", "bold $warning"),
     )
 

@@ -38,7 +38,8 @@ def marked(context: str) -> Content:
 
 
 def hit_line(hit: SearchHit) -> Content:
-    where = " · ".join(x for x in (hit.mentor, f"{hit.on:%d %b %Y}" if hit.on else None) if x)
+    credit = {"item": "proposed by the mentor", "note": "by the mentor"}.get(hit.kind) if hit.by == "mentor" else None
+    where = " · ".join(x for x in (hit.mentor, f"{hit.on:%d %b %Y}" if hit.on else None, credit) if x)
     context = marked(hit.context)
     return Content.assemble(
         (f"{KIND_LABELS[hit.kind]:<10}", "$text-muted"), (hit.title, "bold"),

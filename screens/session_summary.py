@@ -44,6 +44,7 @@ def _section(heading: str, times: list[ItemTime], mark: str, style: str) -> list
         parts += [
             (f"  {mark} ", style),
             entry.item.title,
+            ("  · mentor" if entry.item.proposed_by == "mentor" else "", "$accent"),  # credit where it is due
             (f"  {spent} of {entry.item.minutes}:00", "$error" if over else "$text-muted"),
             "\n",
         ]

@@ -238,7 +238,7 @@ async def test_ending_shows_the_summary_and_asks_first(db_path: Path, store: Sto
         text = screen_text(app)
         assert "Meeting time 17:00 of 45:00 planned" in text
         assert "Discussed (1)" in text and "A real task in Notion  12:00 of 15:00" in text
-        assert "Not reached (2): they carry over" in text and "A creator I [really] rate  5:00 of 10:00" in text
+        assert "Not reached (2): they carry over" in text and "A creator I [really] rate  · mentor  5:00 of 10:00" in text
         assert "Send the creator list  · mentor · due Tue 01 Dec" in text
     assert store.get_session(session_id).status == "held"
 
@@ -366,3 +366,17 @@ async def test_picking_a_note_by_keys_keeps_the_keyboard_in_the_notes(db_path: P
         await pilot.press(*", then a twist")
         await wait_for_autosave(pilot)
     assert bodies(store, session_id, items[0]) == [("mentor", "shared", "Hook first, then a twist")]
+
+
+async def test_carried_and_stale_items_are_marked_in_the_meeting_too(db_path: Path, store: Store) -> None:
+    mentorship = store.create_mentorship(draft(mentor="Sam Ortiz"))
+    session = store.plan_session(mentorship)
+    store.add_agenda_item(session, title="Try the AI note-taker", proposed_by="mentor")
+    for _ in range(3):
+        store.set_session_status(session, "held")
+        session = store.plan_session(mentorship)
+    store.mark_rules_shown(session)
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_live(pilot)
+        assert "10:00  · mentor  ↻3  stale" in screen_text(app)

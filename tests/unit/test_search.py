@@ -103,3 +103,14 @@ def test_results_come_newest_meeting_first_then_topics(store: Store) -> None:
     assert [h.context.replace("\x02", "").replace("\x03", "") for h in hits[:2]] == [
         "creator budget, newer", "creator budget, older"]
     assert {h.kind for h in hits[2:]} == {"topic"}
+
+
+def test_an_item_the_mentor_proposed_is_credited_in_the_results(store: Store, meeting) -> None:
+    from screens.search import hit_line
+
+    _, session, _ = meeting
+    store.add_agenda_item(session, title="Duet videos with customers", proposed_by="mentor")
+    store.add_agenda_item(session, title="Duets in our own feed", proposed_by="leader")
+    lines = {hit.title: hit_line(hit).plain for hit in store.search("duet", "leader")}
+    assert "proposed by the mentor" in lines["Duet videos with customers"]
+    assert "proposed by" not in lines["Duets in our own feed"]
