@@ -6,7 +6,7 @@ records who proposed it.
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -54,6 +54,7 @@ class AgendaBuilderScreen(DataScreen):
 
     CSS_PATH = "agenda_builder.tcss"
     BINDINGS = [
+        Binding("slash", "search_topics", "Search topics", tooltip="Type to narrow the library (typing in the list does too)", show=False),
         Binding("ctrl+t", "add_topic", "Add topic", tooltip="Add the highlighted library topic (enter does too)", show=False),
         Binding("ctrl+n", "new_item", "New", tooltip="Add a free-form item to the agenda"),
         Binding("ctrl+e", "edit_item", "Edit", tooltip="Edit the highlighted agenda item"),
@@ -88,7 +89,7 @@ class AgendaBuilderScreen(DataScreen):
         with Horizontal(id="builder"):
             with Vertical(id="library-pane"):
                 yield Select([], prompt="All categories", id="category", compact=True)
-                yield Input(placeholder="type to search topics", id="search", compact=True)
+                yield Input(placeholder="type to search topics", id="search", compact=True, select_on_focus=False)
                 yield OptionList(id="library")
             with Vertical(id="agenda-pane"):
                 yield OptionList(id="agenda")
@@ -203,6 +204,18 @@ class AgendaBuilderScreen(DataScreen):
     def _filter(self) -> None:
         self._fill_library()
 
+    def action_search_topics(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        # "Type to search": letters typed while the library list has the keyboard go
+        # to the search box instead of being lost.
+        if self.focused is self.query_one("#library") and event.is_printable and event.character not in (None, " ", "/"):
+            search = self.query_one("#search", Input)
+            search.focus()
+            search.insert_text_at_cursor(event.character)
+            event.stop()
+
     @on(Input.Submitted, "#search")
     def _search_done(self) -> None:
         self.query_one("#library").focus()
@@ -251,7 +264,7 @@ class AgendaBuilderScreen(DataScreen):
 
     @on(Button.Pressed, "#remove")
     def _remove(self) -> None:
-        self.action_remove_item()
+        self._remove_highlighted()
 
     @on(Button.Pressed, "#undo")
     def _undo(self) -> None:
@@ -284,6 +297,13 @@ class AgendaBuilderScreen(DataScreen):
         agenda.highlighted = target
 
     def action_remove_item(self) -> None:
+        if self.focused is not self.query_one("#agenda"):
+            # Never an item the pair is not looking at: delete in the library means nothing.
+            self.notify("Delete removes the highlighted agenda item: tab to the agenda first.", severity="warning")
+            return
+        self._remove_highlighted()
+
+    def _remove_highlighted(self) -> None:
         item = self._highlighted_item()
         if item is None:
             self.notify("Nothing to remove: highlight an agenda item first.", severity="warning")
@@ -294,8 +314,6 @@ class AgendaBuilderScreen(DataScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         agenda_in_use = self.focused is self.query_one("#agenda")
         item = self._highlighted_item() if agenda_in_use else None
-        if action == "remove_item":
-            return agenda_in_use  # never an item the pair is not looking at
         if action == "edit_session":
             return self.app.role != "mentor"  # type: ignore[attr-defined]  # the admin is the leader's
         if action == "keep_item":

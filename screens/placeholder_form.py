@@ -22,7 +22,7 @@ class PlaceholderFormScreen(ModalScreen[dict[str, str] | None]):
     PlaceholderFormScreen { align: center middle; }
     #fill { width: 80; max-width: 100%; height: auto; max-height: 100%;
             border: thick $primary; background: $surface; padding: 1 2; }
-    #fill-fields { grid-size: 2; grid-columns: auto 1fr; grid-rows: auto; grid-gutter: 1 0; height: auto; margin: 1 0; }
+    #fill-fields { grid-size: 2; grid-columns: auto 1fr; grid-rows: auto; grid-gutter: 1 2; height: auto; margin: 1 0; }
     #fill-fields Input { background: $boost; }
     #fill-preview { border: round $secondary; padding: 0 1; height: auto; }
     #fill-hint { color: $text-muted; margin-top: 1; }
@@ -46,7 +46,8 @@ class PlaceholderFormScreen(ModalScreen[dict[str, str] | None]):
                     yield Label(name)
                     yield Input(placeholder=f"which {name.lower()}?", id=f"field-{index}", compact=True)
             yield Static(id="fill-preview")
-            hint = "enter adds it · escape cancels"
+            hint = "enter on the last field adds it" if len(self.fields) > 1 else "enter adds it"
+            hint += " · escape cancels"
             if self.fields:
                 hint += " · a field left empty stays as [it is]"
             yield Static(hint, id="fill-hint", markup=False)
