@@ -20,8 +20,14 @@ def rm_tui_or_exit() -> Path:
 def start(command: str, size: tuple[int, int] = (120, 40)) -> str:
     """Run `command` in a new detached window; returns the session name."""
     name = f"bench-{uuid.uuid4().hex[:8]}"
-    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", str(size[0]), "-y", str(size[1]),
-                    f"{command}; sleep 60"], check=True)
+    args = ["tmux", "new-session", "-d", "-s", name, "-x", str(size[0]), "-y", str(size[1]), f"{command}; sleep 60"]
+    for _ in range(3):
+        # Killing the last session stops the tmux server; a new session started while it
+        # is still exiting fails, and a moment later succeeds.
+        if subprocess.run(args, capture_output=True).returncode == 0:
+            return name
+        time.sleep(0.2)
+    subprocess.run(args, check=True)
     return name
 
 

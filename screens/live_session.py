@@ -149,6 +149,8 @@ class LiveSessionScreen(DataScreen):
         self._outside_edit_missed = False
         self._tabs = Tabs(classes="note-tabs")  # replaced whenever the notes on show change
         self._tab_keys: list[str] = []
+        self._shown: tuple[object, ...] | None = None  # what the panes were last filled from
+        self._drawn: dict[str, tuple[object, ...]] = {}  # what _redraw last put in each Static
 
     # -- layout ----------------------------------------------------------------------
 
@@ -168,7 +170,7 @@ class LiveSessionScreen(DataScreen):
                     yield Static(id="visibility")
                     yield Static(id="note-author")
                     yield Static(id="visibility-hint")
-                yield NoteEditor(id="editor")
+                yield NoteEditor(id="editor", on_change=self._typed)
                 yield Markdown(id="preview")
                 yield Static(id="item-follow-ups")
         yield Footer()
@@ -223,10 +225,26 @@ class LiveSessionScreen(DataScreen):
             self._open_entry(self._viewing)
         else:
             self._take_outside_edits()
-        self._fill_agenda()
-        self._fill_notes_pane()
+        shown = self._what_is_shown()
+        if shown != self._shown:
+            # Most changes seen while typing are this window's own autosaves: they change
+            # nothing on show, and rebuilding the agenda and the footer for each would
+            # slow the typing down.
+            self._fill_agenda()
+            self._fill_notes_pane()
+            self._shown = shown
+            self.refresh_bindings()
         self._show_clocks()
-        self.refresh_bindings()
+
+    def _what_is_shown(self) -> tuple[object, ...]:
+        """Everything the agenda, the notes pane and the keys are drawn from, to compare."""
+        buffer = self._buffer
+        assert buffer is not None
+        notes = tuple((n.id, n.author, n.visibility, n.conflict_of)
+                      for n in self.store.notes(self.session_id, buffer.entry, self._role))
+        return (self._session, tuple(self._items), tuple(sorted(self._note_counts.items(), key=repr)),
+                self._viewing, buffer.key, buffer.note_id, buffer.author, buffer.visibility, buffer.conflict_of,
+                notes, tuple(self.store.follow_ups_for_session(self.session_id)))
 
     def _entries(self) -> list[Entry]:
         return [item.id for item in self._items] + [None]
@@ -272,25 +290,31 @@ class LiveSessionScreen(DataScreen):
         mentorship = self.store.get_mentorship(session.mentorship_id)
         state = {"planned": ("not started · F5 starts", "$text-muted"), "live": ("LIVE", "bold $error"),
                  "held": ("ended", "$text-muted"), "cancelled": ("cancelled", "$text-muted")}[session.status]
-        self.query_one("#session-heading", Static).update(
-            Content.assemble((mentorship.mentor, "bold"), (" · ", "$text-muted"),
-                             f"{session.scheduled_on:%a %d %b %Y}", (" · ", "$text-muted"), state)
-        )
+        self._redraw("#session-heading",
+                     Content.assemble((mentorship.mentor, "bold"), (" · ", "$text-muted"),
+                                      f"{session.scheduled_on:%a %d %b %Y}", (" · ", "$text-muted"), state))
         spent = session_seconds(session, self.store.now())
         over = spent > session.minutes * 60
         planned = sum(item.minutes for item in self._items)
-        self.query_one("#session-clock", Static).update(
-            Content.assemble(("Session ", "$text-muted"),
-                             (f"{clock_text(spent)}/{session.minutes}:00", "bold $error" if over else "bold"),
-                             (f"  · agenda {planned} min", "$text-muted"))
-        )
+        self._redraw("#session-clock",
+                     Content.assemble(("Session ", "$text-muted"),
+                                      (f"{clock_text(spent)}/{session.minutes}:00", "bold $error" if over else "bold"),
+                                      (f"  · agenda {planned} min", "$text-muted")))
         if session.status == "live" and session.current_item_id is not None:
             index = self._entries().index(session.current_item_id)
             self.query_one("#agenda", OptionList).replace_option_prompt_at_index(
                 index, self._item_line(index + 1, self._items[index])
             )
 
+    def _redraw(self, selector: str, content: Content) -> None:
+        """Update a Static only when what it says changed: each update lays the screen out again."""
+        drawn = (content.plain, tuple(content.spans))
+        if self._drawn.get(selector) != drawn:
+            self._drawn[selector] = drawn
+            self.query_one(selector, Static).update(content)
+
     def _fill_notes_pane(self) -> None:
+        self._shown = None  # drawn outside reload(): its next look redraws whatever it finds
         buffer = self._buffer
         assert buffer is not None
         item = self._item(buffer.entry)
@@ -391,7 +415,6 @@ class LiveSessionScreen(DataScreen):
         if self.query_one("#preview").display:
             self._render_preview()
 
-    @on(TextArea.Changed, "#editor")
     def _typed(self) -> None:
         # The keystroke path: only note that a save is due. The snapshot comes shortly
         # after, however fast the typing, so a crash loses well under a second.

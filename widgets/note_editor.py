@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import events
 from textual.binding import Binding
 from textual.widgets import TextArea
@@ -27,7 +29,11 @@ class NoteEditor(TextArea):
 
     PLACEHOLDER = "Type your notes here. Markdown works; everything is saved as you type."
 
-    def __init__(self, text: str = "", *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+    def __init__(
+        self, text: str = "", *, id: str | None = None, on_change: Callable[[], object] | None = None  # noqa: A002
+    ) -> None:
+        """`on_change` is called on every change instead of letting TextArea.Changed bubble up."""
+        self._on_change = on_change
         super().__init__(
             text,
             soft_wrap=True,
@@ -37,6 +43,18 @@ class NoteEditor(TextArea):
             placeholder=self.PLACEHOLDER,
             id=id,
         )
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if self._on_change is not None:
+            # A direct call: the message would otherwise walk up every container to the
+            # screen on each keystroke, which typing pays for.
+            event.stop()
+            self._on_change()
+
+    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        # Nothing above the editor listens for it, and letting it bubble up through the
+        # screen's containers on every keystroke is a measurable part of typing's cost.
+        event.stop()
 
     def on_paste(self, event: events.Paste) -> None:
         # Runs before TextArea's own paste handler, which prevent_default() skips.
