@@ -74,6 +74,10 @@ def _new_buffer(entry: Entry, author: Role, note: Note | None = None) -> Buffer:
                   note.version, note.conflict_of)
 
 
+MAX_NOTE_TABS = 8  # tabs across the notes pane, the '⋯ more' one included
+MORE_NOTES = "more-notes"
+
+
 def _tab_id(note_id: int, buffer: Buffer) -> str:
     """A note's tab id. The editor's own note uses the buffer's key instead; a buffer
     whose text forked away from the note it opened keeps that note's key, so the
@@ -351,6 +355,14 @@ class LiveSessionScreen(DataScreen):
         ]
         if buffer.key not in {key for key, _ in wanted}:
             wanted.append((buffer.key, _tab_label(buffer.author, buffer.visibility, new=True)))
+        if len(wanted) > MAX_NOTE_TABS:
+            # Only a few tabs fit across the pane: the open note and the newest others get
+            # one, and the rest are a pick away (building tabs nobody can see costs time).
+            shown = [entry for entry in wanted if entry[0] != buffer.key][-(MAX_NOTE_TABS - 2):]
+            kept = {key for key, _ in shown} | {buffer.key}
+            older = len(wanted) - len(kept)
+            wanted = [entry for entry in wanted if entry[0] in kept]
+            wanted.append((MORE_NOTES, Content.styled(f"⋯ {older} more", "italic")))
         keys = [key for key, _ in wanted]
         if keys != self._tab_keys:
             # Compared with what was asked for, not what is mounted yet: a Tabs replaced
@@ -520,10 +532,29 @@ class LiveSessionScreen(DataScreen):
     def _tab_chosen(self, event: Tabs.TabActivated) -> None:
         buffer = self._buffer
         key = event.tab.id or ""
+        if key == MORE_NOTES and event.tabs is self._tabs and buffer is not None:
+            self._pick_a_note(buffer)
+            return
         if event.tabs is not self._tabs or buffer is None or key == buffer.key or not key.startswith("note-"):
             return  # from a replaced Tabs widget, or the note already open
         self._open_entry(buffer.entry, note_id=int(key.split("-")[1]))
         self._fill_notes_pane()
+
+    def _pick_a_note(self, buffer: Buffer) -> None:
+        from .note_picker import NotePickerScreen
+
+        notes = self.store.notes(self.session_id, buffer.entry, self._role)
+        item = self._item(buffer.entry)
+
+        def chosen(note_id: int | None) -> None:
+            if note_id is not None and self._buffer is buffer and note_id != buffer.note_id:
+                self._open_entry(buffer.entry, note_id=note_id)
+            self._fill_notes_pane()  # the tabs come back to the open note either way
+
+        self.app.push_screen(
+            NotePickerScreen(notes, f"All {len(notes)} notes on {item.title if item else 'the session as a whole'}"),
+            chosen,
+        )
 
     def _go(self, entry: Entry) -> None:
         if entry == self._viewing and self._buffer is not None:

@@ -380,3 +380,27 @@ async def test_carried_and_stale_items_are_marked_in_the_meeting_too(db_path: Pa
     async with app.run_test(size=SIZE) as pilot:
         await open_live(pilot)
         assert "10:00  · mentor  ↻3  stale" in screen_text(app)
+
+
+async def test_many_notes_on_an_item_show_a_few_tabs_and_the_rest_a_pick_away(
+    db_path: Path, store: Store, meeting
+) -> None:
+    from screens.note_picker import NotePickerScreen
+
+    _, session_id, items = meeting
+    for n in range(12):
+        store.save_note(NoteText(None, session_id, items[0], "mentor", "shared", f"mentor note {n}"))
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_live(pilot)
+        labels = [str(tab.label) for tab in screen.query(Tab)]
+        assert len(labels) == 8 and labels[-1] == "⋯ 6 more"
+        await pilot.click("#more-notes")
+        await pilot.pause()
+        assert isinstance(app.screen, NotePickerScreen)
+        assert "mentor note 0" in screen_text(app)  # the oldest, which has no tab
+        app.screen.query_one("#note-picker", OptionList).highlighted = 11  # newest first: the oldest is last
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.query_one("#editor").text == "mentor note 0"
