@@ -21,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from rm_tui.db import immediate  # noqa: E402
 from rm_tui.store import Store  # noqa: E402
 from topic_library import CORE_CATEGORIES  # noqa: E402
 
@@ -52,8 +53,8 @@ def generate(path: Path, seed: int = 7) -> dict[str, int]:
     store = Store.open(path)
     store.sync_topics(None)
     topics = store.db.execute("SELECT id, title, category, minutes FROM topics").fetchall()
-    conn = store.db.conn
-    with conn:
+    conn = store.db
+    with immediate(conn):  # one transaction: autocommit would commit every row
         conn.executemany(
             "INSERT INTO mentorships (id, leader, mentor, expertise, focus, manager_informed, cadence_days, status) "
             "VALUES (?, 'Dana Whitfield', ?, 'a skill the leader lacks', 'what the leader wants to learn', 1, 14, ?)",
@@ -81,7 +82,7 @@ def generate(path: Path, seed: int = 7) -> dict[str, int]:
             notes.append(_note(rng, session_id, item_ids))
     while len(notes) < NOTES:
         notes.append(_note(rng, rng.randint(1, SESSIONS), item_ids))
-    with conn:
+    with immediate(conn):  # one transaction: autocommit would commit every row
         conn.executemany("INSERT INTO notes (session_id, agenda_item_id, author, visibility, body) "
                          "VALUES (?, ?, ?, ?, ?)", notes)
         conn.executemany(

@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
 
 from .errors import DatabaseRefused, DataDirectoryError
 from .migrations import LATEST_VERSION, MIGRATIONS
@@ -230,40 +229,44 @@ def _create_private_file(path: Path) -> None:
     os.close(fd)
 
 
-def connect(path: Path) -> Database:
+def connect(path: Path) -> sqlite3.Connection:
     """A connection with the pragmas every rm-tui connection needs.
 
     SQLite objects belong to one thread: a worker thread calls this for its own.
     WAL lets a second process read while one writes; the busy timeout makes writers
     queue instead of failing with 'database is locked'.
     """
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    # Autocommit (isolation_level None): a lone write commits at once, and every
+    # transaction is an explicit BEGIN IMMEDIATE (see immediate()).
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     # NORMAL is durable against a killed process in WAL mode, and much faster.
     conn.execute("PRAGMA synchronous = NORMAL")
-    db = Database(conn, execute_plugins=False)
-    return db
+    # The full-text indexes are kept by sqlite-utils' triggers; the delete half of an
+    # INSERT OR REPLACE only fires them with recursive triggers on.
+    conn.execute("PRAGMA recursive_triggers = ON")
+    return conn
 
 
 @contextlib.contextmanager
-def immediate(db: Database) -> Iterator[Database]:
+def immediate(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """A write transaction that takes the write lock at its start.
 
     A deferred transaction that reads and then writes can fail with 'database is
     locked' when another process wrote in between; BEGIN IMMEDIATE queues instead.
     """
-    db.conn.execute("BEGIN IMMEDIATE")
+    db.execute("BEGIN IMMEDIATE")
     try:
         yield db
     except BaseException:
-        db.conn.rollback()
+        db.rollback()
         raise
     else:
-        db.conn.commit()
+        db.commit()
 
 
-def migrate(db: Database, target: int = LATEST_VERSION) -> int:
+def migrate(db: sqlite3.Connection, target: int = LATEST_VERSION) -> int:
     """Apply the migrations a database lacks, each in its own transaction.
 
     The version is read again under the write lock, so two processes opening one
@@ -271,19 +274,19 @@ def migrate(db: Database, target: int = LATEST_VERSION) -> int:
     """
     while True:
         with immediate(db):
-            version = db.conn.execute("PRAGMA user_version").fetchone()[0]
+            version = db.execute("PRAGMA user_version").fetchone()[0]
             if version >= target:
                 return version
             for step in MIGRATIONS[version]:
                 if callable(step):
                     step(db)
                 else:
-                    db.conn.execute(step)
-            db.conn.execute(f"PRAGMA user_version = {version + 1}")
-            db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                    db.execute(step)
+            db.execute(f"PRAGMA user_version = {version + 1}")
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
-def open_database(path: Path | str) -> Database:
+def open_database(path: Path | str) -> sqlite3.Connection:
     """Open (creating if needed) the rm-tui database at `path`, migrated to the latest schema."""
     path = Path(path).expanduser()
     check = inspect_database_file(path)
@@ -291,7 +294,7 @@ def open_database(path: Path | str) -> Database:
         _create_private_file(path)
     try:
         db = connect(path)
-        if db.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
+        if db.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
             raise DatabaseRefused(f"{path} cannot use write-ahead logging")
         migrate(db)
     except sqlite3.DatabaseError as exc:

@@ -7,6 +7,7 @@ an app can tell cheaply whether anything, in this process or another, changed.
 
 from __future__ import annotations
 
+import sqlite3
 import json
 import uuid
 from collections.abc import Callable
@@ -14,7 +15,6 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from sqlite_utils import Database
 
 from topic_library import CORE_CATEGORIES, LibraryLoad, load_library, topic_files
 from topic_library.loader import fingerprint
@@ -49,7 +49,7 @@ class Store(
 ):
     """The rm-tui database, as the operations the app needs."""
 
-    def __init__(self, db: Database, *, today: Today = date.today, now: Clock = utc_now) -> None:
+    def __init__(self, db: sqlite3.Connection, *, today: Today = date.today, now: Clock = utc_now) -> None:
         self.db = db
         self.today = today
         self.now = now
@@ -75,14 +75,14 @@ class Store(
 
     @property
     def path(self) -> str:
-        return self.db.conn.execute("PRAGMA database_list").fetchone()[2]
+        return self.db.execute("PRAGMA database_list").fetchone()[2]
 
     def close(self) -> None:
         self.db.close()
 
     def change_token(self) -> tuple[int, int]:
         """Differs from the last call's whenever any process committed a change."""
-        (data_version,) = self.db.conn.execute("PRAGMA data_version").fetchone()
+        (data_version,) = self.db.execute("PRAGMA data_version").fetchone()
         return data_version, self.local_writes
 
     def _wrote(self) -> None:
@@ -200,7 +200,7 @@ class Store(
         load = load_library(files)
         with immediate(self.db):
             keys = [spec.key for spec in load.topics]
-            self.db.conn.executemany(
+            self.db.executemany(
                 "INSERT INTO topics (key, category, title, prompt, minutes, why, source, "
                 "source_file, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET category = excluded.category, "
@@ -213,13 +213,13 @@ class Store(
                     for s in load.topics
                 ],
             )
-            self.db.conn.execute(
+            self.db.execute(
                 "DELETE FROM topics WHERE key NOT IN (SELECT value FROM json_each(?))",
                 [json.dumps(keys)],
             )
             # A file with problems is read again next time, so its message is shown
             # again until it is fixed.
-            self.db.conn.execute(
+            self.db.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                 [_TOPICS_FINGERPRINT, "" if load.problems else stamp],
             )

@@ -6,11 +6,11 @@ file so each part of the store stays small. All of its SQL is here.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlite_utils import Database
 
 from topic_library import CORE_CATEGORIES
 
@@ -63,7 +63,7 @@ class RemovedItem:
 
 
 class AgendaQueries:
-    db: Database
+    db: sqlite3.Connection
     today: Callable[[], date]
     only_mentorship: int | None
 
@@ -203,7 +203,7 @@ class AgendaQueries:
                 "WHERE session_id = ?",
                 [len(incoming), session_id],
             )
-        self.db.conn.executemany(
+        self.db.executemany(
             "INSERT INTO agenda_items (session_id, position, title, prompt, category, topic_id, minutes, "
             "proposed_by, carried_from_id, carry_count, follow_up_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(session_id, first + offset, *values) for offset, values in enumerate(incoming)],
@@ -401,7 +401,7 @@ class AgendaQueries:
             item = self.get_agenda_item(item_id)
             order = [i.id for i in self.agenda(item.session_id) if i.id != item_id]
             order.insert(max(0, min(to_index, len(order))), item_id)
-            self.db.conn.executemany(
+            self.db.executemany(
                 f"UPDATE agenda_items SET position = ?, version = version + 1, updated_at = {_NOW} "
                 "WHERE id = ? AND position != ?",
                 [(index, ident, index) for index, ident in enumerate(order)],

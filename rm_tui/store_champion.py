@@ -6,11 +6,11 @@ most; the log makes the leader's side of the two-way street visible.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlite_utils import Database
 
 from .dates import parse_date
 from .errors import NotFound
@@ -22,7 +22,7 @@ NUDGE_AFTER_SESSIONS = 2
 
 
 class ChampionQueries:
-    db: Database
+    db: sqlite3.Connection
     today: Callable[[], date]
 
     def _wrote(self) -> None:  # provided by Store

@@ -6,10 +6,10 @@ meeting, to that session and agenda item.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 
-from sqlite_utils import Database
 
 from .dates import parse_date
 from .db import immediate
@@ -25,7 +25,7 @@ _FOLLOW_UP_COLUMNS = "id, mentorship_id, session_id, agenda_item_id, title, owne
 
 
 class FollowUpQueries:
-    db: Database
+    db: sqlite3.Connection
     only_mentorship: int | None
     today: Callable[[], date]
 

@@ -6,9 +6,9 @@ and connection; visibility is changed from the screen, one key at a time.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 
-from sqlite_utils import Database
 
 from .db import immediate
 from .errors import NotFound
@@ -21,7 +21,7 @@ _NOTE_COLUMNS = "id, session_id, agenda_item_id, author, visibility, body, versi
 
 
 class NotesQueries:
-    db: Database
+    db: sqlite3.Connection
 
     def _wrote(self) -> None:  # provided by Store
         raise NotImplementedError
@@ -102,7 +102,7 @@ class NotesQueries:
         return SavedNote(text.note_id, version + 1)
 
     def _insert_note(self, text: NoteText, *, conflict_of: int | None) -> int:
-        cursor = self.db.conn.execute(
+        cursor = self.db.execute(
             "INSERT INTO notes (session_id, agenda_item_id, author, visibility, body, conflict_of) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             [text.session_id, text.agenda_item_id, text.author, text.visibility, text.body, conflict_of],

@@ -6,11 +6,11 @@ ending today, so a sparkline of them reads "how the last months went".
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlite_utils import Database
 
 from topic_library import CORE_CATEGORIES
 
@@ -49,7 +49,7 @@ class Progress:
 
 
 class ProgressQueries:
-    db: Database
+    db: sqlite3.Connection
     today: Callable[[], date]
 
     def progress(self, mentorship_id: int, periods: int = PERIODS) -> Progress:

@@ -8,11 +8,11 @@ for the mentor's view.
 
 from __future__ import annotations
 
+import sqlite3
 import re
 from dataclasses import dataclass
 from datetime import date
 
-from sqlite_utils import Database
 
 from .models import Role, visible_to
 
@@ -52,7 +52,7 @@ def _snippet(table: str, column: int) -> str:
 
 
 class SearchQueries:
-    db: Database
+    db: sqlite3.Connection
     only_mentorship: int | None
 
     def search(self, text: str, viewer: Role, limit: int = RESULTS) -> list[SearchHit]:

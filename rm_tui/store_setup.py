@@ -5,11 +5,11 @@ A mixin of Store; all of its SQL is here.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from sqlite_utils import Database
 
 from .db import immediate
 from .errors import NotFound
@@ -21,7 +21,7 @@ Goal = tuple[str, str]  # (the gap in the leader's words, the curious question i
 
 
 class SetupQueries:
-    db: Database
+    db: sqlite3.Connection
     today: Callable[[], date]
 
     def _wrote(self) -> None:  # provided by Store

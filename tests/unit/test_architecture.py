@@ -45,3 +45,20 @@ def test_screens_and_widgets_never_touch_sqlite(graph: grimp.ImportGraph, forbid
             m for m in graph.find_descendants(package) if graph.direct_import_exists(importer=m, imported=forbidden)
         }
         assert direct == set(), f"{package} imports {forbidden}"
+
+
+def test_opening_the_app_on_an_up_to_date_database_leaves_sqlite_utils_unloaded(tmp_path) -> None:
+    """sqlite-utils (and what it loads) is for upgrades: every start would pay ~60 ms and ~4 MB."""
+    import subprocess
+    import sys
+
+    from rm_tui.store import Store
+
+    db = tmp_path / "rm.db"
+    Store.open(db).close()  # created and migrated here
+    probe = (
+        "import sys; from rm_tui.app import make_app; "
+        f"make_app({str(db)!r}, topics_dir=None); print('sqlite_utils' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

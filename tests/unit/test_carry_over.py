@@ -208,13 +208,13 @@ def test_a_schema_7_database_gains_kept_with_its_items_undecided(tmp_path: Path)
     path = tmp_path / "schema7.db"
     db = connect(path)
     migrate(db, target=7)
-    db.conn.execute("INSERT INTO mentorships (leader, mentor) VALUES ('Dana', 'Sam')")
-    db.conn.execute("INSERT INTO sessions (mentorship_id, scheduled_on) VALUES (1, '2026-11-24')")
-    db.conn.execute(
+    db.execute("INSERT INTO mentorships (leader, mentor) VALUES ('Dana', 'Sam')")
+    db.execute("INSERT INTO sessions (mentorship_id, scheduled_on) VALUES (1, '2026-11-24')")
+    db.execute(
         "INSERT INTO agenda_items (session_id, position, title, proposed_by, carry_count) "
         "VALUES (1, 0, 'Try the AI note-taker', 'mentor', 3)"
     )
-    db.conn.commit()
+    db.commit()
     db.close()
     store = Store.open(path, today=lambda: TODAY)
     try:

@@ -9,6 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from rm_tui.db import APPLICATION_ID, connect, migrate, open_database
 from rm_tui.errors import DatabaseRefused, DataDirectoryError
@@ -44,13 +45,13 @@ def test_new_database_is_private_wal_and_migrated(tmp_path: Path) -> None:
     db = open_database(path)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
-    assert db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert db.conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
-    assert db.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
-    assert db.conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
+    assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     expected = {"mentorships", "learning_goals", "sessions", "agenda_items", "notes", "follow_ups", "topics"}
-    assert expected <= set(db.table_names())
+    assert expected <= set(Database(db).table_names())
     db.close()
 
 
@@ -58,7 +59,7 @@ def test_empty_file_becomes_a_database(tmp_path: Path) -> None:
     path = tmp_path / "empty.db"
     path.touch()
     open_database(path).close()
-    assert open_database(path).conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    assert open_database(path).execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
 
 
 def test_an_adopted_empty_file_is_made_private_like_a_new_one(tmp_path: Path) -> None:
@@ -250,9 +251,9 @@ def test_every_earlier_schema_upgrades_with_its_data(tmp_path: Path, start: int)
     db.execute("INSERT INTO mentorships (leader, mentor) VALUES ('Dana', 'Sam')")
     db.close()
     upgraded = open_database(path)
-    assert upgraded.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
     assert upgraded.execute("SELECT leader, mentor FROM mentorships").fetchall() == [("Dana", "Sam")]
-    assert "follow_up_id" in upgraded["agenda_items"].columns_dict  # added by migration 2
+    assert "follow_up_id" in Database(upgraded)["agenda_items"].columns_dict  # added by migration 2
 
 
 def test_two_connections_opening_a_new_file_migrate_once(tmp_path: Path) -> None:
@@ -260,7 +261,7 @@ def test_two_connections_opening_a_new_file_migrate_once(tmp_path: Path) -> None
     first = open_database(path)
     second = open_database(path)
     assert migrate(second) == LATEST_VERSION
-    assert first.conn.execute("SELECT count(*) FROM mentorships").fetchone()[0] == 0
+    assert first.execute("SELECT count(*) FROM mentorships").fetchone()[0] == 0
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write to a read-only file")
@@ -303,12 +304,12 @@ def test_an_earlier_schema_gains_the_search_index_with_its_text(tmp_path: Path) 
     """A database made before search existed (schema 6) opens with everything searchable."""
     path = tmp_path / "older.db"
     db = connect(path)
-    db.conn.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA journal_mode = WAL")
     migrate(db, target=6)
-    db.conn.execute("INSERT INTO mentorships (leader, mentor) VALUES ('Dana', 'Sam')")
-    db.conn.execute("INSERT INTO sessions (mentorship_id, scheduled_on) VALUES (1, '2026-11-24')")
-    db.conn.execute("INSERT INTO notes (session_id, author, body) VALUES (1, 'leader', 'swimlanes everywhere')")
-    db.conn.commit()
+    db.execute("INSERT INTO mentorships (leader, mentor) VALUES ('Dana', 'Sam')")
+    db.execute("INSERT INTO sessions (mentorship_id, scheduled_on) VALUES (1, '2026-11-24')")
+    db.execute("INSERT INTO notes (session_id, author, body) VALUES (1, 'leader', 'swimlanes everywhere')")
+    db.commit()
     db.close()
     from rm_tui.store import Store
 
