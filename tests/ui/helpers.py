@@ -50,3 +50,13 @@ async def type_into(pilot, **values: str) -> None:
         if value:
             await pilot.press(*value)
     await pilot.pause()
+
+
+async def run_from_palette(pilot, words: str) -> None:
+    """Open the command palette, type `words` and run the first command it offers."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*words)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause(0.3)

@@ -12,7 +12,7 @@ from screens.ground_rules import GroundRulesScreen
 from screens.item_form import ItemFormScreen
 from screens.placeholder_form import PlaceholderFormScreen
 from tests.conftest import draft
-from tests.ui.helpers import SIZE, open_app, screen_text, type_into
+from tests.ui.helpers import SIZE, open_app, run_from_palette, screen_text, type_into
 
 
 async def open_builder(pilot) -> AgendaBuilderScreen:
@@ -24,6 +24,13 @@ async def open_builder(pilot) -> AgendaBuilderScreen:
         await pilot.pause()
     assert isinstance(pilot.app.screen, AgendaBuilderScreen)
     return pilot.app.screen
+
+
+async def search_library(pilot, builder: AgendaBuilderScreen, words: str) -> None:
+    """Narrow the topic library to `words`, the list keeping the keyboard."""
+    builder.query_one("#search", Input).value = words
+    await pilot.pause()
+    builder.query_one("#library").focus()
 
 
 def agenda_titles(store: Store, mentorship_id: int) -> list[tuple[str, str]]:
@@ -65,9 +72,7 @@ async def test_fill_placeholders_see_the_prompt_and_credit_the_speaker(db_path: 
     app = open_app(db_path)
     async with app.run_test(size=SIZE) as pilot:
         builder = await open_builder(pilot)
-        builder.query_one("#search", Input).value = "real task"
-        await pilot.pause()
-        builder.query_one("#library").focus()
+        await search_library(pilot, builder, "real task")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PlaceholderFormScreen)
@@ -232,9 +237,7 @@ async def test_coverage_counts_this_agenda_and_says_when_nothing_was_held(db_pat
         builder = await open_builder(pilot)
         coverage = str(builder.query_one("#coverage").render())
         assert coverage.startswith("No sessions held yet + this agenda: ✗ Tech")
-        builder.query_one("#search", Input).value = "real task"
-        await pilot.pause()
-        builder.query_one("#library").focus()
+        await search_library(pilot, builder, "real task")
         await pilot.press("enter", "enter")
         await pilot.pause()
         coverage = str(builder.query_one("#coverage").render())
@@ -284,14 +287,8 @@ async def test_the_palette_adds_the_highlighted_topic_after_showing_it(db_path: 
     app = open_app(db_path)
     async with app.run_test(size=SIZE) as pilot:
         builder = await open_builder(pilot)
-        builder.query_one("#search", Input).value = "real task"
-        await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Add topic")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
+        await search_library(pilot, builder, "real task")
+        await run_from_palette(pilot, "Add topic")
         assert isinstance(app.screen, PlaceholderFormScreen)  # shown before it goes in, never added blind
         assert agenda_titles(store, mentorship) == []
         await pilot.press(*"Excel", "enter")

@@ -10,7 +10,7 @@ from rm_tui.store import Store
 from screens.help import HelpScreen
 from screens.mentorship_form import MentorshipFormScreen
 from tests.conftest import TODAY, draft
-from tests.ui.helpers import SIZE, open_app, screen_text, type_into
+from tests.ui.helpers import SIZE, open_app, run_from_palette, screen_text, type_into
 
 
 def mentors(db_path: Path) -> list[str]:
@@ -136,12 +136,7 @@ async def test_every_key_action_is_in_the_command_palette(db_path: Path) -> None
         await pilot.pause()
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {"New", "Edit", "Archive/restore", "Show archived", "Help", "Topics", "Mentorships"} <= titles
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"New")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
+        await run_from_palette(pilot, "New")
         assert isinstance(app.screen, MentorshipFormScreen)
 
 
