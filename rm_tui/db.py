@@ -28,6 +28,7 @@ except ImportError:  # Windows: a file another process has open cannot be remove
 SQLITE_MAGIC = b"SQLite format 3\x00"
 APPLICATION_ID = 0x524D5455  # "RMTU": marks the file as rm-tui's in its header
 BUSY_TIMEOUT_MS = 5000
+LOCK_ATTEMPTS = 3  # times BEGIN IMMEDIATE waits out the busy timeout before giving up
 SIDE_FILES = ("-wal", "-shm")  # what SQLite keeps beside a database in WAL mode
 # Every connection that has a -shm file open holds a shared lock on this byte of it
 # (SQLite's "dead man switch" in its unix VFS): if we can lock it, nobody else has it.
@@ -256,7 +257,15 @@ def immediate(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     A deferred transaction that reads and then writes can fail with 'database is
     locked' when another process wrote in between; BEGIN IMMEDIATE queues instead.
     """
-    db.execute("BEGIN IMMEDIATE")
+    for attempt in range(LOCK_ATTEMPTS):
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            break
+        except sqlite3.OperationalError as exc:
+            # SQLite's wait for the lock is not a queue: a writer that never pauses can
+            # keep winning it for the whole busy timeout. Ask again rather than fail.
+            if "locked" not in str(exc) or attempt == LOCK_ATTEMPTS - 1:
+                raise
     try:
         yield db
     except BaseException:

@@ -195,10 +195,38 @@ _SCHEMA_8 = [
     "ALTER TABLE agenda_items ADD COLUMN kept INTEGER NOT NULL DEFAULT 0 CHECK (kept IN (0, 1))",
 ]
 
+
+def _index_only_on_text_changes(db: sqlite3.Connection) -> None:
+    """9: the full-text index is rewritten only when indexed text changes.
+
+    sqlite-utils' update triggers fire on any column, so reordering an agenda, bumping
+    a version or changing a status rewrote every touched row's index entry, inside the
+    write lock another window may be waiting for. Same triggers, narrowed to the text.
+    """
+    for table, columns in SEARCHED.items():
+        names = ", ".join(f'"{c}"' for c in columns)
+        old = ", ".join(f'old."{c}"' for c in columns)
+        new = ", ".join(f'new."{c}"' for c in columns)
+        db.execute(f'DROP TRIGGER IF EXISTS "{table}_au"')
+        db.execute(
+            f'CREATE TRIGGER "{table}_au" AFTER UPDATE OF {names} ON "{table}" BEGIN\n'
+            f'  INSERT INTO "{table}_fts" ("{table}_fts", rowid, {names}) VALUES(\'delete\', old.rowid, {old});\n'
+            f'  INSERT INTO "{table}_fts" (rowid, {names}) VALUES (new.rowid, {new});\n'
+            "END"
+        )
+
+
 Step = str | Callable[[sqlite3.Connection], None]
 
+# 9 also indexes what carry-over looks up on every plan and end: which items were
+# carried from an item (those from a follow-up are indexed since migration 2).
+_SCHEMA_9: list[Step] = [
+    _index_only_on_text_changes,
+    "CREATE INDEX agenda_items_by_source ON agenda_items(carried_from_id)",
+]
+
 MIGRATIONS: list[list[Step]] = [_SCHEMA_1, _SCHEMA_2, _SCHEMA_3, _SCHEMA_4, _SCHEMA_5, _SCHEMA_6,
-                                [_full_text_search], _SCHEMA_8]
+                                [_full_text_search], _SCHEMA_8, _SCHEMA_9]
 """MIGRATIONS[n - 1] brings a database to schema version n: SQL, or a function for what
 sqlite-utils writes better than we would (the search index and its triggers)."""
 
