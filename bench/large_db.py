@@ -23,7 +23,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rm_tui.db import immediate  # noqa: E402
 from rm_tui.store import Store  # noqa: E402
-from topic_library import CORE_CATEGORIES  # noqa: E402
 
 MENTORSHIPS = 10
 SESSIONS = 1300

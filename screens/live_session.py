@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header, Markdown, OptionList, Static, Tab, Tabs, TextArea
+from textual.widgets import Footer, Header, Markdown, OptionList, Static, Tab, Tabs
 from textual.widgets.option_list import Option
 
 from rm_tui.errors import RmTuiError
