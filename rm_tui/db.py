@@ -220,6 +220,9 @@ def _create_private_file(path: Path) -> None:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
+        if path.is_symlink() and not path.exists():
+            _create_private_file(path.resolve())  # a link to a file not made yet: make that file
+            return
         try:
             os.chmod(path, 0o600)  # SQLite gives the -wal and -shm files the same mode
         except OSError as exc:

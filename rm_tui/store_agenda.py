@@ -42,6 +42,7 @@ _ITEM_COLUMNS = (
 )
 _NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 FOLLOW_UP_MINUTES = 5
+FOLLOW_UP_PREFIX = "Follow-up: "  # how a follow-up's item is titled on an agenda
 
 
 @dataclass(frozen=True)
@@ -137,10 +138,12 @@ class AgendaQueries:
                 f"UPDATE sessions SET status = 'cancelled', version = version + 1, updated_at = {_NOW} WHERE id = ?",
                 [session_id],
             )
-            self._carry_into_next_planned(session.mentorship_id)
+            self._carry_into_next_planned(session.mentorship_id, moved_from=session_id)
         self._wrote()
 
-    def _bring_in_carry_over(self, session_id: int, *, only_follow_up: int | None = None) -> int:
+    def _bring_in_carry_over(
+        self, session_id: int, *, only_follow_up: int | None = None, moved_from: int | None = None
+    ) -> int:
         """Add to a planned session what is still open; returns how many items came in.
 
         Runs inside the caller's write transaction, and is idempotent: it is called
@@ -156,7 +159,8 @@ class AgendaQueries:
 
         `only_follow_up` brings in that one follow-up and nothing else: a follow-up
         agreed between meetings joins the agenda already planned, and nothing removed
-        from that agenda comes back with it.
+        from that agenda comes back with it. `moved_from` (a session just called off)
+        brings in only what was carried into that one, for the same reason.
 
         Carried copies start not kept: each meeting decides afresh about a stale item.
         Carry-over goes first on the agenda, follow-ups first of all, as the pair
@@ -167,15 +171,17 @@ class AgendaQueries:
             raise NotFound(f"session {session_id} no longer exists")
         mentorship_id = row[0]
         follow_ups = [
-            (f"Follow-up: {title}", "", None, None, FOLLOW_UP_MINUTES, owner, None, carries, follow_up_id)
+            (f"{FOLLOW_UP_PREFIX}{title}", "", None, None, FOLLOW_UP_MINUTES, owner, None, carries, follow_up_id)
             for follow_up_id, title, owner, carries in self.db.execute(
                 "SELECT f.id, f.title, f.owner, 1 + coalesce((SELECT max(i.carry_count) FROM agenda_items i "
                 "JOIN sessions s ON s.id = i.session_id WHERE i.follow_up_id = f.id AND s.status = 'held'), 0) "
                 "FROM follow_ups f WHERE f.mentorship_id = ? AND f.status = 'open' AND (? IS NULL OR f.id = ?) "
+                "AND (? IS NULL OR EXISTS (SELECT 1 FROM agenda_items c WHERE c.follow_up_id = f.id "
+                "  AND c.session_id = ?)) "
                 "AND NOT EXISTS (SELECT 1 FROM agenda_items i JOIN sessions s ON s.id = i.session_id "
                 "  WHERE i.follow_up_id = f.id AND s.status IN ('planned', 'live')) "
                 "ORDER BY f.due_on IS NULL, f.due_on, f.id",
-                [mentorship_id, only_follow_up, only_follow_up],
+                [mentorship_id, only_follow_up, only_follow_up, moved_from, moved_from],
             )
         ]
         items = [] if only_follow_up is not None else self.db.execute(
@@ -185,8 +191,10 @@ class AgendaQueries:
             "AND i.status = 'open' AND i.follow_up_id IS NULL AND NOT EXISTS ("
             "  SELECT 1 FROM agenda_items c JOIN sessions s ON s.id = c.session_id "
             "  WHERE c.carried_from_id = i.id AND s.status != 'cancelled') "
+            "AND (? IS NULL OR EXISTS (SELECT 1 FROM agenda_items c WHERE c.carried_from_id = i.id "
+            "  AND c.session_id = ?)) "
             "ORDER BY i.position, i.id",
-            [mentorship_id],
+            [mentorship_id, moved_from, moved_from],
         ).fetchall()
         incoming = follow_ups + items
         if not incoming:
@@ -211,7 +219,12 @@ class AgendaQueries:
         return len(incoming)
 
     def _carry_into_next_planned(
-        self, mentorship_id: int, *, only_follow_up: int | None = None, besides: int | None = None
+        self,
+        mentorship_id: int,
+        *,
+        only_follow_up: int | None = None,
+        besides: int | None = None,
+        moved_from: int | None = None,
     ) -> None:
         """After a session ends or is cancelled, its open items move on to the next planned one.
 
@@ -224,7 +237,7 @@ class AgendaQueries:
             [mentorship_id, besides],
         ).fetchone()
         if upcoming is not None:
-            self._bring_in_carry_over(upcoming[0], only_follow_up=only_follow_up)
+            self._bring_in_carry_over(upcoming[0], only_follow_up=only_follow_up, moved_from=moved_from)
 
     def next_session_date(self, mentorship_id: int) -> date:
         """Where a new session would go: the last one plus the cadence, or today."""
@@ -458,12 +471,16 @@ class AgendaQueries:
                 "UPDATE agenda_items SET position = position + 1 WHERE session_id = ? AND position >= ?",
                 [i.session_id, i.position],
             )
-            self.db.execute(
+            # SQLite may have given the removed item's id to an item added since (the
+            # highest id is reused): then the item comes back under a new one.
+            taken = self.db.execute("SELECT 1 FROM agenda_items WHERE id = ?", [i.id]).fetchone()
+            cursor = self.db.execute(
                 f"INSERT INTO agenda_items ({_ITEM_COLUMNS}) VALUES ({', '.join('?' * 17)})",
-                [i.id, i.session_id, i.position, i.title, i.prompt, i.category, i.topic_id, i.minutes,
-                 i.proposed_by, i.status, i.carried_from_id, i.carry_count, i.follow_up_id, i.version + 1,
-                 i.elapsed_seconds, i.conflict_of, int(i.kept)],
+                [None if taken else i.id, i.session_id, i.position, i.title, i.prompt, i.category, i.topic_id,
+                 i.minutes, i.proposed_by, i.status, i.carried_from_id, i.carry_count, i.follow_up_id,
+                 i.version + 1, i.elapsed_seconds, i.conflict_of, int(i.kept)],
             )
+            restored_id = int(cursor.lastrowid)
             if removed.follow_up_was is not None:
                 self.db.execute(
                     "UPDATE follow_ups SET status = ?, done_on = NULL, version = version + 1, "
@@ -477,7 +494,7 @@ class AgendaQueries:
                     [removed.source_was, i.carried_from_id],
                 )
         self._wrote()
-        return i.id
+        return restored_id
 
     # -- coverage ----------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from .db import immediate
 from .errors import NotFound
 from .models import ROLES, FollowUp, FollowUpRow, FollowUpStatus
 from .schedule import default_session_date
-from .store_agenda import _NOW
+from .store_agenda import _NOW, FOLLOW_UP_PREFIX
 from .validation import one_of, required_text
 
 FOLLOW_UP_FILTERS = ("open", "overdue", "done", "all")
@@ -108,24 +108,48 @@ class FollowUpQueries:
     def set_follow_up_status(self, follow_up_id: int, status: FollowUpStatus) -> FollowUpStatus:
         """Mark done, dropped or open again; returns the status it had, for undo."""
         one_of(status, "status", "Status", ("open", "done", "dropped"))
-        previous = self.get_follow_up(follow_up_id).status
-        self.db.execute(
-            "UPDATE follow_ups SET status = ?, done_on = CASE WHEN ? = 'open' THEN NULL ELSE ? END, "
-            f"version = version + 1, updated_at = {_NOW} WHERE id = ?",
-            [status, status, self.today().isoformat(), follow_up_id],
-        )
+        with immediate(self.db):
+            follow_up = self.get_follow_up(follow_up_id)
+            self.db.execute(
+                "UPDATE follow_ups SET status = ?, done_on = CASE WHEN ? = 'open' THEN NULL ELSE ? END, "
+                f"version = version + 1, updated_at = {_NOW} WHERE id = ?",
+                [status, status, self.today().isoformat(), follow_up_id],
+            )
+            if status == "open":  # open again (or an undo): back on the next agenda
+                self._carry_into_next_planned(  # type: ignore[attr-defined]
+                    follow_up.mentorship_id, only_follow_up=follow_up_id, besides=follow_up.session_id
+                )
+            else:
+                # Done or dropped: nothing left to check on at meetings not yet held. A row
+                # someone already wrote a note on stays, as the note's place.
+                self.db.execute(
+                    "DELETE FROM agenda_items WHERE follow_up_id = ? AND status = 'open' "
+                    "AND session_id IN (SELECT id FROM sessions WHERE status = 'planned') "
+                    "AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.agenda_item_id = agenda_items.id)",
+                    [follow_up_id],
+                )
         self._wrote()
-        return previous
+        return follow_up.status
 
     def edit_follow_up(self, follow_up_id: int, *, title: str, owner: str, due: str | date | None) -> None:
-        """Change what, who and when; refuses an empty title or a bad date, saving nothing."""
-        cursor = self.db.execute(
-            f"UPDATE follow_ups SET title = ?, owner = ?, due_on = ?, version = version + 1, updated_at = {_NOW} "
-            "WHERE id = ?",
-            [*self._clean(title, owner, due), follow_up_id],
-        )
-        if cursor.rowcount == 0:
-            raise NotFound(f"follow-up {follow_up_id} no longer exists")
+        """Change what, who and when; refuses an empty title or a bad date, saving nothing.
+
+        Its item on an agenda not yet held takes the new title and owner too.
+        """
+        clean_title, clean_owner, clean_due = self._clean(title, owner, due)
+        with immediate(self.db):
+            cursor = self.db.execute(
+                f"UPDATE follow_ups SET title = ?, owner = ?, due_on = ?, version = version + 1, updated_at = {_NOW} "
+                "WHERE id = ?",
+                [clean_title, clean_owner, clean_due, follow_up_id],
+            )
+            if cursor.rowcount == 0:
+                raise NotFound(f"follow-up {follow_up_id} no longer exists")
+            self.db.execute(
+                f"UPDATE agenda_items SET title = ?, proposed_by = ?, version = version + 1, updated_at = {_NOW} "
+                "WHERE follow_up_id = ? AND session_id IN (SELECT id FROM sessions WHERE status = 'planned')",
+                [f"{FOLLOW_UP_PREFIX}{clean_title}", clean_owner, follow_up_id],
+            )
         self._wrote()
 
     def follow_ups_for_session(self, session_id: int) -> list[FollowUp]:

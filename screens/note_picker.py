@@ -18,7 +18,8 @@ FIRST_LINE = 60
 
 def note_line(note: Note) -> Content:
     """'mentor · shared  What the first line says…'."""
-    first = clean_text(note.body).strip().splitlines()[0] if note.body.strip() else "(empty)"
+    lines = clean_text(note.body).strip().splitlines()
+    first = lines[0] if lines else "(empty)"
     if len(first) > FIRST_LINE:
         first = first[: FIRST_LINE - 1] + "…"
     return Content.assemble((note.author, "bold"), (" · ", "$text-muted"), VISIBILITY_LABELS[note.visibility],

@@ -404,3 +404,10 @@ async def test_many_notes_on_an_item_show_a_few_tabs_and_the_rest_a_pick_away(
         await pilot.pause()
         assert app.screen is screen
         assert screen.query_one("#editor").text == "mentor note 0"
+
+
+def test_the_note_picker_lists_a_note_of_control_characters_only_as_empty() -> None:
+    from rm_tui.models import Note
+    from screens.note_picker import note_line
+
+    assert note_line(Note(1, 1, None, "leader", "shared", "\x07\x08\x1b", 1)).plain.endswith("(empty)")

@@ -236,3 +236,39 @@ def test_a_follow_up_agreed_between_meetings_joins_the_planned_agenda_and_nothin
     store.remove_agenda_item(carried.id)  # the pair took it off this agenda
     store.add_follow_up(mentorship, title="Send the deck", owner="mentor", due=None)
     assert [(i.title, i.carry_count) for i in store.agenda(planned)] == [("Follow-up: Send the deck", 1)]
+
+
+def test_calling_off_one_session_never_brings_back_what_was_removed_from_another(store: Store) -> None:
+    mentorship = store.create_mentorship(draft())
+    held = store.plan_session(mentorship)
+    store.add_agenda_item(held, title="Not reached", proposed_by="leader")
+    store.add_follow_up(mentorship, title="Send the deck", owner="mentor", due=None, session_id=held)
+    store.set_session_status(held, "held")
+    first, second = store.plan_session(mentorship), store.plan_session(mentorship)
+    for item in store.agenda(first):
+        store.remove_agenda_item(item.id)  # the pair took them off this agenda
+    store.cancel_session(second)
+    assert store.agenda(first) == []
+
+
+def test_a_follow_up_done_or_renamed_leaves_or_follows_the_planned_agenda(store: Store) -> None:
+    mentorship = store.create_mentorship(draft())
+    meeting = store.plan_session(mentorship)
+    planned = store.plan_session(mentorship)
+    store.start_session(meeting)
+    follow_up = store.add_follow_up(mentorship, title="Send deck", owner="mentor", due=None, session_id=meeting)
+    store.edit_follow_up(follow_up, title="Send the launch deck", owner="leader", due=None)
+    assert [(i.title, i.proposed_by) for i in store.agenda(planned)] == [("Follow-up: Send the launch deck", "leader")]
+    store.set_follow_up_status(follow_up, "done")
+    assert store.agenda(planned) == []
+    store.set_follow_up_status(follow_up, "open")  # undone
+    assert [i.title for i in store.agenda(planned)] == ["Follow-up: Send the launch deck"]
+
+
+def test_undo_brings_an_item_back_even_when_its_id_was_given_to_a_new_one(store: Store) -> None:
+    mentorship = store.create_mentorship(draft())
+    session = store.plan_session(mentorship)
+    removed = store.remove_agenda_item(store.add_agenda_item(session, title="Old", proposed_by="leader"))
+    store.add_agenda_item(session, title="New", proposed_by="mentor")  # SQLite may reuse the freed id
+    store.restore_agenda_item(removed)
+    assert sorted(i.title for i in store.agenda(session)) == ["New", "Old"]

@@ -316,3 +316,11 @@ def test_an_earlier_schema_gains_the_search_index_with_its_text(tmp_path: Path) 
     store = Store.open(path)
     assert [hit.kind for hit in store.search("swimlane", "leader")] == ["note"]
     store.close()
+
+
+def test_a_link_to_a_database_not_made_yet_makes_it_there(tmp_path: Path) -> None:
+    target = tmp_path / "real" / "rm.db"
+    link = tmp_path / "rm.db"
+    link.symlink_to(target)
+    open_database(link).close()
+    assert target.exists() and stat.S_IMODE(target.stat().st_mode) == 0o600
