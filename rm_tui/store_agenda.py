@@ -85,9 +85,10 @@ class AgendaQueries:
         The date defaults to the last session plus the cadence (today for the first).
         What carries over is decided by `_bring_in_carry_over`.
         """
-        length = whole_number(minutes, "minutes", "Session length (minutes)", 5, 480)
+        # The date first: it is the form's first field, so its refusal is the one to read first.
         if isinstance(scheduled_on, str):
             scheduled_on = parse_date(scheduled_on, self.today(), "scheduled_on", "Session date")
+        length = whole_number(minutes, "minutes", "Session length (minutes)", 5, 480)
         with immediate(self.db):
             cadence = self.db.execute(
                 "SELECT cadence_days FROM mentorships WHERE id = ?", [mentorship_id]
@@ -113,9 +114,10 @@ class AgendaQueries:
 
     def update_session(self, session_id: int, *, scheduled_on: date | str, minutes: int | str) -> None:
         """Move a planned session to another day or change its length; refuses any other session."""
-        length = whole_number(minutes, "minutes", "Session length (minutes)", 5, 480)
+        # The date first: it is the form's first field, so its refusal is the one to read first.
         if isinstance(scheduled_on, str):
             scheduled_on = parse_date(scheduled_on, self.today(), "scheduled_on", "Session date")
+        length = whole_number(minutes, "minutes", "Session length (minutes)", 5, 480)
         with immediate(self.db):
             _refuse_unless_planned(self.get_session(session_id), "changed")
             self.db.execute(

@@ -87,7 +87,7 @@ class SessionSummaryScreen(ModalScreen[str]):
     def on_mount(self) -> None:
         box = self.query_one("#summary")
         box.border_title = "End the meeting?" if self.asking_to_end else "Meeting summary"
-        box.border_subtitle = "enter chooses · escape closes"
+        box.border_subtitle = "enter chooses · escape closes" if self.asking_to_end else "F8 exports · escape closes"
         self.query_one(Button).focus()
 
     @on(Button.Pressed)
