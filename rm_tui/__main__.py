@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -24,14 +27,68 @@ class UserError(click.ClickException):
         click.echo(f"rm-tui: {self.format_message()}", err=True)
 
 
+# Click 8.2+ shows a command's help through a UsageError when it has no_args_is_help:
+# that one is help, not a mistake, and keeps its own display.
+_HELP_SHOWN_AS_ERROR = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
 class RmTuiGroup(click.Group):
-    """Turns the errors a person can act on into one line instead of a traceback."""
+    """Turns the errors a person can act on into one line instead of a traceback.
+
+    Usage errors too: click's own display is three or four lines (usage, a hint, the
+    error). The group's options are parsed in `make_context`; the command's name and
+    the command's options in `invoke`: between them, every usage error passes here.
+    """
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
+        with _usage_errors_in_one_line():
+            return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx: click.Context):  # noqa: ANN201 - click's signature
-        try:
-            return super().invoke(ctx)
-        except RmTuiError as error:
-            raise UserError(str(error)) from None
+        with _usage_errors_in_one_line(ctx):
+            try:
+                return super().invoke(ctx)
+            except RmTuiError as error:
+                raise UserError(str(error)) from None
+
+
+@contextmanager
+def _usage_errors_in_one_line(group_context: click.Context | None = None) -> Iterator[None]:
+    try:
+        yield
+    except _HELP_SHOWN_AS_ERROR:
+        raise
+    except click.UsageError as error:
+        raise UserError(usage_error_line(error, _command_path(error, group_context))) from None
+
+
+def usage_error_line(error: click.UsageError, command_path: str = "rm-tui") -> str:
+    """Click's message on one line, then where to look: 'no such command ... (rm-tui --help lists them)'."""
+    message = " ".join(error.format_message().split()).rstrip(".")  # one line, whatever click wrote
+    message = message[:1].lower() + message[1:]
+    message = message.replace(". Did you mean", "; did you mean")
+    if isinstance(error, click.NoSuchOption) or message.startswith("no such command"):
+        return f"{_printable(message)} ({command_path} --help lists them)"
+    return f"{_printable(message)} (see {command_path} --help)"
+
+
+def _command_path(error: click.UsageError, group_context: click.Context | None) -> str:
+    """The command whose --help answers `error`: 'rm-tui' or 'rm-tui export'."""
+    if error.ctx is not None:
+        return error.ctx.command_path
+    if group_context is None:
+        return "rm-tui"
+    # Some parse errors (an option missing its value) come without a context; by then
+    # the group has recorded which command was being parsed.
+    command = group_context.invoked_subcommand
+    return f"{group_context.command_path} {command}" if command else group_context.command_path
+
+
+def _printable(text: str) -> str:
+    """`text` with control characters shown as escapes: what was typed never drives the terminal."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 @dataclass(frozen=True)
@@ -42,6 +99,7 @@ class Options:
 
 
 @click.group(
+    name="rm-tui",  # the command path in messages, whatever runs the group
     cls=RmTuiGroup,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -182,7 +240,6 @@ def export_command(
     Follow-ups come out as task lists (- [ ] / - [x]).
     """
     from .exporting import ExportRequest, render
-    from .files import write_private_text
     from .store import Store
 
     if sum([session_id is not None, mentorship is not None, everything]) != 1:
@@ -203,8 +260,7 @@ def export_command(
     if output is None:
         click.echo(text, nl=False)
     else:
-        written = write_private_text(output, text, force=force)
-        click.echo(f"wrote {written}", err=True)
+        _write_output(output, text, force=force)
 
 
 @cli.command()
@@ -220,7 +276,6 @@ def calendar(options: Options, mentorship: str | None, output: Path | None, forc
     event's description; notes never do.
     """
     from .calendar_export import planned_sessions_calendar
-    from .files import write_private_text
     from .store import Store
 
     store = Store.open(options.db_path)
@@ -233,7 +288,18 @@ def calendar(options: Options, mentorship: str | None, output: Path | None, forc
     if output is None:
         click.echo(text, nl=False)
     else:
-        click.echo(f"wrote {write_private_text(output, text, force=force)}", err=True)
+        _write_output(output, text, force=force)
+
+
+def _write_output(output: Path, text: str, *, force: bool) -> None:
+    """Write `-o`'s file, and say where; a refusal to replace one names the flag that would."""
+    from .files import OutputExists, write_private_text
+
+    try:
+        written = write_private_text(output, text, force=force)
+    except OutputExists as error:
+        raise UserError(f"{error}; add --force to replace it") from None
+    click.echo(f"wrote {written}", err=True)
 
 
 @cli.command()

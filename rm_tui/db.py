@@ -18,6 +18,7 @@ from pathlib import Path
 
 
 from .errors import DatabaseRefused, DataDirectoryError
+from .files import make_private_folders
 from .migrations import LATEST_VERSION, MIGRATIONS
 
 try:
@@ -203,12 +204,12 @@ def _not_a_folder(folder: Path) -> Path | None:
 
 
 def _create_private_file(path: Path) -> None:
-    """Create the parent folder (0700) and an empty file readable by the owner only.
+    """Create the parent folders (each 0700) and an empty file readable by the owner only.
 
     An empty file that is already there is adopted, and made owner-only like a new one.
     """
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_folders(path.parent)  # the parents it makes are 0700 too, not the umask's 0755
     except OSError as exc:
         blocker = _not_a_folder(path.parent)
         if blocker is not None:

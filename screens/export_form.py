@@ -12,9 +12,18 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Checkbox, Input, Static
 
+from rm_tui.files import ExportRefused, OutputExists
+
 from .form_screen import FormScreen
 
 WriteExport = Callable[[Path, bool, bool], Path]
+
+REPLACE_LABEL = "Replace the file if it exists"
+
+
+def refusal_to_replace(error: OutputExists) -> ExportRefused:
+    """The refusal in the form's own words: it names the checkbox, not the command line's --force."""
+    return ExportRefused(f'{error}; tick "{REPLACE_LABEL}" to replace it')
 
 
 class ExportFormScreen(FormScreen):
@@ -41,7 +50,7 @@ class ExportFormScreen(FormScreen):
             yield Input(str(self.path), id="path", compact=True)
             if self.offer_private:
                 yield Checkbox("Include my private notes", id="private")
-            yield Checkbox("Replace the file if it exists", id="replace")
+            yield Checkbox(REPLACE_LABEL, id="replace")
             yield Static(id="error")
             yield Static("Off-record notes are never exported. The file is readable by you only. "
                          "enter writes · escape cancels", classes="form-hint", markup=False)
@@ -56,7 +65,10 @@ class ExportFormScreen(FormScreen):
         replace = self.query_one("#replace", Checkbox).value
 
         def write() -> None:
-            self.written = self.write(path, private, replace)
+            try:
+                self.written = self.write(path, private, replace)
+            except OutputExists as error:
+                raise refusal_to_replace(error) from None
             self.notify(f"Wrote {self.written}", markup=False)
 
         self.submit(write)

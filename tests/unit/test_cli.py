@@ -95,3 +95,45 @@ def test_topics_command_reports_problems(runner: CliRunner, tmp_path: Path) -> N
     result = runner.invoke(cli, ["topics"], env={"RM_TUI_TOPICS": str(folder)})
     assert result.exit_code == 2
     assert f"{folder / 'bad.toml'} line 1:" in result.output
+
+
+# -- usage errors ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["frobnicate"], "rm-tui: no such command 'frobnicate' (rm-tui --help lists them)"),
+        (["--bogus"], "rm-tui: no such option '--bogus' (rm-tui --help lists them)"),
+        (["export", "--bogus"], "rm-tui: no such option '--bogus' (rm-tui export --help lists them)"),
+        (["--as", "nobody"], "'nobody' is not one of 'leader', 'mentor' (see rm-tui --help)"),
+        (["export", "--session", "abc"], "'abc' is not a valid integer (see rm-tui export --help)"),
+        (["--db"], "'--db' requires an argument (see rm-tui --help)"),
+        (["export", "--session"], "'--session' requires an argument (see rm-tui export --help)"),
+        (["calendar", "-o"], "'-o' requires an argument (see rm-tui calendar --help)"),
+        (["export", "extra"], "unexpected extra argument (extra) (see rm-tui export --help)"),
+    ],
+)
+def test_a_usage_error_is_one_line_exit_2(runner: CliRunner, tmp_path: Path, args: list[str], expected: str) -> None:
+    result = runner.invoke(cli, args, env={"RM_TUI_DB": str(tmp_path / "rm.db")})
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("rm-tui: ") and lines[0].endswith(expected)
+    assert "Usage:" not in result.stderr and "Error:" not in result.stderr
+    assert not (tmp_path / "rm.db").exists()  # nothing was opened, nothing made
+
+
+def test_a_usage_error_shows_control_characters_as_escapes(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["--\x1b[2J"])
+    assert result.exit_code == 2
+    assert "\x1b" not in result.stderr and "\\x1b[2J" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_help_and_version_still_work_everywhere(runner: CliRunner) -> None:
+    for args in (["--help"], ["-h"], ["export", "--help"], ["calendar", "-h"]):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 0 and result.stdout.startswith("Usage: rm-tui"), args
+    assert runner.invoke(cli, ["-V"]).stdout.strip() == f"rm-tui, version {__version__}"

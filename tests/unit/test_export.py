@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 
 from rm_tui import export
 from rm_tui.exporting import ExportRequest, render
-from rm_tui.files import ExportRefused, write_private_text
+from rm_tui.files import ExportRefused, OutputExists, write_private_text
 from rm_tui.models import NoteText
 from rm_tui.store import Store
 from tests.conftest import TODAY, FakeClock, draft
@@ -187,8 +187,9 @@ def test_files_are_written_whole_and_private(tmp_path: Path) -> None:
     write_private_text(target, "# hello\n")
     assert target.read_text() == "# hello\n"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    with pytest.raises(ExportRefused, match="already exists; add --force to replace it"):
+    with pytest.raises(OutputExists) as refused:
         write_private_text(target, "# other\n")
+    assert str(refused.value) == f"{target} already exists"  # the caller says how to replace it
     assert target.read_text() == "# hello\n"
     write_private_text(target, "# other\n", force=True)
     assert target.read_text() == "# other\n"
