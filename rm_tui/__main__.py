@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -16,6 +16,9 @@ from . import __version__
 from .errors import RmTuiError
 from .models import ROLES
 from .paths import DB_ENV_VAR, TOPICS_ENV_VAR, default_db_path, user_topics_dir
+
+if TYPE_CHECKING:
+    from .store import Store
 
 
 class UserError(click.ClickException):
@@ -96,6 +99,20 @@ class Options:
     db_path: Path
     role: str
     only: str | None = None
+
+    def open_store(self) -> Store:
+        """The database, seen as `--as` and `--mentorship` say: every command honours that scope."""
+        from .scope import Scope
+        from .store import Store
+
+        store = Store.open(self.db_path, scope=Scope(self.role))  # type: ignore[arg-type]  # click checked it
+        if self.only is not None:
+            try:
+                store.keep_to(self.only)
+            except RmTuiError:
+                store.close()
+                raise
+        return store
 
 
 @click.group(
@@ -202,9 +219,7 @@ def topics() -> None:
 @click.pass_obj
 def sessions(options: Options, mentorship: str | None) -> None:
     """List sessions with their ids, newest first, for `rm-tui export --session`."""
-    from .store import Store
-
-    store = Store.open(options.db_path)
+    store = options.open_store()
     chosen = [store.find_mentorship(mentorship)] if mentorship else [
         o.mentorship.id for o in store.list_mentorships(include_ended=True)
     ]
@@ -240,11 +255,9 @@ def export_command(
     Follow-ups come out as task lists (- [ ] / - [x]).
     """
     from .exporting import ExportRequest, render
-    from .store import Store
-
     if sum([session_id is not None, mentorship is not None, everything]) != 1:
         raise UserError("say what to export: one of --session ID, --mentorship ID|NAME or --all")
-    store = Store.open(options.db_path)
+    store = options.open_store()
     try:
         request = ExportRequest(
             session_id=session_id,
@@ -276,12 +289,10 @@ def calendar(options: Options, mentorship: str | None, output: Path | None, forc
     event's description; notes never do.
     """
     from .calendar_export import planned_sessions_calendar
-    from .store import Store
-
-    store = Store.open(options.db_path)
+    store = options.open_store()
     try:
         if mentorship:
-            store.only_mentorship = store.find_mentorship(mentorship)
+            store.keep_to(mentorship)
         text = planned_sessions_calendar(store)
     finally:
         store.close()
@@ -319,10 +330,8 @@ def serve(options: Options, host: str, port: int, mentorship: str | None) -> Non
     """
     from .app import mentor_server
     from .serving import check_can_listen, choose_shared_mentorship, serve_address
-    from .store import Store
-
     address = serve_address(host, port)
-    store = Store.open(options.db_path)  # a bad or foreign file is refused here, in one line
+    store = options.open_store()  # a bad or foreign file is refused here, in one line
     try:
         shared = choose_shared_mentorship(store, mentorship)
     finally:

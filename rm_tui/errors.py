@@ -35,3 +35,10 @@ class ValidationError(RmTuiError):
 
 class NotFound(RmTuiError):
     """A record asked for by id no longer exists (another process may have removed it)."""
+
+
+class Forbidden(RmTuiError):
+    """The viewer's scope does not allow this (the mentor's window doing the leader's admin).
+
+    Raised by the core, whichever screen or command asked; nothing was changed.
+    """

@@ -11,6 +11,7 @@ from platformdirs import user_documents_path
 from . import export
 from .errors import ValidationError
 from .models import Role
+from .scope import Action
 from .store import Store
 
 
@@ -31,6 +32,7 @@ def render(store: Store, request: ExportRequest) -> str:
     if request.include_private and request.viewer != "leader":
         raise ValidationError("include_private", "private notes are the leader's: the mentor's view exports shared notes only")
     if request.impact:
+        store.scope.require(Action.KEEP_CHAMPION_LOG)  # the impact note is the leader's to write
         if request.mentorship_id is None:
             raise ValidationError("impact", "the impact note is written for one mentorship (--mentorship)")
         return export.impact_note(store.export_mentorship(request.mentorship_id), written_on=today)

@@ -31,6 +31,7 @@ from .store_search import SearchQueries
 from .store_setup import SetupQueries
 from .timing import Clock, utc_now
 from .models import CategoryCount, Mentorship, MentorshipDraft, MentorshipOverview, Topic
+from .scope import LEADER, Action, Scope, requires
 
 Today = Callable[[], date]
 
@@ -49,20 +50,37 @@ class Store(
 ):
     """The rm-tui database, as the operations the app needs."""
 
-    def __init__(self, db: sqlite3.Connection, *, today: Today = date.today, now: Clock = utc_now) -> None:
+    def __init__(
+        self, db: sqlite3.Connection, *, scope: Scope = LEADER, today: Today = date.today, now: Clock = utc_now
+    ) -> None:
         self.db = db
+        self.scope = scope
+        """Who is looking: every read and write below honours it (see rm_tui.scope)."""
         self.today = today
         self.now = now
         self.local_writes = 0
         self.on_change: Callable[[], object] | None = None
-        self.only_mentorship: int | None = None
-        """When set, the lists of mentorships and follow-ups hold this mentorship alone:
-        the mentor a page is served to sees their own mentorship, not the leader's others."""
 
     @classmethod
-    def open(cls, path: Path | str, *, today: Today = date.today, now: Clock = utc_now) -> Store:
+    def open(
+        cls, path: Path | str, *, scope: Scope = LEADER, today: Today = date.today, now: Clock = utc_now
+    ) -> Store:
         """Open or create the database file; raises RmTuiError with a one-line reason."""
-        return cls(open_database(path), today=today, now=now)
+        return cls(open_database(path), scope=scope, today=today, now=now)
+
+    @property
+    def only_mentorship(self) -> int | None:
+        """The one mentorship this store shows, when it is kept to one (a served mentor's)."""
+        return self.scope.mentorship_id
+
+    def keep_to(self, wanted: int | str) -> int:
+        """Narrow the scope to one mentorship, by id or mentor's name; returns its id.
+
+        A scope is only ever narrowed: a store kept to one mentorship finds no other.
+        """
+        mentorship_id = self.find_mentorship(str(wanted))
+        self.scope = self.scope.narrowed_to(mentorship_id)
+        return mentorship_id
 
     def opener_for_thread(self) -> Callable[[], Store]:
         """Opens another connection to this file, to be called on the thread that will use it.
@@ -70,8 +88,8 @@ class Store(
         SQLite objects belong to the thread that made them, so a worker thread needs
         a connection of its own.
         """
-        path, today, now = Path(self.path), self.today, self.now
-        return lambda: Store(connect(path), today=today, now=now)
+        path, scope, today, now = Path(self.path), self.scope, self.today, self.now
+        return lambda: Store(connect(path), scope=scope, today=today, now=now)
 
     @property
     def path(self) -> str:
@@ -92,6 +110,7 @@ class Store(
 
     # -- mentorships -------------------------------------------------------------
 
+    @requires(Action.MANAGE_MENTORSHIPS)
     def create_mentorship(self, draft: MentorshipDraft) -> int:
         """Validate and insert; raises ValidationError and saves nothing on bad input."""
         clean = draft.validated()
@@ -103,9 +122,11 @@ class Store(
         self._wrote()
         return int(cursor.lastrowid)
 
+    @requires(Action.MANAGE_MENTORSHIPS)
     def update_mentorship(self, mentorship_id: int, draft: MentorshipDraft) -> None:
         """Validate and update every editable field; raises ValidationError on bad input."""
         clean = draft.validated()
+        self.scope.require_mentorship(mentorship_id)
         cursor = self.db.execute(
             "UPDATE mentorships SET leader = ?, mentor = ?, expertise = ?, focus = ?, "
             "manager_informed = ?, cadence_days = ?, status = ?, "
@@ -116,12 +137,14 @@ class Store(
             raise NotFound(f"mentorship {mentorship_id} no longer exists")
         self._wrote()
 
+    @requires(Action.MANAGE_MENTORSHIPS)
     def set_mentorship_status(self, mentorship_id: int, status: str) -> None:
         """Archive ('ended'), pause or reactivate without touching other fields."""
         draft = self.get_mentorship(mentorship_id).as_draft()
         self.update_mentorship(mentorship_id, replace(draft, status=status))
 
     def get_mentorship(self, mentorship_id: int) -> Mentorship:
+        self.scope.require_mentorship(mentorship_id)
         row = self.db.execute(
             f"SELECT {_MENTORSHIP_COLUMNS} FROM mentorships WHERE id = ?", [mentorship_id]
         ).fetchone()
@@ -178,6 +201,7 @@ class Store(
 
     def last_leader_name(self) -> str:
         """The leader's name as last typed, to pre-fill the next mentorship form."""
+        self.scope.require(Action.MANAGE_MENTORSHIPS)
         row = self.db.execute(
             "SELECT leader FROM mentorships ORDER BY created_at DESC, id DESC LIMIT 1"
         ).fetchone()
@@ -267,6 +291,7 @@ class Store(
         row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         return row[0] if row else default
 
+    @requires(Action.CHANGE_SETTINGS)
     def set_setting(self, key: str, value: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, value])
         self._wrote()

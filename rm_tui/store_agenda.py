@@ -28,6 +28,7 @@ from .models import (
     Session,
 )
 from .schedule import default_session_date
+from .scope import Action, Scope, requires
 from .text import clean_text
 from .timing import from_stamp
 from .validation import required_text, whole_number
@@ -65,14 +66,15 @@ class RemovedItem:
 
 class AgendaQueries:
     db: sqlite3.Connection
+    scope: Scope
     today: Callable[[], date]
-    only_mentorship: int | None
 
     def _wrote(self) -> None:  # provided by Store
         raise NotImplementedError
 
     # -- sessions ----------------------------------------------------------------
 
+    @requires(Action.PLAN_SESSIONS)
     def plan_session(
         self,
         mentorship_id: int,
@@ -89,6 +91,7 @@ class AgendaQueries:
         if isinstance(scheduled_on, str):
             scheduled_on = parse_date(scheduled_on, self.today(), "scheduled_on", "Session date")
         length = whole_number(minutes, "minutes", "Session length (minutes)", 5, 480)
+        self.scope.require_mentorship(mentorship_id)
         with immediate(self.db):
             cadence = self.db.execute(
                 "SELECT cadence_days FROM mentorships WHERE id = ?", [mentorship_id]
@@ -112,6 +115,7 @@ class AgendaQueries:
         self._wrote()
         return session_id
 
+    @requires(Action.PLAN_SESSIONS)
     def update_session(self, session_id: int, *, scheduled_on: date | str, minutes: int | str) -> None:
         """Move a planned session to another day or change its length; refuses any other session."""
         # The date first: it is the form's first field, so its refusal is the one to read first.
@@ -127,6 +131,7 @@ class AgendaQueries:
             )
         self._wrote()
 
+    @requires(Action.PLAN_SESSIONS)
     def cancel_session(self, session_id: int) -> None:
         """Call off a planned session; refuses one that is running, held or already cancelled.
 
@@ -255,7 +260,7 @@ class AgendaQueries:
 
     def get_session(self, session_id: int) -> Session:
         row = self.db.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ?", [session_id]).fetchone()
-        if row is None:
+        if row is None or not self.scope.includes(row[1]):
             raise NotFound(f"session {session_id} no longer exists")
         return _session(row)
 
@@ -288,10 +293,11 @@ class AgendaQueries:
             "OR (status = 'cancelled' AND scheduled_on >= ?)) AND (? IS NULL OR mentorship_id = ?) "
             "AND mentorship_id IN (SELECT id FROM mentorships WHERE status != 'ended') "
             "ORDER BY scheduled_on, id",
-            [self.today().isoformat(), self.only_mentorship, self.only_mentorship],
+            [self.today().isoformat(), self.scope.mentorship_id, self.scope.mentorship_id],
         ).fetchall()
         return [_session(row) for row in rows]
 
+    @requires(Action.RUN_MEETING)
     def set_session_status(self, session_id: int, status: str) -> None:
         """Set the status as is (no checks); held or cancelled carries its open items onwards."""
         with immediate(self.db):
@@ -304,6 +310,7 @@ class AgendaQueries:
                 self._carry_into_next_planned(mentorship_id)
         self._wrote()
 
+    @requires(Action.RUN_MEETING)
     def mark_rules_shown(self, session_id: int) -> None:
         self._update("sessions", session_id, "rules_shown = 1", [])
 
@@ -320,8 +327,12 @@ class AgendaQueries:
         row = self.db.execute(f"SELECT {_ITEM_COLUMNS} FROM agenda_items WHERE id = ?", [item_id]).fetchone()
         if row is None:
             raise NotFound(f"agenda item {item_id} no longer exists")
-        return _item(row)
+        item = _item(row)
+        if self.scope.mentorship_id is not None:
+            self.get_session(item.session_id)  # NotFound when it belongs to another mentorship
+        return item
 
+    @requires(Action.EDIT_AGENDA)
     def add_agenda_item(
         self,
         session_id: int,
@@ -338,6 +349,7 @@ class AgendaQueries:
         length = whole_number(minutes, "minutes", "Minutes", 1, 240)
         if proposed_by not in ("leader", "mentor"):
             raise ValidationError("proposed_by", "an item is proposed by the leader or the mentor")
+        self.scope.require_own(proposed_by, "add an item as the leader")
         with immediate(self.db):
             self.get_session(session_id)
             cursor = self.db.execute(
@@ -349,6 +361,7 @@ class AgendaQueries:
         self._wrote()
         return int(cursor.lastrowid)
 
+    @requires(Action.EDIT_AGENDA)
     def edit_agenda_item(
         self,
         item_id: int,
@@ -369,6 +382,7 @@ class AgendaQueries:
         """
         clean_title = required_text(title, "title", "The item's title", 200)
         length = whole_number(minutes, "minutes", "Minutes", 1, 240)
+        self.scope.require_own(by, "edit an item as the leader")
         ours = {"title": clean_title, "minutes": length, "prompt": clean_text(prompt).strip()}
         with immediate(self.db):
             stored = self.get_agenda_item(item_id)
@@ -403,13 +417,16 @@ class AgendaQueries:
         )
         return int(cursor.lastrowid)
 
+    @requires(Action.RUN_MEETING)
     def set_item_status(self, item_id: int, status: str) -> None:
         self._update("agenda_items", item_id, "status = ?", [status])
 
+    @requires(Action.DECIDE_CARRIED)
     def keep_item(self, item_id: int, kept: bool = True) -> None:
         """Record that the pair will do this (stale) item, so it stops being flagged; False undoes."""
         self._update("agenda_items", item_id, "kept = ?", [int(kept)])
 
+    @requires(Action.EDIT_AGENDA)
     def move_agenda_item(self, item_id: int, to_index: int) -> None:
         """Put an item at `to_index` (clamped) and renumber the agenda 0..n-1."""
         with immediate(self.db):
@@ -423,14 +440,17 @@ class AgendaQueries:
             )
         self._wrote()
 
+    @requires(Action.EDIT_AGENDA)
     def remove_agenda_item(self, item_id: int) -> RemovedItem:
         """Remove an item; the returned record lets `restore_agenda_item` undo it."""
         with immediate(self.db):
             item = self.get_agenda_item(item_id)
+            self.scope.require_own(item.proposed_by, "remove an item the leader proposed")
             self.db.execute("DELETE FROM agenda_items WHERE id = ?", [item_id])
         self._wrote()
         return RemovedItem(item)
 
+    @requires(Action.DECIDE_CARRIED)
     def drop_item(self, item_id: int) -> RemovedItem:
         """Drop an item for good: off this agenda, and it will not be carried again.
 
@@ -460,6 +480,7 @@ class AgendaQueries:
         self._wrote()
         return RemovedItem(item, follow_up_was, source_was)
 
+    @requires(Action.EDIT_AGENDA)
     def restore_agenda_item(self, removed: RemovedItem) -> int:
         """Undo a removal or a drop: the item comes back with its id, text and place.
 
@@ -467,6 +488,7 @@ class AgendaQueries:
         status they had, unless something else changed them meanwhile.
         """
         i = removed.item
+        self.scope.require_own(i.proposed_by, "put back an item the leader proposed")
         with immediate(self.db):
             self.get_session(i.session_id)
             self.db.execute(
@@ -544,6 +566,10 @@ class AgendaQueries:
     # -- helpers -----------------------------------------------------------------
 
     def _update(self, table: str, row_id: int, assignments: str, values: list[object]) -> None:
+        if self.scope.mentorship_id is not None and table == "sessions":
+            self.get_session(row_id)  # a row of another mentorship is not there: NotFound
+        elif self.scope.mentorship_id is not None:
+            self.get_agenda_item(row_id)
         cursor = self.db.execute(
             f"UPDATE {table} SET {assignments}, version = version + 1, updated_at = {_NOW} WHERE id = ?",
             [*values, row_id],

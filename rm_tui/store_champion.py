@@ -15,6 +15,7 @@ from datetime import date
 from .dates import parse_date
 from .errors import NotFound
 from .models import CHAMPION_KINDS, ChampionEntry
+from .scope import Action, Scope, requires
 from .validation import one_of, optional_text
 
 _CHAMPION_COLUMNS = "id, mentorship_id, session_id, kind, note, happened_on"
@@ -23,11 +24,13 @@ NUDGE_AFTER_SESSIONS = 2
 
 class ChampionQueries:
     db: sqlite3.Connection
+    scope: Scope
     today: Callable[[], date]
 
     def _wrote(self) -> None:  # provided by Store
         raise NotImplementedError
 
+    @requires(Action.KEEP_CHAMPION_LOG)
     def add_champion_entry(
         self,
         mentorship_id: int,
@@ -38,6 +41,7 @@ class ChampionQueries:
         session_id: int | None = None,
     ) -> int:
         """Log one thing done for the mentor; refuses an unknown kind or a bad date."""
+        self.scope.require_mentorship(mentorship_id)
         clean_kind = one_of(kind, "kind", "What you did", tuple(CHAMPION_KINDS))
         clean_note = optional_text(note, "note", "The note", 500)
         when = parse_date(happened_on, self.today(), "happened_on", "Date") if isinstance(happened_on, str) else happened_on
@@ -50,6 +54,7 @@ class ChampionQueries:
 
     def champion_entries(self, mentorship_id: int) -> list[ChampionEntry]:
         """Newest first."""
+        self.scope.require_mentorship(mentorship_id)
         rows = self.db.execute(
             f"SELECT {_CHAMPION_COLUMNS} FROM champion_entries WHERE mentorship_id = ? "
             "ORDER BY happened_on DESC, id DESC",
@@ -57,6 +62,7 @@ class ChampionQueries:
         ).fetchall()
         return [_entry(row) for row in rows]
 
+    @requires(Action.KEEP_CHAMPION_LOG)
     def remove_champion_entry(self, entry_id: int) -> ChampionEntry:
         """Remove an entry; the returned record lets `restore_champion_entry` undo it."""
         row = self.db.execute(f"SELECT {_CHAMPION_COLUMNS} FROM champion_entries WHERE id = ?", [entry_id]).fetchone()
@@ -66,6 +72,7 @@ class ChampionQueries:
         self._wrote()
         return _entry(row)
 
+    @requires(Action.KEEP_CHAMPION_LOG)
     def restore_champion_entry(self, entry: ChampionEntry) -> None:
         self.db.execute(
             f"INSERT INTO champion_entries ({_CHAMPION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
@@ -74,6 +81,7 @@ class ChampionQueries:
         self._wrote()
 
     def two_way_street(self, mentorship_id: int) -> TwoWayStreet:
+        self.scope.require_mentorship(mentorship_id)
         (held,) = self.db.execute(
             "SELECT count(*) FROM sessions WHERE mentorship_id = ? AND status = 'held'", [mentorship_id]
         ).fetchone()

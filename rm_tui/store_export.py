@@ -9,6 +9,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .models import AgendaItem, ChampionEntry, FollowUp, Mentorship, Note, Session
+from .scope import Action
 from .store_notes import _NOTE_COLUMNS
 from .timing import item_seconds, session_seconds
 
@@ -74,6 +75,8 @@ class ExportQueries:
     def _gather(
         self, session: Session, mentorship: Mentorship, include_private: bool, champion: list[ChampionEntry]
     ) -> SessionExport:
+        if include_private:
+            self.scope.require(Action.PRIVATE_NOTES)  # type: ignore[attr-defined]
         allowed = ("shared", "private") if include_private else ("shared",)  # off-record: never
         rows = self.db.execute(  # type: ignore[attr-defined]
             f"SELECT {_NOTE_COLUMNS} FROM notes WHERE session_id = ? AND body != '' "

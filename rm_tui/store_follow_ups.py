@@ -16,6 +16,7 @@ from .db import immediate
 from .errors import NotFound
 from .models import ROLES, FollowUp, FollowUpRow, FollowUpStatus
 from .schedule import default_session_date
+from .scope import Action, Scope, requires
 from .store_agenda import _NOW, FOLLOW_UP_PREFIX
 from .validation import one_of, required_text
 
@@ -26,12 +27,13 @@ _FOLLOW_UP_COLUMNS = "id, mentorship_id, session_id, agenda_item_id, title, owne
 
 class FollowUpQueries:
     db: sqlite3.Connection
-    only_mentorship: int | None
+    scope: Scope
     today: Callable[[], date]
 
     def _wrote(self) -> None:  # provided by Store
         raise NotImplementedError
 
+    @requires(Action.CAPTURE_FOLLOW_UPS)
     def add_follow_up(
         self,
         mentorship_id: int,
@@ -48,6 +50,7 @@ class FollowUpQueries:
         pair checks on it there.
         """
         values = self._clean(title, owner, due)
+        self.scope.require_mentorship(mentorship_id)
         with immediate(self.db):
             cursor = self.db.execute(
                 "INSERT INTO follow_ups (mentorship_id, session_id, agenda_item_id, title, owner, due_on) "
@@ -78,8 +81,8 @@ class FollowUpQueries:
         """
         one_of(show, "show", "Show", FOLLOW_UP_FILTERS)
         today = self.today().isoformat()
-        if self.only_mentorship is not None:
-            mentorship_id = self.only_mentorship
+        if self.scope.mentorship_id is not None:
+            mentorship_id = self.scope.mentorship_id
         rows = self.db.execute(
             f"SELECT {', '.join('f.' + c for c in _FOLLOW_UP_COLUMNS.split(', '))}, m.mentor, s.scheduled_on "
             "FROM follow_ups f JOIN mentorships m ON m.id = f.mentorship_id "
@@ -101,10 +104,11 @@ class FollowUpQueries:
         row = self.db.execute(
             f"SELECT {_FOLLOW_UP_COLUMNS} FROM follow_ups WHERE id = ?", [follow_up_id]
         ).fetchone()
-        if row is None:
+        if row is None or not self.scope.includes(row[1]):
             raise NotFound(f"follow-up {follow_up_id} no longer exists")
         return _follow_up(row)
 
+    @requires(Action.MANAGE_FOLLOW_UPS)
     def set_follow_up_status(self, follow_up_id: int, status: FollowUpStatus) -> FollowUpStatus:
         """Mark done, dropped or open again; returns the status it had, for undo."""
         one_of(status, "status", "Status", ("open", "done", "dropped"))
@@ -131,6 +135,7 @@ class FollowUpQueries:
         self._wrote()
         return follow_up.status
 
+    @requires(Action.MANAGE_FOLLOW_UPS)
     def edit_follow_up(self, follow_up_id: int, *, title: str, owner: str, due: str | date | None) -> None:
         """Change what, who and when; refuses an empty title or a bad date, saving nothing.
 

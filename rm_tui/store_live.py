@@ -11,6 +11,7 @@ from datetime import datetime
 from .db import immediate
 from .errors import ValidationError
 from .models import ItemTime, Session, SessionSummary
+from .scope import Action, requires
 from .store_agenda import _NOW, AgendaQueries
 from .timing import Clock, item_seconds, seconds_between, session_seconds, to_stamp
 
@@ -18,6 +19,7 @@ from .timing import Clock, item_seconds, seconds_between, session_seconds, to_st
 class LiveQueries(AgendaQueries):
     now: Clock
 
+    @requires(Action.RUN_MEETING)
     def start_session(self, session_id: int) -> Session:
         """Start the clock; the first item not yet discussed becomes the current one."""
         with immediate(self.db):
@@ -36,6 +38,7 @@ class LiveQueries(AgendaQueries):
         self._wrote()
         return self.get_session(session_id)
 
+    @requires(Action.RUN_MEETING)
     def go_to_item(self, session_id: int, item_id: int | None) -> None:
         """Make `item_id` (None: the session as a whole) the one under discussion.
 
@@ -54,6 +57,7 @@ class LiveQueries(AgendaQueries):
             )
         self._wrote()
 
+    @requires(Action.RUN_MEETING)
     def end_session(self, session_id: int) -> SessionSummary:
         """Stop the clock and mark the session held; what was not reached carries over.
 

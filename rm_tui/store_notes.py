@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from .db import immediate
 from .errors import NotFound
-from .models import VISIBILITIES, Note, NoteText, Role, SavedNote, visible_to
+from .models import VISIBILITIES, Note, NoteText, Role, SavedNote, Visibility
+from .scope import Action, Scope, requires, visible_within
 from .store_agenda import _NOW
 from .text import clean_text
 from .validation import one_of
@@ -22,13 +23,18 @@ _NOTE_COLUMNS = "id, session_id, agenda_item_id, author, visibility, body, versi
 
 class NotesQueries:
     db: sqlite3.Connection
+    scope: Scope
 
     def _wrote(self) -> None:  # provided by Store
         raise NotImplementedError
 
-    def notes(self, session_id: int, agenda_item_id: int | None, viewer: Role) -> list[Note]:
-        """The notes on one item (None: on the session as a whole) that `viewer` may see."""
-        allowed = visible_to(viewer)
+    def _visible(self, viewer: Role | None) -> tuple[Visibility, ...]:
+        """The visibilities to read: the scope's, narrowed further when a `viewer` is named."""
+        return self.scope.visibilities if viewer is None else visible_within(self.scope, viewer)
+
+    def notes(self, session_id: int, agenda_item_id: int | None, viewer: Role | None = None) -> list[Note]:
+        """The notes on one item (None: on the session as a whole) that the viewer may see."""
+        allowed = self._visible(viewer)
         rows = self.db.execute(
             f"SELECT {_NOTE_COLUMNS} FROM notes WHERE session_id = ? AND agenda_item_id IS ? "
             f"AND visibility IN ({', '.join('?' * len(allowed))}) ORDER BY id",
@@ -36,9 +42,9 @@ class NotesQueries:
         ).fetchall()
         return [Note(*row) for row in rows]
 
-    def note_counts(self, session_id: int, viewer: Role) -> dict[int | None, int]:
-        """How many non-empty notes `viewer` may see on each item of a session."""
-        allowed = visible_to(viewer)
+    def note_counts(self, session_id: int, viewer: Role | None = None) -> dict[int | None, int]:
+        """How many non-empty notes the viewer may see on each item of a session."""
+        allowed = self._visible(viewer)
         rows = self.db.execute(
             "SELECT agenda_item_id, count(*) FROM notes WHERE session_id = ? AND body != '' "
             f"AND visibility IN ({', '.join('?' * len(allowed))}) GROUP BY agenda_item_id",
@@ -46,9 +52,9 @@ class NotesQueries:
         ).fetchall()
         return dict(rows)
 
-    def get_note(self, note_id: int, viewer: Role = "leader") -> Note:
-        """One note, if it exists and `viewer` may see it (NotFound otherwise)."""
-        allowed = visible_to(viewer)
+    def get_note(self, note_id: int, viewer: Role | None = None) -> Note:
+        """One note, if it exists and the viewer may see it (NotFound otherwise)."""
+        allowed = self._visible(viewer)
         row = self.db.execute(
             f"SELECT {_NOTE_COLUMNS} FROM notes WHERE id = ? AND visibility IN ({', '.join('?' * len(allowed))})",
             [note_id, *allowed],
@@ -57,6 +63,7 @@ class NotesQueries:
             raise NotFound(f"note {note_id} no longer exists")
         return Note(*row)
 
+    @requires(Action.WRITE_NOTES)
     def save_note(self, text: NoteText) -> SavedNote | None:
         """Write a note's text; returns where it went, or None for a new note still empty.
 
@@ -72,6 +79,8 @@ class NotesQueries:
         if text.note_id is None and not text.body:
             return None
         one_of(text.visibility, "visibility", "Visibility", VISIBILITIES)
+        self.scope.require_own(text.author, "write notes as the leader")
+        self.scope.require_visible(text.visibility)
         with immediate(self.db):
             saved = self._write_note(text)
         self._wrote()
@@ -86,11 +95,15 @@ class NotesQueries:
             text = replace(text, agenda_item_id=None, note_id=None)
         if text.note_id is None:
             return SavedNote(self._insert_note(text, conflict_of=None), 1, moved_to_session=moved)
-        row = self.db.execute("SELECT version, body FROM notes WHERE id = ?", [text.note_id]).fetchone()
+        row = self.db.execute(
+            "SELECT version, body, author, visibility FROM notes WHERE id = ?", [text.note_id]
+        ).fetchone()
         if row is None:  # gone with its item: keep the words on the session instead
             kept = replace(text, agenda_item_id=None)
             return SavedNote(self._insert_note(kept, conflict_of=None), 1, moved_to_session=True)
-        version, body = row
+        version, body, author, visibility = row
+        self.scope.require_own(author, "edit the leader's notes")
+        self.scope.require_visible(visibility)
         if body == text.body:
             return SavedNote(text.note_id, version)
         if text.base_version is not None and version != text.base_version:
@@ -109,6 +122,7 @@ class NotesQueries:
         )
         return int(cursor.lastrowid)
 
+    @requires(Action.PRIVATE_NOTES)
     def set_note_visibility(self, note_id: int, visibility: str) -> None:
         clean = one_of(visibility, "visibility", "Visibility", VISIBILITIES)
         cursor = self.db.execute(

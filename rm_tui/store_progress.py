@@ -14,6 +14,8 @@ from datetime import date, timedelta
 
 from topic_library import CORE_CATEGORIES
 
+from .scope import Action, Scope, requires
+
 PERIOD_DAYS = 28
 PERIODS = 6
 
@@ -50,8 +52,10 @@ class Progress:
 
 class ProgressQueries:
     db: sqlite3.Connection
+    scope: Scope
     today: Callable[[], date]
 
+    @requires(Action.SEE_LEADERS_OWN)
     def progress(self, mentorship_id: int, periods: int = PERIODS) -> Progress:
         today = self.today()
         starts = [today - timedelta(days=PERIOD_DAYS * (periods - n)) + timedelta(days=1) for n in range(periods)]

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 
 
-from .models import Role, visible_to
+from .models import Role
+from .scope import Scope, visible_within
 
 MARK_START, MARK_END = "\x02", "\x03"  # around matched words in `context`; never in stored text
 RESULTS = 20
@@ -53,16 +54,19 @@ def _snippet(table: str, column: int) -> str:
 
 class SearchQueries:
     db: sqlite3.Connection
-    only_mentorship: int | None
+    scope: Scope
 
-    def search(self, text: str, viewer: Role, limit: int = RESULTS) -> list[SearchHit]:
-        """Up to `limit` matches of every word in `text`, newest first, then topics."""
+    def search(self, text: str, viewer: Role | None = None, limit: int = RESULTS) -> list[SearchHit]:
+        """Up to `limit` matches of every word in `text`, newest first, then topics.
+
+        What the store's scope may not see never matches, whatever `viewer` asks for.
+        """
         match = fts_query(text)
         if match is None:
             return []
-        allowed = visible_to(viewer)
+        allowed = self.scope.visibilities if viewer is None else visible_within(self.scope, viewer)
         marks = ", ".join("?" * len(allowed))
-        only = self.only_mentorship
+        only = self.scope.mentorship_id
         parts = [
             (f"SELECT 'note', n.id, coalesce(i.title, 'The session as a whole'), {_snippet('notes', 0)}, "
              "n.session_id, n.agenda_item_id, m.mentor, s.scheduled_on AS on_day, 0 AS rank, n.author "

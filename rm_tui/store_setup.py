@@ -14,6 +14,7 @@ from datetime import date
 from .db import immediate
 from .errors import NotFound
 from .models import LearningGoal, MentorshipDraft, MentorshipSetup
+from .scope import Action, Scope, requires
 from .validation import optional_text, required_text
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
@@ -22,6 +23,7 @@ Goal = tuple[str, str]  # (the gap in the leader's words, the curious question i
 
 class SetupQueries:
     db: sqlite3.Connection
+    scope: Scope
     today: Callable[[], date]
 
     def _wrote(self) -> None:  # provided by Store
@@ -30,6 +32,7 @@ class SetupQueries:
     def create_mentorship(self, draft: MentorshipDraft) -> int:  # provided by Store
         raise NotImplementedError
 
+    @requires(Action.MANAGE_MENTORSHIPS)
     def set_up_mentorship(self, draft: MentorshipDraft, setup: MentorshipSetup, goals: list[Goal]) -> int:
         """Create a mentorship with everything the guided start gathered, all or nothing.
 
@@ -46,6 +49,7 @@ class SetupQueries:
         self._wrote()
         return mentorship_id
 
+    @requires(Action.SEE_LEADERS_OWN)
     def setup(self, mentorship_id: int) -> MentorshipSetup:
         row = self.db.execute(
             "SELECT impressed_by, offer, manager_talked_on, ask_text FROM mentorship_setup WHERE mentorship_id = ?",
@@ -55,12 +59,14 @@ class SetupQueries:
             return MentorshipSetup()
         return MentorshipSetup(row[0], row[1], date.fromisoformat(row[2]) if row[2] else None, row[3])
 
+    @requires(Action.MANAGE_MENTORSHIPS)
     def save_setup(self, mentorship_id: int, setup: MentorshipSetup) -> None:
         clean = setup.validated()
         with immediate(self.db):
             self._write_setup(mentorship_id, clean)
         self._wrote()
 
+    @requires(Action.MANAGE_MENTORSHIPS)
     def save_ask(self, mentorship_id: int, text: str) -> None:
         """Keep the leader's edited ask (empty: go back to the draft made from the answers)."""
         self.save_setup(mentorship_id, replace(self.setup(mentorship_id), ask_text=text))
@@ -79,6 +85,7 @@ class SetupQueries:
 
     # -- learning goals ----------------------------------------------------------------
 
+    @requires(Action.SEE_LEADERS_OWN)
     def goals(self, mentorship_id: int) -> list[LearningGoal]:
         rows = self.db.execute(
             "SELECT id, mentorship_id, gap, question, learned_on FROM learning_goals WHERE mentorship_id = ? "
@@ -87,6 +94,7 @@ class SetupQueries:
         ).fetchall()
         return [LearningGoal(r[0], r[1], r[2], r[3], date.fromisoformat(r[4]) if r[4] else None) for r in rows]
 
+    @requires(Action.MANAGE_MENTORSHIPS)
     def add_goal(self, mentorship_id: int, gap: str, question: str = "") -> int:
         clean_gap, clean_question = _clean_goal(gap, question)
         with immediate(self.db):
@@ -94,6 +102,7 @@ class SetupQueries:
         self._wrote()
         return goal_id
 
+    @requires(Action.MANAGE_MENTORSHIPS)
     def set_goal_learned(self, goal_id: int, learned: bool) -> None:
         """Mark a goal learned today, or not learned after all."""
         cursor = self.db.execute(

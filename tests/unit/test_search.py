@@ -84,7 +84,7 @@ def test_a_store_kept_to_one_mentorship_searches_only_it(store: Store, meeting) 
     sam, session, item = meeting
     priya = store.create_mentorship(draft(mentor="Priya Nair"))
     store.add_follow_up(priya, title="Kanban for the comms team", owner="mentor", due="+7d")
-    store.only_mentorship = sam
+    store.keep_to(sam)
     assert _found(store, "kanban") == [("item", "Kanban boards in Notion")]
 
 

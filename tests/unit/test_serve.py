@@ -62,7 +62,7 @@ def test_a_store_kept_to_one_mentorship_lists_nothing_of_the_others(store: Store
     priya = store.create_mentorship(draft(mentor="Priya Nair"))
     store.add_follow_up(sam, title="Try the scheduler", owner="leader", due="+7d")
     store.add_follow_up(priya, title="Priya's reading list", owner="mentor", due="+7d")
-    store.only_mentorship = sam
+    store.keep_to(sam)
     assert [o.mentorship.mentor for o in store.list_mentorships(include_ended=True)] == ["Sam Ortiz"]
     assert [r.follow_up.title for r in store.list_follow_ups("all")] == ["Try the scheduler"]
     assert [r.follow_up.title for r in store.list_follow_ups("all", mentorship_id=priya)] == ["Try the scheduler"]
