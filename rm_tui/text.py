@@ -17,3 +17,11 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def clean_text(text: str) -> str:
     """`text` with Windows and old-Mac line ends made newlines and control characters dropped."""
     return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def one_line(text: str) -> str:
+    """`text` cleaned and on a single line: line breaks and tabs become spaces.
+
+    For names, titles and headings, which are shown (and printed) one per line.
+    """
+    return clean_text(text).replace("\n", " ").replace("\t", " ")

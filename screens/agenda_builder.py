@@ -18,6 +18,7 @@ from rm_tui.models import AgendaItem, Topic
 from rm_tui.placeholders import fill
 from rm_tui.store_agenda import RemovedItem, suggest_category
 
+from widgets.safe import literal_line, notify_literal
 from widgets.speaker_badge import SpeakerBadge
 
 from .data_screen import DataScreen
@@ -35,7 +36,7 @@ def item_content(position: int, item: AgendaItem) -> Content:
     parts: list[Content | str | tuple[str, str]] = [
         (f"{position:>2}. ", "$text-muted"),
         (f"{item.minutes:>3}m  ", "bold"),
-        item.title,
+        literal_line(item.title),
         (f"  · {item.proposed_by}", "$accent" if item.proposed_by == "mentor" else "$text-muted"),
     ]
     if item.is_carried:
@@ -108,7 +109,7 @@ class AgendaBuilderScreen(DataScreen):
         self.query_one("#library").border_title = "Topic library  (enter adds)"
         self.query_one("#agenda").border_title = "Agenda"
         self.query_one("#category", Select).set_options(
-            (Content(f"{c.name} ({c.topics})"), c.name) for c in self.store.topic_categories()
+            (literal_line(f"{c.name} ({c.topics})"), c.name) for c in self.store.topic_categories()
         )
         self.query_one("#library").focus()
         from .ground_rules import offer_rules_once
@@ -122,7 +123,7 @@ class AgendaBuilderScreen(DataScreen):
         mentorship = self.store.get_mentorship(session.mentorship_id)
         self.query_one("#session-heading", Static).update(
             Content.assemble(
-                (mentorship.mentor, "bold"),
+                literal_line(mentorship.mentor, "bold"),
                 (" · ", "$text-muted"),
                 f"{session.scheduled_on:%a %d %b %Y}",
                 (" · ", "$text-muted"),
@@ -178,7 +179,8 @@ class AgendaBuilderScreen(DataScreen):
         self._topics = {str(t.id): t for t in topics}
         library.add_options(
             Option(
-                Content.assemble((f"{SHORT_CATEGORY.get(t.category, t.category[:6]):<6} ", "$text-muted"), t.title, (f"  {t.minutes}m", "$text-muted")),
+                Content.assemble(literal_line(f"{SHORT_CATEGORY.get(t.category, t.category[:6]):<6} ", "$text-muted"),
+                                 literal_line(t.title), (f"  {t.minutes}m", "$text-muted")),
                 id=str(t.id),
             )
             for t in topics
@@ -191,10 +193,10 @@ class AgendaBuilderScreen(DataScreen):
         parts: list[Content | str | tuple[str, str]] = [(f"{coverage.heading} + this agenda: ", "$text-muted")]
         for c in coverage.categories:
             mark, style = ("✓", "$success") if c.covered else ("✗", "$text-muted")
-            parts += [(f"{mark} {SHORT_CATEGORY.get(c.category, c.category)}", style), "  "]
+            parts += [literal_line(f"{mark} {SHORT_CATEGORY.get(c.category, c.category)}", style), "  "]
         suggestion = suggest_category(coverage)
         if suggestion:
-            parts += [(" Try: ", "$text-muted"), (SHORT_CATEGORY.get(suggestion, suggestion), "bold $accent")]
+            parts += [(" Try: ", "$text-muted"), literal_line(SHORT_CATEGORY.get(suggestion, suggestion), "bold $accent")]
         self.query_one("#coverage", Static).update(Content.assemble(*parts))
 
     # -- events ----------------------------------------------------------------------
@@ -252,7 +254,7 @@ class AgendaBuilderScreen(DataScreen):
             topic_id=topic.id,
             proposed_by=self.app.speaker,  # type: ignore[attr-defined]
         )
-        self.notify(f"Added: {fill(topic.title, values)}", markup=False)
+        notify_literal(self, f"Added: {fill(topic.title, values)}")
 
     @on(Button.Pressed, "#up")
     def _up(self) -> None:
@@ -309,7 +311,7 @@ class AgendaBuilderScreen(DataScreen):
             self.notify("Nothing to remove: highlight an agenda item first.", severity="warning")
             return
         self._removed.append(self.store.remove_agenda_item(item.id))
-        self.notify(f"Removed: {item.title} (ctrl+z puts it back)", markup=False)
+        notify_literal(self, f"Removed: {item.title} (ctrl+z puts it back)")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         agenda_in_use = self.focused is self.query_one("#agenda")
@@ -333,7 +335,7 @@ class AgendaBuilderScreen(DataScreen):
         item = self._highlighted_item()
         if item is not None and item.is_stale:
             self.store.keep_item(item.id)
-            self.notify(f"Doing it this time: {item.title}", markup=False)
+            notify_literal(self, f"Doing it this time: {item.title}")
 
     def action_drop_item(self) -> None:
         item = self._highlighted_item()
@@ -341,7 +343,7 @@ class AgendaBuilderScreen(DataScreen):
             return
         self._removed.append(self.store.drop_item(item.id))
         also = " and its follow-up" if item.follow_up_id is not None else ""
-        self.notify(f"Dropped{also} for good: {item.title} (ctrl+z puts it back)", markup=False)
+        notify_literal(self, f"Dropped{also} for good: {item.title} (ctrl+z puts it back)")
 
     def action_edit_session(self) -> None:
         from .session_form import SessionFormScreen
@@ -367,7 +369,7 @@ class AgendaBuilderScreen(DataScreen):
             return
         removed = self._removed.pop()
         self.store.restore_agenda_item(removed)
-        self.notify(f"Put back: {removed.item.title}", markup=False)
+        notify_literal(self, f"Put back: {removed.item.title}")
 
     def action_new_item(self) -> None:
         from .item_form import ItemFormScreen
@@ -397,10 +399,11 @@ class AgendaBuilderScreen(DataScreen):
                 by=self.app.speaker,  # type: ignore[attr-defined]
             )
             if outcome.copy_id is not None:
-                self.notify(
+                notify_literal(
+                    self,
                     f"'{item.title}' was changed in another window while you edited it. Both versions are "
                     "on the agenda: yours is right below theirs, marked ⚠. Remove the one you don't want.",
-                    title="Both versions kept", severity="warning", timeout=12, markup=False,
+                    title="Both versions kept", severity="warning", timeout=12,
                 )
 
         self.app.push_screen(ItemFormScreen("Edit agenda item", save, item.title, item.minutes, item.prompt))

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Static, TextArea
 from rm_tui.ask import current_ask, draft_ask
 
 from widgets.ask_editor import AskEditor
+from widgets.safe import literal_line
 
 
 class AskScreen(ModalScreen[None]):
@@ -44,7 +45,7 @@ class AskScreen(ModalScreen[None]):
         m = self.mentorship
         text = current_ask(m, self.store.setup(m.id), self.store.goals(m.id))
         with Vertical(id="ask-box"):
-            yield Static(Content.assemble((f"The ask for {m.mentor}", "bold"),
+            yield Static(Content.assemble(literal_line(f"The ask for {m.mentor}", "bold"),
                                           ("  drafted from your answers; make it yours", "$text-muted")),
                          id="ask-title")
             yield AskEditor(text, id="ask-text")

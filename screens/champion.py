@@ -12,6 +12,7 @@ from rich.text import Text
 from rm_tui.models import CHAMPION_KINDS, GIVING_BACK, ChampionEntry
 
 from widgets.cells import cell
+from widgets.safe import literal_line
 
 from .data_screen import DataScreen
 
@@ -64,7 +65,7 @@ class ChampionScreen(DataScreen):
             f"discussed, {street.topics_from_mentor} of them {mentor}'s idea",
         ]
         for category, count in sorted(street.categories.items(), key=lambda kv: -kv[1]):
-            taught += ["\n", (f"  {count:>3}  ", "bold"), category]
+            taught += ["\n", (f"  {count:>3}  ", "bold"), literal_line(category)]  # a user topic file's, maybe
         self.query_one("#taught", Static).update(Content.assemble(*taught))
         given: list[Content | str | tuple[str, str]] = [("What you gave back", "bold")]
         for kind, label in CHAMPION_KINDS.items():

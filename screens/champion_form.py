@@ -13,6 +13,8 @@ from textual.widgets import Input, Label, Select, Static
 
 from rm_tui.models import CHAMPION_KINDS
 
+from widgets.safe import literal_line
+
 from .form_screen import FormScreen
 
 SaveEntry = Callable[[str, str, str], object]
@@ -34,7 +36,8 @@ class ChampionFormScreen(FormScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form-box"):
-            yield Static(Content.assemble(("What did you do for ", "bold"), (self.mentor, "bold"), ("?", "bold")))
+            yield Static(Content.assemble(("What did you do for ", "bold"), literal_line(self.mentor, "bold"),
+                                          ("?", "bold")))
             with Grid(classes="form-fields"):
                 yield Label("Kind")
                 yield Select([(label, kind) for kind, label in CHAMPION_KINDS.items()], value="credit",

@@ -9,10 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.widgets import Checkbox, Input, Static
 
 from rm_tui.files import ExportRefused, OutputExists
+
+from widgets.safe import literal_line, notify_literal
 
 from .form_screen import FormScreen
 
@@ -46,7 +47,7 @@ class ExportFormScreen(FormScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form-box"):
-            yield Static(Content.styled(self.heading, "bold"))
+            yield Static(literal_line(self.heading, "bold"))  # it may name the mentor
             yield Input(str(self.path), id="path", compact=True)
             if self.offer_private:
                 yield Checkbox("Include my private notes", id="private")
@@ -69,7 +70,7 @@ class ExportFormScreen(FormScreen):
                 self.written = self.write(path, private, replace)
             except OutputExists as error:
                 raise refusal_to_replace(error) from None
-            self.notify(f"Wrote {self.written}", markup=False)
+            notify_literal(self, f"Wrote {self.written}")
 
         self.submit(write)
 

@@ -13,6 +13,8 @@ from textual.widgets import Input, Label, Select, Static
 
 from rm_tui.models import ROLES, Role
 
+from widgets.safe import literal_line
+
 from .form_screen import FormScreen
 
 SaveFollowUp = Callable[[str, str, str], object]
@@ -40,7 +42,8 @@ class FollowUpFormScreen(FormScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form-box"):
-            yield Static(Content.assemble((self.heading, "bold"), ("  on ", "$text-muted"), self.context))
+            yield Static(Content.assemble(literal_line(self.heading, "bold"), ("  on ", "$text-muted"),
+                                          literal_line(self.context)))
             with Grid(classes="form-fields"):
                 yield Label("What")
                 yield Input(self.title_text, placeholder="what will be done", id="title", compact=True)

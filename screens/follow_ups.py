@@ -14,6 +14,7 @@ from rm_tui.models import FollowUpRow, FollowUpStatus
 from rm_tui.store_follow_ups import FOLLOW_UP_FILTERS
 
 from widgets.cells import cell, joined
+from widgets.safe import literal_line, notify_literal
 
 from .data_screen import DataScreen
 
@@ -65,7 +66,7 @@ class FollowUpsScreen(DataScreen):
         mentorships = self.store.list_mentorships(include_ended=True)
         chooser = self.query_one("#mentorship", Select)
         chosen = chooser.value
-        options = [(Content(o.mentorship.mentor), o.mentorship.id) for o in mentorships]
+        options = [(literal_line(o.mentorship.mentor), o.mentorship.id) for o in mentorships]
         if [value for _, value in options] != getattr(self, "_mentorship_ids", None):
             self._mentorship_ids = [value for _, value in options]
             with chooser.prevent(Select.Changed):
@@ -146,7 +147,7 @@ class FollowUpsScreen(DataScreen):
         previous = self.store.set_follow_up_status(f.id, target)
         self._undo.append((f.id, previous, f.title))
         verb = {"done": "Done", "dropped": "Dropped", "open": "Open again"}[target]
-        self.notify(f"{verb}: {f.title} (ctrl+z undoes)", markup=False)
+        notify_literal(self, f"{verb}: {f.title} (ctrl+z undoes)")
 
     def action_undo(self) -> None:
         if not self._undo:
@@ -155,7 +156,7 @@ class FollowUpsScreen(DataScreen):
         follow_up_id, previous, title = self._undo.pop()
         self._select_next = follow_up_id  # the cursor goes to what came back
         self.store.set_follow_up_status(follow_up_id, previous)
-        self.notify(f"Undone: {title} is {previous} again", markup=False)
+        notify_literal(self, f"Undone: {title} is {previous} again")
 
     def action_edit(self) -> None:
         row = self._chosen()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from rm_tui.errors import RmTuiError, ValidationError
+from widgets.safe import literal
 
 
 class FormScreen(ModalScreen[bool]):
@@ -52,7 +52,7 @@ class FormScreen(ModalScreen[bool]):
 
     def show_error(self, message: str) -> None:
         error = self.query_one("#error", Static)
-        error.update(Content(message))
+        error.update(literal(message))  # a refusal may quote what was typed
         error.display = True
 
     def action_cancel(self) -> None:

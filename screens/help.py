@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from widgets.safe import literal_line
+
 ABOUT = (
     "rm-tui keeps a reverse mentorship moving: you, the leader, learn from a junior "
     "colleague. Build each meeting's agenda from the topic library, take notes while "
@@ -64,7 +66,7 @@ class HelpScreen(ModalScreen[None]):
         for heading, bindings in sections:
             if not bindings:
                 continue
-            parts += [(heading, "bold $secondary"), "\n"]
+            parts += [literal_line(heading, "bold $secondary"), "\n"]  # a screen title may name the mentor
             for binding in bindings:
                 key = self.app.get_key_display(binding)
                 detail = f"  {binding.tooltip}" if binding.tooltip else ""

@@ -18,6 +18,7 @@ from rm_tui.models import MentorshipOverview
 from rm_tui.schedule import describe_due, next_session_due
 
 from widgets.cells import cell, joined
+from widgets.safe import literal_line, notify_literal
 
 from .data_screen import DataScreen
 
@@ -162,15 +163,15 @@ class HomeScreen(DataScreen):
         manager = ("yes", "$success") if m.manager_informed else ("not yet", "$warning")
         details.update(
             Content.assemble(
-                (m.mentor, "bold"),
+                literal_line(m.mentor, "bold"),
                 " mentors ",
-                (m.leader, "bold"),
+                literal_line(m.leader, "bold"),
                 "\n",
                 ("Expertise  ", "$text-muted"),
-                m.expertise or "-",
+                literal_line(m.expertise or "-"),
                 "\n",
                 ("Focus      ", "$text-muted"),
-                m.focus or "-",
+                literal_line(m.focus or "-"),
                 "\n",
                 ("Manager    ", "$text-muted"),
                 manager,
@@ -187,7 +188,7 @@ class HomeScreen(DataScreen):
         if not self.store.needs_champion_nudge(mentorship_id):
             return []
         return ["\n", ("Champion   ", "$text-muted"),
-                (f"nothing logged for {mentor} over the last two sessions: c opens the log", "$warning")]
+                literal_line(f"nothing logged for {mentor} over the last two sessions: c opens the log", "$warning")]
 
     def _sessions_line(self, mentorship_id: int) -> Content:
         # One more than shown tells whether older ones exist, without loading years of them.
@@ -236,13 +237,10 @@ class HomeScreen(DataScreen):
         mentorship = self.store.get_mentorship(mentorship_id)
         if mentorship.status == "ended":
             self.store.set_mentorship_status(mentorship_id, "active")
-            self.notify(f"Restored the mentorship with {mentorship.mentor}.", markup=False)
+            notify_literal(self, f"Restored the mentorship with {mentorship.mentor}.")
         else:
             self.store.set_mentorship_status(mentorship_id, "ended")
-            self.notify(
-                f"Archived the mentorship with {mentorship.mentor}. Press h to show archived ones.",
-                markup=False,
-            )
+            notify_literal(self, f"Archived the mentorship with {mentorship.mentor}. Press h to show archived ones.")
 
     def action_plan_session(self) -> None:
         mentorship_id = self._chosen_or_hint()

@@ -8,8 +8,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
-from textual.content import Content
 from textual.widgets import Input, Label, Static
+
+from widgets.safe import literal_line
 
 from .form_screen import FormScreen
 
@@ -30,7 +31,7 @@ class ItemFormScreen(FormScreen):
     def compose(self) -> ComposeResult:
         title, minutes, prompt = self.initial
         with VerticalScroll(classes="form-box"):
-            yield Static(Content.styled(self.heading, "bold"))
+            yield Static(literal_line(self.heading, "bold"))  # it may name the mentor
             with Grid(classes="form-fields"):
                 yield Label("Title")
                 yield Input(title, placeholder="what to talk about", id="title", compact=True)

@@ -27,6 +27,7 @@ from rm_tui.text import clean_text
 from rm_tui.timing import clock_text, item_seconds, session_seconds
 
 from widgets.note_editor import NoteEditor
+from widgets.safe import literal, literal_line, notify_literal
 from widgets.speaker_badge import SpeakerBadge
 
 from .data_screen import DataScreen
@@ -101,7 +102,7 @@ def agenda_line(number: int, item: AgendaItem, seconds: int, notes: int, current
     return Content.assemble(
         mark,
         (f"{number}. ", "$text-muted"),
-        (item.title, "bold" if current else ""),
+        literal_line(item.title, "bold" if current else ""),
         "\n    ",
         (f"{clock_text(seconds)}/{item.minutes}:00", "bold $error" if over else "$text-muted"),
         (f" +{clock_text(seconds - item.minutes * 60)}" if over else "", "bold $error"),
@@ -295,7 +296,7 @@ class LiveSessionScreen(DataScreen):
         state = {"planned": ("not started · F5 starts", "$text-muted"), "live": ("LIVE", "bold $error"),
                  "held": ("ended", "$text-muted"), "cancelled": ("cancelled", "$text-muted")}[session.status]
         self._redraw("#session-heading",
-                     Content.assemble((mentorship.mentor, "bold"), (" · ", "$text-muted"),
+                     Content.assemble(literal_line(mentorship.mentor, "bold"), (" · ", "$text-muted"),
                                       f"{session.scheduled_on:%a %d %b %Y}", (" · ", "$text-muted"), state))
         spent = session_seconds(session, self.store.now())
         over = spent > session.minutes * 60
@@ -326,7 +327,8 @@ class LiveSessionScreen(DataScreen):
             heading = Content.assemble(("The session as a whole", "bold"),
                                        ("  notes that belong to no one item", "$text-muted"))
         else:
-            heading = Content.assemble((item.title, "bold"), "\n" if item.prompt else "", (item.prompt, "$text-muted"))
+            heading = Content.assemble(literal_line(item.title, "bold"), "\n" if item.prompt else "",
+                                       literal(item.prompt, "$text-muted"))
         self.query_one("#item-heading", Static).update(heading)
         self._fill_tabs()
         self._show_note_status()
@@ -334,7 +336,7 @@ class LiveSessionScreen(DataScreen):
         parts: list[Content | str | tuple[str, str]] = []
         for f in follow_ups:
             due = f" · due {f.due_on:%a %d %b}" if f.due_on else ""
-            parts += [("☐ ", "$accent"), f.title, (f"  {f.owner}{due}", "$text-muted"), "\n"]
+            parts += [("☐ ", "$accent"), literal_line(f.title), (f"  {f.owner}{due}", "$text-muted"), "\n"]
         widget = self.query_one("#item-follow-ups", Static)
         widget.update(Content.assemble(*parts).rstrip())
         widget.display = bool(follow_ups)
@@ -589,13 +591,13 @@ class LiveSessionScreen(DataScreen):
             return
         if item.status == "discussed":
             self.store.set_item_status(item.id, "open")
-            self.notify(f"Open again: {item.title}", markup=False)
+            notify_literal(self, f"Open again: {item.title}")
             return
         self.store.set_item_status(item.id, "discussed")
         after = self._items[self._items.index(item) + 1:]
         upcoming = next((i for i in after if i.status == "open"), None)
         self._go(upcoming.id if upcoming else None)
-        self.notify(f"Discussed: {item.title}" + (f"\nNow: {upcoming.title}" if upcoming else ""), markup=False)
+        notify_literal(self, f"Discussed: {item.title}" + (f"\nNow: {upcoming.title}" if upcoming else ""))
 
     def action_visibility(self) -> None:
         if self._role == "mentor":

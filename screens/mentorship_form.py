@@ -23,6 +23,7 @@ from rm_tui.dates import parse_date
 from rm_tui.models import MENTORSHIP_STATUSES, LearningGoal, Mentorship, MentorshipDraft, MentorshipSetup
 
 from widgets.ask_editor import AskEditor
+from widgets.safe import literal_line
 
 from .form_screen import FormScreen
 
@@ -77,7 +78,7 @@ class MentorshipFormScreen(FormScreen):
         d = self.draft
         with Vertical(id="form", classes="-guided" if self.is_new else ""):
             with VerticalScroll(id="form-body"):
-                yield Static(Content(self.form_title), id="form-title")
+                yield Static(literal_line(self.form_title), id="form-title")  # it names the mentor
                 if self.is_new:
                     yield from self._step("gaps")
                     with Grid(classes="fields"):

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from rm_tui.models import VISIBILITY_LABELS, Note
 from rm_tui.text import clean_text
+from widgets.safe import literal_line
 
 FIRST_LINE = 60
 
@@ -23,7 +24,7 @@ def note_line(note: Note) -> Content:
     if len(first) > FIRST_LINE:
         first = first[: FIRST_LINE - 1] + "…"
     return Content.assemble((note.author, "bold"), (" · ", "$text-muted"), VISIBILITY_LABELS[note.visibility],
-                            ("  ", ""), (first, "$text-muted"))
+                            ("  ", ""), literal_line(first, "$text-muted"))
 
 
 class NotePickerScreen(ModalScreen[int | None]):
@@ -47,7 +48,7 @@ class NotePickerScreen(ModalScreen[int | None]):
 
     def on_mount(self) -> None:
         picker = self.query_one("#note-picker", OptionList)
-        picker.border_title = self.heading
+        picker.border_title = literal_line(self.heading)  # it names an agenda item: user text
         picker.border_subtitle = "enter opens · escape closes"
         picker.focus()
 

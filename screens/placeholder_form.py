@@ -12,6 +12,8 @@ from textual.widgets import Input, Label, Static
 
 from rm_tui.models import Topic
 from rm_tui.placeholders import fill, placeholders
+from rm_tui.text import one_line
+from widgets.safe import literal_line
 from widgets.topic_card import prompt_content
 
 
@@ -40,11 +42,12 @@ class PlaceholderFormScreen(ModalScreen[dict[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="fill"):
-            yield Static(Content.assemble(("Add to the agenda: ", "bold"), self.topic.title))
+            yield Static(Content.assemble(("Add to the agenda: ", "bold"), literal_line(self.topic.title)))
             with Grid(id="fill-fields"):
                 for index, name in enumerate(self.fields):
-                    yield Label(name)
-                    yield Input(placeholder=f"which {name.lower()}?", id=f"field-{index}", compact=True)
+                    # The names come from the topic's text, which may be a user's file.
+                    yield Label(literal_line(name))
+                    yield Input(placeholder=f"which {one_line(name).lower()}?", id=f"field-{index}", compact=True)
             yield Static(id="fill-preview")
             hint = "enter on the last field adds it" if len(self.fields) > 1 else "enter adds it"
             hint += " · escape cancels"
@@ -66,7 +69,8 @@ class PlaceholderFormScreen(ModalScreen[dict[str, str] | None]):
     def _preview(self) -> None:
         values = self.values()
         self.query_one("#fill-preview", Static).update(
-            Content.assemble((fill(self.topic.title, values), "bold"), "\n", prompt_content(fill(self.topic.prompt, values)))
+            Content.assemble(literal_line(fill(self.topic.title, values), "bold"), "\n",
+                             prompt_content(fill(self.topic.prompt, values)))
         )
 
     @on(Input.Submitted)

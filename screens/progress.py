@@ -12,6 +12,8 @@ from textual.widgets.option_list import Option
 
 from rm_tui.models import LearningGoal
 from rm_tui.store_progress import PERIOD_DAYS, Progress
+from rm_tui.text import one_line
+from widgets.safe import literal, literal_line
 
 from .agenda_builder import SHORT_CATEGORY
 from .data_screen import DataScreen
@@ -27,8 +29,8 @@ def bar(part: int, whole: int, width: int = BAR_WIDTH) -> str:
 
 def goal_line(goal: LearningGoal) -> Content:
     mark = ("✓ ", "bold $success") if goal.learned else ("☐ ", "$accent")
-    return Content.assemble(mark, (goal.gap, "bold" if not goal.learned else "$text-muted"),
-                            ("\n  " + goal.question if goal.question else "", "$text-muted"),
+    return Content.assemble(mark, literal_line(goal.gap, "bold" if not goal.learned else "$text-muted"),
+                            "\n  " if goal.question else "", literal_line(goal.question, "$text-muted"),
                             (f"  learned {goal.learned_on:%d %b}" if goal.learned_on else "", "$success"))
 
 
@@ -72,7 +74,7 @@ class ProgressScreen(DataScreen):
 
     def on_mount(self) -> None:
         mentor = self.store.get_mentorship(self.mentorship_id).mentor
-        self.sub_title = f"Progress with {mentor}"
+        self.sub_title = f"Progress with {one_line(mentor)}"  # the header shows it literally, but raw
         self.query_one("#goals").border_title = "Learning goals  (space: learned)"
         self.query_one("#goals").focus()
 
@@ -110,9 +112,9 @@ class ProgressScreen(DataScreen):
         top = max(p.categories.values(), default=0)
         lines = [f"{SHORT_CATEGORY.get(name, name[:6]):<6} {bar(count, top, 10)} {count}"
                  for name, count in p.categories.items()]
-        self.query_one("#categories-bar", Static).update("\n".join(lines))
+        self.query_one("#categories-bar", Static).update(literal("\n".join(lines)))  # a user category too
         uncovered = [name for name, count in p.categories.items() if count == 0]
-        self._set("categories", "Categories discussed", Content.styled(
+        self._set("categories", "Categories discussed", literal_line(
             f"not yet: {', '.join(uncovered)}" if uncovered else "all four covered",
             "$warning" if uncovered else "$success"))
         self.query_one("#follow-ups-bar", Static).update(bar(p.follow_ups_on_time, p.follow_ups_due))

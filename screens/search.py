@@ -19,7 +19,8 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from rm_tui.store_search import MARK_END, MARK_START, SearchHit
-from rm_tui.text import clean_text
+from rm_tui.text import one_line
+from widgets.safe import escaped_markup, literal_line, notify_literal
 
 KIND_LABELS = {"note": "note", "item": "agenda", "follow-up": "follow-up", "topic": "topic"}
 PALETTE_RESULTS = 8
@@ -33,7 +34,7 @@ def marked(context: str) -> Content:
         if chunk in (MARK_START, MARK_END):
             inside = chunk == MARK_START
         elif chunk:
-            parts.append((clean_text(chunk).replace("\n", " ").replace("\t", " "), "bold $accent" if inside else ""))
+            parts.append((one_line(chunk), "bold $accent" if inside else ""))
     return Content.assemble(*parts)
 
 
@@ -42,10 +43,10 @@ def hit_line(hit: SearchHit) -> Content:
     where = " · ".join(x for x in (hit.mentor, f"{hit.on:%d %b %Y}" if hit.on else None, credit) if x)
     context = marked(hit.context)
     return Content.assemble(
-        (f"{KIND_LABELS[hit.kind]:<10}", "$text-muted"), (hit.title, "bold"),
-        (f"  {where}" if where else "", "$text-muted"),
+        (f"{KIND_LABELS[hit.kind]:<10}", "$text-muted"), literal_line(hit.title, "bold"),
+        literal_line(f"  {where}" if where else "", "$text-muted"),
         # A match in the title alone needs no second line repeating it.
-        *(["\n          ", context] if context.plain != hit.title else []),
+        *(["\n          ", context] if context.plain != one_line(hit.title) else []),
     )
 
 
@@ -59,7 +60,7 @@ def open_hit(app: App, hit: SearchHit) -> None:
         app.push_screen(LiveSessionScreen(store, hit.session_id, open_at=(hit.agenda_item_id, note_id)))
     elif hit.kind == "follow-up":
         app.switch_mode("follow_ups")
-        app.notify(f"Follow-up: {hit.title}", markup=False)
+        notify_literal(app, f"Follow-up: {hit.title}")
     else:
         app.switch_mode("topics")
         app.call_after_refresh(lambda: _filter_topics(app, hit.title))
@@ -143,10 +144,11 @@ class SearchCommands(Provider):
         for rank, hit in enumerate(hits):
             yield Hit(
                 1.0 - rank / (2 * PALETTE_RESULTS),  # keeps the search's own order
-                Content.assemble((f"{KIND_LABELS[hit.kind]}: ", "$text-muted"), hit.title),
+                Content.assemble((f"{KIND_LABELS[hit.kind]}: ", "$text-muted"), literal_line(hit.title)),
                 _opener(app, hit),
-                text=hit.title,
-                help=marked(hit.context).plain,
+                text=one_line(hit.title),
+                # The palette parses a help string as markup: a Content would do, but Hit types it str.
+                help=escaped_markup(marked(hit.context).plain),
             )
 
 

@@ -8,10 +8,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
-from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
 from rm_tui.models import DEFAULT_SESSION_MINUTES
+
+from widgets.safe import literal_line
 
 from .form_screen import FormScreen
 
@@ -50,7 +51,7 @@ class SessionFormScreen(FormScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form-box"):
-            yield Static(Content.styled(self.heading, "bold"))
+            yield Static(literal_line(self.heading, "bold"))  # it may name the mentor
             with Grid(classes="form-fields"):
                 yield Label("Date")
                 yield Input(self.default_date, id="scheduled_on", compact=True)

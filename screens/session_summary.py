@@ -12,6 +12,7 @@ from textual.widgets import Button, Static
 
 from rm_tui.models import ItemTime, SessionSummary
 from rm_tui.timing import clock_text
+from widgets.safe import literal_line
 
 
 def summary_content(summary: SessionSummary) -> Content:
@@ -30,7 +31,7 @@ def summary_content(summary: SessionSummary) -> Content:
     parts += [(f"Follow-ups agreed ({len(summary.follow_ups)})", "bold"), "\n"]
     for follow_up in summary.follow_ups:
         due = f"due {follow_up.due_on:%a %d %b}" if follow_up.due_on else "no due date"
-        parts += ["  ☐ ", follow_up.title, (f"  · {follow_up.owner} · {due}", "$text-muted"), "\n"]
+        parts += ["  ☐ ", literal_line(follow_up.title), (f"  · {follow_up.owner} · {due}", "$text-muted"), "\n"]
     if not summary.follow_ups:
         parts += [("  none", "$text-muted"), "\n"]
     return Content.assemble(*parts).rstrip()
@@ -43,7 +44,7 @@ def _section(heading: str, times: list[ItemTime], mark: str, style: str) -> list
         over = entry.seconds > entry.item.minutes * 60
         parts += [
             (f"  {mark} ", style),
-            entry.item.title,
+            literal_line(entry.item.title),
             ("  · mentor" if entry.item.proposed_by == "mentor" else "", "$accent"),  # credit where it is due
             (f"  {spent} of {entry.item.minutes}:00", "$error" if over else "$text-muted"),
             "\n",

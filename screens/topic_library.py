@@ -11,6 +11,7 @@ from textual.widgets import Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from rm_tui.models import Topic
+from widgets.safe import literal_line
 from widgets.topic_card import TopicCard
 
 from .data_screen import DataScreen
@@ -58,7 +59,7 @@ class TopicLibraryScreen(DataScreen):
         counts = self.store.topic_categories()
         total = sum(c.topics for c in counts)
         categories.add_option(Option(Content(f"All topics ({total})"), id=ALL_TOPICS))
-        categories.add_options(Option(Content(f"{c.name} ({c.topics})"), id=c.name) for c in counts)
+        categories.add_options(Option(literal_line(f"{c.name} ({c.topics})"), id=c.name) for c in counts)
         ids = [ALL_TOPICS] + [c.name for c in counts]
         categories.highlighted = ids.index(chosen) if chosen in ids else 0
         self._fill_topics()
@@ -78,7 +79,7 @@ class TopicLibraryScreen(DataScreen):
         listing.clear_options()
         self._topics = {str(t.id): t for t in topics}
         listing.add_options(
-            Option(Content.assemble(t.title, (f"  {t.minutes}m", "$text-muted")), id=str(t.id))
+            Option(Content.assemble(literal_line(t.title), (f"  {t.minutes}m", "$text-muted")), id=str(t.id))
             for t in topics
         )
         if topics:

@@ -12,6 +12,12 @@
 
 A broken file, or a broken topic inside one, becomes a one-line problem naming the
 file and line; everything else still loads.
+
+Every string read is cleaned of control characters on the way in (names and
+titles kept to one line), and so is every problem message, which quotes file
+names and text: a topic file is a user's text like any other, and an escape
+sequence in it must not reach the terminal, whether through the app or
+`rm-tui topics`.
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+
+from rm_tui.text import clean_text, one_line
 
 BUILTIN_DIR = Path(__file__).parent
 CORE_CATEGORIES = (
@@ -64,6 +72,11 @@ class _TopicProblem(Exception):
     pass
 
 
+def _report(result: LibraryLoad, problem: str) -> None:
+    """Add a problem, on one line and without control characters (it quotes the file)."""
+    result.problems.append(one_line(problem))
+
+
 def slug(text: str) -> str:
     """A stable, readable identifier fragment: 'Show and Tell' -> 'show-and-tell'."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "untitled"
@@ -102,34 +115,33 @@ def _load_file(path: Path, source: Source, result: LibraryLoad, seen: dict[str, 
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        result.problems.append(f"{path}: cannot be read ({exc})")
+        _report(result, f"{path}: cannot be read ({exc})")
         return
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        result.problems.append(_toml_problem(path, exc))
+        _report(result, _toml_problem(path, exc))
         return
     category_table = data.get("category")
     name = category_table.get("name") if isinstance(category_table, dict) else None
-    if not isinstance(name, str) or not name.strip():
-        result.problems.append(f"{path} line 1: needs a [category] table with a name")
+    category = one_line(name).strip() if isinstance(name, str) else ""
+    if not category:
+        _report(result, f"{path} line 1: needs a [category] table with a name")
         return
     topics = data.get("topics", [])
     if not isinstance(topics, list):
-        result.problems.append(f"{path} line 1: 'topics' must be [[topics]] tables")
+        _report(result, f"{path} line 1: 'topics' must be [[topics]] tables")
         return
     header_lines = [n for n, line in enumerate(text.splitlines(), 1) if _TOPIC_HEADER.match(line)]
     for index, raw in enumerate(topics):
         line = header_lines[index] if index < len(header_lines) else 1
         try:
-            spec = _topic(raw, name.strip(), source, path, index)
+            spec = _topic(raw, category, source, path, index)
         except _TopicProblem as problem:
-            result.problems.append(f"{path} line {line}: {problem}")
+            _report(result, f"{path} line {line}: {problem}")
             continue
         if spec.key in seen:
-            result.problems.append(
-                f"{path} line {line}: topic {spec.title!r} is already defined in {seen[spec.key]}"
-            )
+            _report(result, f"{path} line {line}: topic {spec.title!r} is already defined in {seen[spec.key]}")
             continue
         seen[spec.key] = str(path)
         result.topics.append(spec)
@@ -141,7 +153,7 @@ def _topic(raw: object, category: str, source: Source, path: Path, index: int) -
     unknown = sorted(set(raw) - TOPIC_FIELDS)
     if unknown:
         raise _TopicProblem(f"unknown field {unknown[0]!r} (expected {', '.join(sorted(TOPIC_FIELDS))})")
-    title = _text(raw, "title", required=True)
+    title = one_line(_text(raw, "title", required=True)).strip()
     prompt = _text(raw, "prompt", required=True)
     why = _text(raw, "why", required=False)
     minutes = raw.get("minutes", 10)
@@ -155,16 +167,17 @@ def _topic(raw: object, category: str, source: Source, path: Path, index: int) -
         minutes=minutes,
         why=why,
         source=source,
-        source_file=str(path),
+        source_file=one_line(str(path)),
         position=index,
     )
 
 
 def _text(raw: dict, name: str, *, required: bool) -> str:
+    """The field's text without control characters (line breaks kept), stripped."""
     value = raw.get(name, "")
     if not isinstance(value, str):
         raise _TopicProblem(f"{name} must be text")
-    value = value.strip()
+    value = clean_text(value).strip()
     if required and not value:
         raise _TopicProblem(f"{name} is missing or empty")
     return value

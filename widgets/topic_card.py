@@ -8,10 +8,12 @@ from textual.widgets import Static
 from rm_tui.models import Topic
 from rm_tui.placeholders import placeholders, split
 
+from .safe import literal, literal_line
+
 
 def prompt_content(prompt: str) -> Content:
     """The prompt as literal text, with each [Placeholder] highlighted."""
-    return Content.assemble(*[(piece, "bold $accent") if is_field else piece for piece, is_field in split(prompt)])
+    return Content.assemble(*[literal(piece, "bold $accent" if is_field else "") for piece, is_field in split(prompt)])
 
 
 class TopicCard(Static):
@@ -25,15 +27,18 @@ class TopicCard(Static):
     """
 
     def show_topic(self, topic: Topic | None) -> None:
-        """Show `topic`, or a hint when there is none to show."""
+        """Show `topic`, or a hint when there is none to show.
+
+        Every field may come from a user's topic file: each is shown literally.
+        """
         if topic is None:
             self.update(Content.styled("No topic here. Pick a category on the left.", "italic $text-muted"))
             return
         fields = placeholders(topic.prompt)
         parts: list[Content | str | tuple[str, str]] = [
-            (topic.title, "bold"),
+            literal_line(topic.title, "bold"),
             "\n",
-            (f"{topic.category}  ·  {topic.minutes} min", "$text-muted"),
+            literal_line(f"{topic.category}  ·  {topic.minutes} min", "$text-muted"),
             "\n\n",
             ("Ask", "bold $secondary"),
             "\n",
@@ -41,9 +46,9 @@ class TopicCard(Static):
             "\n\n",
         ]
         if topic.why:
-            parts += [("Why it helps", "bold $secondary"), "\n", topic.why, "\n\n"]
+            parts += [("Why it helps", "bold $secondary"), "\n", literal(topic.why), "\n\n"]
         if fields:
-            parts += [("To fill in  ", "$text-muted"), ", ".join(fields), "\n"]
+            parts += [("To fill in  ", "$text-muted"), literal_line(", ".join(fields)), "\n"]
         if topic.source == "user":
-            parts += [("From your file  ", "$text-muted"), topic.source_file, "\n"]
+            parts += [("From your file  ", "$text-muted"), literal_line(topic.source_file), "\n"]
         self.update(Content.assemble(*parts))

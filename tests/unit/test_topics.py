@@ -130,3 +130,50 @@ def test_search_keeps_topics_holding_every_word(store: Store) -> None:
     assert found and all("job" in f"{t.title} {t.prompt} {t.why}".lower() for t in found)
     assert store.list_topics("Social Media Lab", search="job posting candidate") == []
     assert store.list_topics(search="zzzz-no-such-word") == []
+
+
+# Clears a real terminal and retitles its window, if it ever reached one.
+ESCAPES = "\x1b[2J\x1b]0;pwned\x07"
+
+
+def _escaping_file(folder: Path) -> Path:
+    """A topic file whose every text field holds escape sequences (JSON string escapes are TOML's)."""
+    import json
+
+    fields = [
+        ("[category]", "name", f"Board{ESCAPES} Prep"),
+        ("[[topics]]", "title", f"Rehearse{ESCAPES}\nthe slide"),
+        ("", "prompt", f"Watch me{ESCAPES}\npresent."),
+        ("", "why", f"A fresh{ESCAPES} ear."),
+        ("[[topics]]", "title", f"Rehearse{ESCAPES}"),  # no prompt: a problem naming the file
+    ]
+    lines = [line for header, key, value in fields for line in ([header] if header else []) + [f"{key} = {json.dumps(value)}"]]
+    return write(folder, "escaping.toml", "\n".join(lines) + "\n")
+
+
+def test_topic_files_are_cleaned_of_control_characters_when_loaded(user_topics: Path) -> None:
+    _escaping_file(user_topics)
+    load = load_library(topic_files(user_topics))
+    (spec,) = [s for s in load.topics if s.source == "user"]
+    assert spec.category == "Board[2J]0;pwned Prep"
+    assert spec.title == "Rehearse[2J]0;pwned the slide"  # a title is one line
+    assert spec.prompt == "Watch me[2J]0;pwned\npresent."  # a prompt keeps its line breaks
+    assert spec.why == "A fresh[2J]0;pwned ear."
+    (problem,) = load.problems  # the second topic has no prompt
+    assert "escaping.toml line 7: prompt is missing" in problem
+
+
+def test_rm_tui_topics_prints_no_escape_sequences(user_topics: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from rm_tui.__main__ import cli
+
+    monkeypatch.setenv("RM_TUI_TOPICS", str(user_topics))
+    _escaping_file(user_topics)
+    write(user_topics, f"named{ESCAPES}.toml", "not toml [")  # a file name is quoted in its problem
+    result = CliRunner().invoke(cli, ["topics"])
+    assert result.exit_code == 2  # problems are reported, one a line
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "   1  Board[2J]0;pwned Prep" in result.output
+    assert "escaping.toml line 7: prompt is missing or empty" in result.output
+    assert "named[2J]0;pwned.toml line 1: " in result.output
