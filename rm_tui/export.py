@@ -1,14 +1,27 @@
 """Sessions as Markdown: pure functions from export records to text.
 
-Whatever a note holds (headings, an unclosed code fence, raw HTML, a line that
-looks like a list or a table) it cannot change the document's outline: every note
-is quoted line by line and followed by a blank line, so its blocks live inside the
-quote, and titles are flattened to one line with Markdown's special characters
-escaped. Off-record notes never reach these functions; private ones are marked.
+No text a user, a mentor or a topic file wrote can change the document's outline
+or add a link, in any CommonMark renderer (and in pandoc):
+
+- A note keeps its own Markdown, quoted line by line and followed by a blank line,
+  so its blocks live inside the quote. What would reach beyond the quote is
+  escaped: `[` (a link reference definition applies to the whole document, and
+  links are not the note's to make), `<` (raw HTML, an unclosed comment, an
+  autolink), pandoc's `{=format}` raw attribute and a lone `---` (pandoc reads a
+  YAML metadata block, the document's title, even inside a quote).
+- Every other field (names, titles, follow-ups, entries) is flattened to one line
+  with Markdown's special characters escaped, and whatever would open a block at
+  its start (`1)`, `-`, `+`, `=`, ...) escaped too, since some fields start a line.
+
+Escapes are backslashes, so the exports still read well as plain text. Inside a
+code span or block in a note they show, as a backslash: a small price against a
+scanner that must agree with every renderer on where code starts and ends.
+Off-record notes never reach these functions; private ones are marked.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 
@@ -17,19 +30,67 @@ from .store_export import MentorshipExport, SessionExport
 from .text import clean_text
 from .timing import clock_text
 
-_SPECIAL = set("\\`*_[]<>#|~&!")
+# Escaped wherever they stand in a one-line field: each can open emphasis, code,
+# a link or image, raw HTML, an entity, a table cell, strikethrough or (pandoc) a
+# heading's attributes.
+_SPECIAL = set("\\`*_[]<>#|~&!{")
+
+# What opens a block when it starts a line (or a list item's text) and is not
+# already in _SPECIAL: bullets, setext underlines, pandoc's definitions and
+# "(1)"-style lists.
+_BLOCK_OPENERS = set("-+=:(")
+
+# An ordered list marker: CommonMark's "1." and "1)", and pandoc's letters, roman
+# numerals and "@" examples. Only followed by a space or the end does it open a list.
+_LIST_MARKER = re.compile(r"(?:\d+|[A-Za-z]|[IVXLCDMivxlcdm]+|@[\w-]*)(?=[.)](?: |$))")
+
+# A character that acts unless a backslash escapes it: an even run of backslashes
+# before it (none included) escapes only themselves.
+_UNESCAPED = r"(?<!\\)((?:\\\\)*)"
+
+# In a note: `[` opens links, images, footnotes and link reference definitions (which
+# apply to the whole document, even from inside a quote); `<` opens raw HTML, HTML
+# comments and autolinks; `{=` is pandoc's raw attribute, which passes a code span
+# or block verbatim into the HTML, where a backslash would not stop a tag.
+_NOTE_ACTIVE = re.compile(_UNESCAPED + r"(\[|<|\{(?=[ \t]*=))")
+
+# A line that is only `---` after its containers' markers: pandoc starts a YAML
+# metadata block there (title, header includes) even inside a quote or list item.
+# `----` means the same to Markdown (a rule or a setext underline) and is not YAML.
+_YAML_FENCE = re.compile(
+    r"^((?:[ \t]*(?:>|[-+*:~](?=[ \t])|\(?(?:\d+|[A-Za-z]|[IVXLCDMivxlcdm]+|@[\w-]*|#)[.)](?=[ \t])))*[ \t]*)---([ \t]*)$"
+)
 
 
 def inline(text: str) -> str:
-    """One line of literal text: whitespace runs collapsed, special characters escaped."""
+    """One line of literal text: whitespace runs collapsed, special characters escaped.
+
+    Safe at the start of a line too: whatever would open a block there is escaped.
+    """
     flat = " ".join(clean_text(text).split())
-    return "".join(f"\\{c}" if c in _SPECIAL else c for c in flat)
+    return _without_block_opener("".join(f"\\{c}" if c in _SPECIAL else c for c in flat))
+
+
+def _without_block_opener(line: str) -> str:
+    """`line` with a backslash where it would otherwise open a list, a setext heading or the like."""
+    if line[:1] in _BLOCK_OPENERS:
+        return f"\\{line}"
+    marker = _LIST_MARKER.match(line)
+    if marker:
+        return f"{line[:marker.end()]}\\{line[marker.end():]}"
+    return line
 
 
 def quoted(body: str) -> list[str]:
-    """A note's own Markdown, kept inside a block quote."""
+    """A note's own Markdown, kept inside a block quote, with nothing that reaches outside it."""
     lines = clean_text(body).rstrip().split("\n")
-    return [f"> {line}" if line.strip() else ">" for line in lines]
+    return [f"> {_confined(line)}" if line.strip() else ">" for line in lines]
+
+
+def _confined(line: str) -> str:
+    """One line of a note, its Markdown kept but its links, HTML and metadata made literal."""
+    escaped = _NOTE_ACTIVE.sub(r"\1\\\2", line)
+    return _YAML_FENCE.sub(r"\1----\2", escaped)
 
 
 def session_title(export: SessionExport) -> str:
@@ -97,11 +158,12 @@ def _exported_line(exported_on: date, include_private: bool) -> str:
 
 def _session_body(export: SessionExport, level: int) -> list[str]:
     heading = "#" * level
-    titles = {item.item.id: f"{number}. {item.item.title}" for number, item in enumerate(export.items, 1)}
+    # The number is rm-tui's own text, so only the title is escaped: "1. A \*real\* task".
+    titles = {item.item.id: f"{number}. {inline(item.item.title)}" for number, item in enumerate(export.items, 1)}
     lines: list[str] = []
     for entry in export.items:
         item = entry.item
-        lines += [f"{heading} {inline(titles[item.id])}", "", _item_facts(entry.item, entry.seconds), ""]
+        lines += [f"{heading} {titles[item.id]}", "", _item_facts(entry.item, entry.seconds), ""]
         if item.prompt:
             lines += [f"*Prompt:* {inline(item.prompt)}", ""]
         lines += _notes(entry.notes)
@@ -138,6 +200,7 @@ def _notes(notes: list[Note]) -> list[str]:
 
 
 def _task(follow_up: FollowUp, item_title: str | None) -> str:
+    """A task list line; `item_title` is Markdown already ("2. A \\[draft\\] plan")."""
     done = "x" if follow_up.status != "open" else " "
     title = inline(follow_up.title)
     if follow_up.status == "dropped":
@@ -146,7 +209,7 @@ def _task(follow_up: FollowUp, item_title: str | None) -> str:
     if follow_up.due_on:
         facts.append(f"due {follow_up.due_on.isoformat()}")
     if item_title:
-        facts.append(f"from {inline(item_title)}")
+        facts.append(f"from {item_title}")
     return f"- [{done}] {title} · {' · '.join(facts)}"
 
 
