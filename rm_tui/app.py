@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual.actions import ActionParseResult
 from textual.actions import parse as parse_action
+from textual.dom import DOMNode
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
@@ -15,11 +17,13 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
 from screens.data_screen import DataScreen
-from screens.help import declared_bindings
+from screens.help import offered_bindings
 from screens.home import HomeScreen
 
+from .errors import RmTuiError
 from .ground_rules import RULES_SETTING
 from .models import Role
+from .scope import Action, Scope
 from .paths import user_topics_dir
 from .store import Store
 from .timing import utc_now
@@ -76,10 +80,10 @@ class RmTuiApp(App[None]):
     speaker: reactive[Role] = reactive("leader")
     """Who is at the keyboard right now; what they add is credited to them."""
 
-    def __init__(self, store: Store, *, role: Role = "leader", startup_messages: Iterable[str] = ()) -> None:
+    def __init__(self, store: Store, *, startup_messages: Iterable[str] = ()) -> None:
         super().__init__()
         self.store = store
-        self.role: Role = role
+        role = store.scope.role
         if role == "mentor":
             self.title = "rm-tui · mentor's view"  # in every header, so nobody mistakes whose window it is
         self.set_reactive(RmTuiApp.speaker, role)
@@ -92,6 +96,16 @@ class RmTuiApp(App[None]):
         self.add_mode("topics", lambda: _topic_library(store))
         self.add_mode("follow_ups", lambda: _follow_ups(store))
         store.on_change = lambda: self.call_next(self.sync_views)
+
+    @property
+    def role(self) -> Role:
+        """Whose window this is: the store's scope decides, the app only reads it."""
+        return self.store.scope.role
+
+    @property
+    def scope(self) -> Scope:
+        """What this window may see and do; screens ask it what to offer."""
+        return self.store.scope
 
     async def on_mount(self) -> None:
         await self.switch_mode("home")
@@ -164,12 +178,28 @@ class RmTuiApp(App[None]):
         self.store.set_setting(RULES_SETTING, "no" if showing else "yes")
         self.notify(f"Ground rules at session start: {'off' if showing else 'on'} (ctrl+g shows them any time)")
 
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """Run an action (a key, a click, the palette); a refusal from the core is said, not raised.
+
+        The core refuses what the scope does not allow, or a record another window
+        removed meanwhile, with a one-line RmTuiError: the person reads that line.
+        """
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except RmTuiError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A window opened as the mentor speaks for the mentor alone: no F4.
+        return not (action == "flip_speaker" and self.role == "mentor")
+
     def action_flip_speaker(self) -> None:
-        if self.role == "mentor":
-            # A window opened as the mentor speaks for the mentor alone.
-            self.notify("This is the mentor's window: what is added here is credited to the mentor.",
-                        severity="warning")
-            return
         self.speaker = "mentor" if self.speaker == "leader" else "leader"
         self.notify(f"Now speaking: {self.speaker}", timeout=2)
 
@@ -190,17 +220,16 @@ class RmTuiApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every described key binding is also a palette command."""
         yield from super().get_system_commands(screen)
-        showing = self.store.setting(RULES_SETTING, "yes") == "yes"
-        yield SystemCommand(
-            f"Settings: ground rules at session start ({'on' if showing else 'off'})",
-            "Turn showing the ground rules when a session's agenda first opens on or off",
-            self.toggle_rules_at_start,
-        )
+        if self.scope.may(Action.CHANGE_SETTINGS):
+            showing = self.store.setting(RULES_SETTING, "yes") == "yes"
+            yield SystemCommand(
+                f"Settings: ground rules at session start ({'on' if showing else 'off'})",
+                "Turn showing the ground rules when a session's agenda first opens on or off",
+                self.toggle_rules_at_start,
+            )
         for node in (screen, self):
-            for binding in declared_bindings(node):
-                _, name, params = parse_action(binding.action)
-                if node.check_action(name, params) is False:
-                    continue  # e.g. 'End' before the meeting has started
+            for binding in offered_bindings(node):  # e.g. no 'End' before the meeting has started
+                _, name, _ = parse_action(binding.action)
                 if node is self and name == "quit":
                     continue  # Textual's own commands above already offer quitting
                 yield SystemCommand(
@@ -247,12 +276,12 @@ def make_app(
     `only` (an id or the mentor's name) keeps the app to one mentorship.
     Raises RmTuiError (with a one-line message) when the database cannot be opened.
     """
-    store = Store.open(db_path, today=today, now=now)
+    store = Store.open(db_path, scope=Scope(role), today=today, now=now)
     if only is not None:
-        store.only_mentorship = store.find_mentorship(only)
+        store.keep_to(only)
     load = store.sync_topics(topics_dir if topics_dir is not None else user_topics_dir())
     problems = load.problems if load is not None else []
-    return RmTuiApp(store, role=role, startup_messages=problems)
+    return RmTuiApp(store, startup_messages=problems)
 
 
 def mentor_server(

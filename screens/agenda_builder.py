@@ -14,8 +14,10 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from rm_tui.errors import Forbidden
 from rm_tui.models import AgendaItem, Topic
 from rm_tui.placeholders import fill
+from rm_tui.scope import Action
 from rm_tui.store_agenda import RemovedItem, suggest_category
 
 from widgets.safe import literal_line, notify_literal
@@ -54,6 +56,11 @@ class AgendaBuilderScreen(DataScreen):
     """Builds one session's agenda."""
 
     CSS_PATH = "agenda_builder.tcss"
+    ACTIONS_NEED = {
+        "keep_item": Action.DECIDE_CARRIED,
+        "drop_item": Action.DECIDE_CARRIED,
+        "edit_session": Action.PLAN_SESSIONS,
+    }
     BINDINGS = [
         Binding("slash", "search_topics", "Search topics", tooltip="Type to narrow the library (typing in the list does too)", show=False),
         Binding("ctrl+t", "add_topic", "Add topic", tooltip="Add the highlighted library topic (enter does too)", show=False),
@@ -84,7 +91,7 @@ class AgendaBuilderScreen(DataScreen):
         yield Header()
         with Horizontal(id="builder-top"):
             yield Static(id="session-heading")
-            if self.app.role != "mentor":  # type: ignore[attr-defined]  # changing the session is the leader's
+            if self.store.scope.may(Action.PLAN_SESSIONS):  # changing the session is the leader's
                 yield Static("ctrl+l changes", id="session-hint")
             yield SpeakerBadge(id="speaker")
         with Horizontal(id="builder"):
@@ -310,14 +317,18 @@ class AgendaBuilderScreen(DataScreen):
         if item is None:
             self.notify("Nothing to remove: highlight an agenda item first.", severity="warning")
             return
-        self._removed.append(self.store.remove_agenda_item(item.id))
+        try:
+            self._removed.append(self.store.remove_agenda_item(item.id))
+        except Forbidden as refusal:  # the mentor removes their own items only
+            self.notify(str(refusal), severity="warning", markup=False)
+            return
         notify_literal(self, f"Removed: {item.title} (ctrl+z puts it back)")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if super().check_action(action, parameters) is False:
+            return False  # the scope's answer: the admin is the leader's
         agenda_in_use = self.focused is self.query_one("#agenda")
         item = self._highlighted_item() if agenda_in_use else None
-        if action == "edit_session":
-            return self.app.role != "mentor"  # type: ignore[attr-defined]  # the admin is the leader's
         if action == "keep_item":
             return item is not None and item.is_stale
         if action == "drop_item":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -9,7 +11,8 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 from rich.text import Text
 
-from rm_tui.models import CHAMPION_KINDS, GIVING_BACK, ChampionEntry
+from rm_tui.models import CHAMPION_KINDS, GIVING_BACK, ChampionEntry, Mentorship
+from rm_tui.scope import Action
 
 from widgets.cells import cell
 from widgets.safe import literal_line
@@ -21,10 +24,37 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
+@dataclass(frozen=True)
+class Voice:
+    """The log's words, addressed to whoever reads it: the leader, or the mentor in their window."""
+
+    taught: str
+    mentors_idea: str
+    gave_back: str
+    did: str
+
+    @classmethod
+    def for_leader(cls, mentorship: Mentorship) -> Voice:
+        return cls(f"What {mentorship.mentor} taught you", f"{mentorship.mentor}'s idea",
+                   "What you gave back", "What you did")
+
+    @classmethod
+    def for_mentor(cls, mentorship: Mentorship) -> Voice:
+        return cls(f"What you taught {mentorship.leader}", "your idea",
+                   f"What {mentorship.leader} gave back", f"What {mentorship.leader} did")
+
+
 class ChampionScreen(DataScreen):
     """What the mentor taught, what the leader did in return, and the log of the latter."""
 
     CSS_PATH = "champion.tcss"
+    # The log is the leader's to keep; the mentor's window reads it, addressed to them.
+    ACTIONS_NEED = {
+        "log": Action.KEEP_CHAMPION_LOG,
+        "remove": Action.KEEP_CHAMPION_LOG,
+        "undo": Action.KEEP_CHAMPION_LOG,
+        "impact": Action.KEEP_CHAMPION_LOG,
+    }
     BINDINGS = [
         Binding("n", "log", "Log", tooltip="Log something you did for your mentor"),
         Binding("delete", "remove", "Remove", tooltip="Remove the highlighted entry (ctrl+z puts it back)"),
@@ -47,7 +77,7 @@ class ChampionScreen(DataScreen):
         yield Static(id="nudge")
         table: DataTable[Text] = DataTable(id="entries", cursor_type="row", zebra_stripes=True)
         table.add_column("When", key="when")
-        table.add_column("What you did", key="kind")
+        table.add_column(cell(self._voice().did), key="kind")  # names the leader: a str label is markup
         table.add_column("", key="note")
         yield table
         yield Footer()
@@ -55,19 +85,22 @@ class ChampionScreen(DataScreen):
     def on_mount(self) -> None:
         self.sub_title = "Champion log"
 
-    def reload(self) -> None:
+    def _voice(self) -> Voice:
         mentorship = self.store.get_mentorship(self.mentorship_id)
+        return Voice.for_mentor(mentorship) if self.store.scope.is_mentor else Voice.for_leader(mentorship)
+
+    def reload(self) -> None:
+        voice = self._voice()
         street = self.store.two_way_street(self.mentorship_id)
-        mentor = mentorship.mentor
         taught: list[Content | str | tuple[str, str]] = [
-            ("What ", "bold"), (mentor, "bold"), (" taught you", "bold"), "\n",
+            (voice.taught, "bold"), "\n",
             f"{_count(street.sessions_held, 'session')} held · {_count(street.topics_discussed, 'topic')} "
-            f"discussed, {street.topics_from_mentor} of them {mentor}'s idea",
+            f"discussed, {street.topics_from_mentor} of them {voice.mentors_idea}",
         ]
         for category, count in sorted(street.categories.items(), key=lambda kv: -kv[1]):
             taught += ["\n", (f"  {count:>3}  ", "bold"), literal_line(category)]  # a user topic file's, maybe
         self.query_one("#taught", Static).update(Content.assemble(*taught))
-        given: list[Content | str | tuple[str, str]] = [("What you gave back", "bold")]
+        given: list[Content | str | tuple[str, str]] = [(voice.gave_back, "bold")]
         for kind, label in CHAMPION_KINDS.items():
             count = street.given_back.get(kind, 0)
             if count or kind != "other":
@@ -75,7 +108,10 @@ class ChampionScreen(DataScreen):
                 given += ["\n", (f"  {count:>3}  ", style), label]
         self.query_one("#given", Static).update(Content.assemble(*given))
         nudge = self.query_one("#nudge", Static)
-        nudge.display = self.store.needs_champion_nudge(self.mentorship_id)
+        # The nudge is the leader's to act on; the mentor is never asked to log for themselves.
+        nudge.display = self.store.scope.may(Action.KEEP_CHAMPION_LOG) and self.store.needs_champion_nudge(
+            self.mentorship_id
+        )
         nudge.update(Content.assemble(
             ("Nothing logged over the last two sessions. ", "bold"),
             "Whose idea did you repeat this week? Say whose it was, in the room where it counts. ",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.screen import Screen
+
+from rm_tui.scope import Action
 
 if TYPE_CHECKING:
     from rm_tui.autosave import Saved
@@ -21,10 +23,19 @@ class DataScreen(Screen[None]):
     itself, since it may have missed changes while hidden.
     """
 
+    ACTIONS_NEED: ClassVar[dict[str, Action]] = {}
+    """Which of this screen's actions need which permission. The scope (in the core)
+    decides; a key the viewer may not use is left out of the footer, help and palette."""
+
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
         self._composed = False
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer an action only when the store's scope allows it; subclasses add their own rules."""
+        needed = self.ACTIONS_NEED.get(action)
+        return needed is None or self.store.scope.may(needed)
 
     def reload(self) -> None:
         """Re-read from the store whatever this screen shows."""

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Select, Static
 from rich.text import Text
 
 from rm_tui.models import FollowUpRow, FollowUpStatus
+from rm_tui.scope import Action
 from rm_tui.store_follow_ups import FOLLOW_UP_FILTERS
 
 from widgets.cells import cell, joined
@@ -27,6 +28,11 @@ class FollowUpsScreen(DataScreen):
     """Lists follow-ups with filters; marks them done or dropped (with undo) and edits them."""
 
     CSS_PATH = "follow_ups.tcss"
+    ACTIONS_NEED = {
+        "set_status": Action.MANAGE_FOLLOW_UPS,
+        "edit": Action.MANAGE_FOLLOW_UPS,
+        "undo": Action.MANAGE_FOLLOW_UPS,
+    }
     BINDINGS = [
         Binding("d", "set_status('done')", "Done", tooltip="Mark the highlighted follow-up done (again: open)"),
         Binding("x", "set_status('dropped')", "Drop", tooltip="Drop the highlighted follow-up (again: open)"),

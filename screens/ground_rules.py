@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Static
 
 from rm_tui.ground_rules import GROUND_RULES, RULES_SETTING
+from rm_tui.scope import Action
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -26,7 +27,9 @@ def push_rules(screen: Screen, store: Store, *, first_time: bool) -> None:
         if opted_out:
             store.set_setting(RULES_SETTING, "no")
 
-    screen.app.push_screen(GroundRulesScreen(offer_opt_out=first_time), closed)
+    # The setting is the leader's: the mentor's window shows the rules without the box.
+    offer_opt_out = first_time and store.scope.may(Action.CHANGE_SETTINGS)
+    screen.app.push_screen(GroundRulesScreen(offer_opt_out=offer_opt_out), closed)
 
 
 def offer_rules_once(screen: Screen, store: Store, session_id: int) -> None:

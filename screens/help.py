@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from textual.actions import parse as parse_action
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
@@ -16,6 +18,12 @@ ABOUT = (
     "colleague. Build each meeting's agenda from the topic library, take notes while "
     "you talk, and track what you both agreed to do. Everything stays in one SQLite "
     "file on this machine."
+)
+
+MENTOR_ABOUT = (
+    "This is the mentor's window on the leader's rm-tui. Add and reorder agenda items, "
+    "write your own notes (they are shared with the leader) and capture follow-ups as "
+    "you talk. The leader's private notes and admin stay with the leader."
 )
 
 PALETTE_HINT = "Every action is also in the command palette: press ctrl+p and type a few letters."
@@ -33,6 +41,20 @@ def declared_bindings(node: object) -> list[Binding]:
         if binding.description:
             bindings.append(binding)
     return bindings
+
+
+def offered_bindings(node: DOMNode) -> list[Binding]:
+    """The declared bindings that `node` offers now: what its check_action allows.
+
+    The mentor's window, say, leaves out the leader's keys: help and the palette
+    list only what would work if pressed.
+    """
+    offered = []
+    for binding in declared_bindings(node):
+        _, name, params = parse_action(binding.action)
+        if node.check_action(name, params) is not False:
+            offered.append(binding)
+    return offered
 
 
 class HelpScreen(ModalScreen[None]):
@@ -58,10 +80,11 @@ class HelpScreen(ModalScreen[None]):
         self.query_one("#help").border_subtitle = "escape closes"
 
     def _content(self) -> Content:
-        parts: list[Content | str | tuple[str, str]] = [ABOUT, "\n\n"]
+        about = MENTOR_ABOUT if self.app.scope.is_mentor else ABOUT  # type: ignore[attr-defined]
+        parts: list[Content | str | tuple[str, str]] = [about, "\n\n"]
         sections = [
-            (f"On this screen ({self.under.sub_title or self.under.title})", declared_bindings(self.under)),
-            ("Everywhere", declared_bindings(self.app)),
+            (f"On this screen ({self.under.sub_title or self.under.title})", offered_bindings(self.under)),
+            ("Everywhere", offered_bindings(self.app)),
         ]
         for heading, bindings in sections:
             if not bindings:

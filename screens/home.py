@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from rich.text import Text
 
 from rm_tui.models import MentorshipOverview
+from rm_tui.scope import Action
 from rm_tui.schedule import describe_due, next_session_due
 
 from widgets.cells import cell, joined
@@ -45,9 +46,6 @@ EMPTY_HINT = Content.assemble(
 MENTOR_EMPTY_HINT = Content.assemble(
     ("No mentorship here yet. ", "bold"), "The leader sets it up; it appears here as soon as they do."
 )
-LEADERS_OWN = {"new_mentorship", "edit_mentorship", "archive_mentorship", "plan_session", "ask", "progress"}
-"""The leader does the admin (a ground rule), and the ask and the learning goals (gaps in
-the leader's own words) are the leader's: the mentor's window leaves these out."""
 
 
 class HomeScreen(DataScreen):
@@ -62,18 +60,27 @@ class HomeScreen(DataScreen):
         Binding("p", "plan_session", "Plan session", tooltip="Plan the next session: date and length", show=False),
         Binding("s", "open_agenda", "Agenda", tooltip="Build the next session's agenda (plans the session if needed)"),
         Binding("l", "open_live", "Live", tooltip="Open the live session: notes, timers and follow-ups"),
-        Binding("c", "champion", "Champion log", tooltip="What your mentor taught you, and what you did in return", show=False),
+        Binding("c", "champion", "Champion log", tooltip="What the mentor taught, and what the leader gave back", show=False),
         Binding("x", "export", "Export", tooltip="Export the whole mentorship as Markdown", show=False),
         Binding("k", "calendar", "Calendar", tooltip="Write the sessions to come as a calendar (.ics) file", show=False),
         Binding("g", "progress", "Progress", tooltip="How the mentorship is going, and your learning goals", show=False),
         Binding("w", "ask", "The ask", tooltip="The message asking your mentor: edit, copy or save it", show=False),
     ]
 
+    ACTIONS_NEED = {
+        "new_mentorship": Action.MANAGE_MENTORSHIPS,
+        "edit_mentorship": Action.MANAGE_MENTORSHIPS,
+        "archive_mentorship": Action.MANAGE_MENTORSHIPS,
+        "plan_session": Action.PLAN_SESSIONS,
+        "ask": Action.SEE_LEADERS_OWN,
+        "progress": Action.SEE_LEADERS_OWN,
+    }
+
     show_archived: reactive[bool] = reactive(False)
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(MENTOR_EMPTY_HINT if self.app.role == "mentor" else EMPTY_HINT,  # type: ignore[attr-defined]
+        yield Static(EMPTY_HINT if self.store.scope.may(Action.MANAGE_MENTORSHIPS) else MENTOR_EMPTY_HINT,
                      id="empty-hint")
         table: DataTable[Text] = DataTable(id="mentorships", cursor_type="row", zebra_stripes=True)
         table.add_column("Mentor", key="mentor")
@@ -148,8 +155,8 @@ class HomeScreen(DataScreen):
         self._show_details()
 
     @on(DataTable.RowSelected, "#mentorships")
-    def _selected(self) -> None:
-        self.action_edit_mentorship()
+    async def _selected(self) -> None:
+        await self.run_action("edit_mentorship")  # as the key would: only where the scope allows
 
     def _show_details(self) -> None:
         details = self.query_one("#details", Static)
@@ -185,7 +192,7 @@ class HomeScreen(DataScreen):
         )
 
     def _champion_nudge(self, mentorship_id: int, mentor: str) -> list[Content | str | tuple[str, str]]:
-        if not self.store.needs_champion_nudge(mentorship_id):
+        if not self.store.scope.may(Action.KEEP_CHAMPION_LOG) or not self.store.needs_champion_nudge(mentorship_id):
             return []
         return ["\n", ("Champion   ", "$text-muted"),
                 literal_line(f"nothing logged for {mentor} over the last two sessions: c opens the log", "$warning")]
@@ -194,7 +201,7 @@ class HomeScreen(DataScreen):
         # One more than shown tells whether older ones exist, without loading years of them.
         sessions = self.store.list_sessions(mentorship_id, limit=SESSIONS_SHOWN + 1)
         if not sessions:
-            hint = "s builds the first agenda" if self.app.role == "mentor" else "p plans one, s builds its agenda"  # type: ignore[attr-defined]
+            hint = "p plans one, s builds its agenda" if self.store.scope.may(Action.PLAN_SESSIONS) else "the leader plans it"
             return Content.styled(f"none yet: {hint}", "$text-muted")
         return Content(
             "  ·  ".join(f"{s.scheduled_on:%a %d %b} {s.status}" for s in sessions[:SESSIONS_SHOWN])
@@ -266,16 +273,18 @@ class HomeScreen(DataScreen):
             planned,
         )
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return not (action in LEADERS_OWN and self.app.role == "mentor")  # type: ignore[attr-defined]
-
     def _upcoming_session_id(self) -> int | None:
         """The next planned or running session of the highlighted mentorship, planned if need be."""
         mentorship_id = self._chosen_or_hint()
         if mentorship_id is None:
             return None
         session = self.store.upcoming_session(mentorship_id)
-        return session.id if session else self.store.plan_session(mentorship_id)
+        if session is not None:
+            return session.id
+        if not self.store.scope.may(Action.PLAN_SESSIONS):
+            self.notify("No session is planned yet: the leader plans the next one.", severity="warning")
+            return None
+        return self.store.plan_session(mentorship_id)
 
     def action_open_agenda(self) -> None:
         session_id = self._upcoming_session_id()

@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from rm_tui.errors import RmTuiError
 from rm_tui.models import VISIBILITY_LABELS, AgendaItem, Note, NoteText, Role, Session, Visibility, next_visibility
+from rm_tui.scope import Action
 from rm_tui.text import clean_text
 from rm_tui.timing import clock_text, item_seconds, session_seconds
 
@@ -118,6 +119,7 @@ class LiveSessionScreen(DataScreen):
     """Runs one meeting: timers, notes per item, visibility, follow-ups, the end."""
 
     CSS_PATH = "live_session.tcss"
+    ACTIONS_NEED = {"visibility": Action.PRIVATE_NOTES}
     BINDINGS = [
         Binding("f5", "start", "Start", tooltip="Start the meeting and its clocks"),
         Binding("f5", "end", "End", tooltip="End the meeting and see its summary"),
@@ -176,7 +178,7 @@ class LiveSessionScreen(DataScreen):
                     yield Static(id="note-author")
                     yield Static(id="visibility-hint")
                 yield NoteEditor(id="editor", on_change=self._typed)
-                yield Markdown(id="preview")
+                yield Markdown(id="preview", open_links=False)  # a link in a note is read, never followed
                 yield Static(id="item-follow-ups")
         yield Footer()
 
@@ -397,8 +399,14 @@ class LiveSessionScreen(DataScreen):
             hint = Content.assemble(("⚠ written at the same time as another note here: keep what you need ",
                                      "bold $warning"), hint)
         self.query_one("#visibility-hint", Static).update(hint)
+        if not self.store.scope.owns(buffer.author):
+            after = "  read only here: ctrl+n writes your own"
+        elif self.store.scope.may(Action.PRIVATE_NOTES):
+            after = "  ctrl+t changes"
+        else:
+            after = ""
         self.query_one("#note-author", Static).update(
-            Content.assemble(("by ", "$text-muted"), (buffer.author, "bold"), ("  ctrl+t changes", "$text-muted"))
+            Content.assemble(("by ", "$text-muted"), (buffer.author, "bold"), (after, "$text-muted"))
         )
 
     def _item(self, entry: Entry) -> AgendaItem | None:
@@ -421,6 +429,8 @@ class LiveSessionScreen(DataScreen):
 
     def _load_editor(self, text: str) -> None:
         editor = self._editor
+        # The mentor's window reads the leader's shared notes but writes only its own.
+        editor.read_only = self._buffer is not None and not self.store.scope.owns(self._buffer.author)
         if editor.text != text:
             self._loads_in_flight += 1  # its Changed message is not typing
             editor.load_text(text)
@@ -570,6 +580,8 @@ class LiveSessionScreen(DataScreen):
     # -- actions ---------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if super().check_action(action, parameters) is False:
+            return False
         status = self._session.status if self._session else "planned"
         wanted = {"start": "planned", "end": "live", "summary": "held"}.get(action)
         return wanted is None or wanted == status
@@ -600,9 +612,6 @@ class LiveSessionScreen(DataScreen):
         notify_literal(self, f"Discussed: {item.title}" + (f"\nNow: {upcoming.title}" if upcoming else ""))
 
     def action_visibility(self) -> None:
-        if self._role == "mentor":
-            self.notify("In the mentor's view every note is shared.", severity="warning")
-            return
         buffer = self._settle()
         buffer.visibility = next_visibility(buffer.visibility)
         if buffer.note_id is not None:

@@ -39,6 +39,11 @@ def screen_text(app: RmTuiApp) -> str:
     return "\n".join(parts)
 
 
+def toasts(app: RmTuiApp) -> str:
+    """The notifications on screen, as read (the app must run with notifications=True)."""
+    return "\n".join(str(toast.render()) for toast in app.screen.query("Toast"))
+
+
 async def type_into(pilot, **values: str) -> None:
     """Clear each named Input and type into it key by key, as a person would."""
     from textual.widgets import Input
