@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from . import export
 from .errors import ValidationError
 from .models import Role
 from .scope import Action
+from .slug import slug
 from .store import Store
 
 
@@ -54,17 +54,13 @@ def suggested_name(store: Store, request: ExportRequest) -> str:
     if request.session_id is not None:
         session = store.get_session(request.session_id)
         mentor = store.get_mentorship(session.mentorship_id).mentor
-        return f"{slug(mentor)}-{session.scheduled_on.isoformat()}.md"
+        return f"{slug(mentor, fallback='mentor')}-{session.scheduled_on.isoformat()}.md"
     if request.mentorship_id is not None:
         mentor = store.get_mentorship(request.mentorship_id).mentor
-        return f"{slug(mentor)}-{'impact' if request.impact else 'all-sessions'}.md"
+        return f"{slug(mentor, fallback='mentor')}-{'impact' if request.impact else 'all-sessions'}.md"
     return f"rm-tui-notes-{store.today().isoformat()}.md"
 
 
 def default_folder() -> Path:
     """Where the app offers to put exports: the user's documents folder, under rm-tui."""
     return user_documents_path() / "rm-tui"
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "mentor"

@@ -74,8 +74,9 @@ class AskScreen(ModalScreen[None]):
         self.notify("Drafted again from your answers.")
 
     def action_export(self) -> None:
-        from rm_tui.exporting import default_folder, slug
+        from rm_tui.exporting import default_folder
         from rm_tui.files import write_private_text
+        from rm_tui.slug import slug
 
         from .export_form import ExportFormScreen
 
@@ -84,7 +85,7 @@ class AskScreen(ModalScreen[None]):
         def write(path: Path, include_private: bool, replace_file: bool) -> Path:
             return write_private_text(path, text, force=replace_file)
 
-        name = f"ask-{slug(self.mentorship.mentor)}.txt"
+        name = f"ask-{slug(self.mentorship.mentor, fallback='mentor')}.txt"
         self.app.push_screen(ExportFormScreen(f"Save the ask for {self.mentorship.mentor} as text",
                                               default_folder() / name, write, offer_private=False))
 

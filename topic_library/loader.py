@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from rm_tui.slug import slug
 from rm_tui.text import clean_text, one_line
 
 BUILTIN_DIR = Path(__file__).parent
@@ -75,11 +76,6 @@ class _TopicProblem(Exception):
 def _report(result: LibraryLoad, problem: str) -> None:
     """Add a problem, on one line and without control characters (it quotes the file)."""
     result.problems.append(one_line(problem))
-
-
-def slug(text: str) -> str:
-    """A stable, readable identifier fragment: 'Show and Tell' -> 'show-and-tell'."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "untitled"
 
 
 def topic_files(user_dir: Path | None) -> list[tuple[Path, Source]]:
@@ -160,7 +156,7 @@ def _topic(raw: object, category: str, source: Source, path: Path, index: int) -
     if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 120:
         raise _TopicProblem(f"minutes must be a whole number from 1 to 120, not {minutes!r}")
     return TopicSpec(
-        key=f"{slug(category)}/{slug(title)}",
+        key=f"{slug(category, fallback='untitled')}/{slug(title, fallback='untitled')}",
         category=category,
         title=title,
         prompt=prompt,
