@@ -328,7 +328,6 @@ def serve(options: Options, host: str, port: int, mentorship: str | None) -> Non
     on your network lets the mentor's computer in. The page shows one mentorship,
     the mentor's own: none of your other mentorships.
     """
-    from .app import mentor_server
     from .serving import check_can_listen, choose_shared_mentorship, serve_address
     address = serve_address(host, port)
     store = options.open_store()  # a bad or foreign file is refused here, in one line
@@ -337,6 +336,8 @@ def serve(options: Options, host: str, port: int, mentorship: str | None) -> Non
     finally:
         store.close()
     check_can_listen(address)
+    from .web import mentor_server  # textual-serve and aiohttp load only to serve
+
     server = mentor_server(options.db_path, shared, address, say=lambda line: click.echo(line))
     try:
         server.serve()

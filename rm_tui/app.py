@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,7 +30,6 @@ from .timing import utc_now
 
 if TYPE_CHECKING:
     from .autosave import NoteAutosaver, Saved
-    from .serving import ServeAddress, SharedMentorship
 
 CHANGE_POLL_SECONDS = 0.1
 
@@ -283,92 +282,3 @@ def make_app(
     problems = load.problems if load is not None else []
     return RmTuiApp(store, startup_messages=problems)
 
-
-def mentor_server(
-    db_path: Path, shared: SharedMentorship, address: ServeAddress, say: Callable[[str], object]
-) -> object:
-    """textual-serve's server for `rm-tui serve`, refusing every request without the secret.
-
-    Built here, with textual-serve and aiohttp imported only now: the rules it keeps
-    live in the core (rm_tui.serving), and opening the app never pays for a web server.
-    Returns the server; its `serve()` runs until Ctrl+C.
-    """
-    import asyncio
-    import logging
-    import secrets
-
-    from aiohttp import web
-    from textual_serve.server import Server
-
-    from .serving import TOKEN_COOKIE, TOKEN_PARAM, mentor_command
-
-    Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-
-    class MentorServer(Server):
-        """textual-serve's server, refusing every request that lacks the secret."""
-
-        def __init__(
-            self, db_path: Path, shared: SharedMentorship, address: ServeAddress, *, say: Callable[[str], object]
-        ) -> None:
-            super().__init__(
-                mentor_command(db_path, shared.id),
-                host=address.host,
-                port=address.port,
-                title="rm-tui · mentor's view",
-                public_url=address.base_url,
-            )
-            self.db_path = db_path
-            self.shared = shared
-            self.address = address
-            self.say = say
-            self._sessions: set[asyncio.Task[object]] = set()
-
-        def initialize_logging(self) -> None:
-            # Request logs would print the secret; problems still show.
-            logging.basicConfig(level=logging.WARNING, format="rm-tui serve: %(message)s")
-
-        async def _make_app(self) -> web.Application:
-            app = await super()._make_app()
-            app.middlewares.append(self._require_token)
-            return app
-
-        @web.middleware
-        async def _require_token(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-            given = request.query.get(TOKEN_PARAM) or request.cookies.get(TOKEN_COOKIE) or ""
-            if not secrets.compare_digest(given.encode(), self.address.token.encode()):
-                raise web.HTTPForbidden(
-                    text="rm-tui: this page needs the secret link that `rm-tui serve` printed.\n"
-                )
-            if request.path == "/ws":
-                # A browser tab's whole visit: its own rm-tui runs until this returns.
-                task = asyncio.current_task()
-                assert task is not None
-                self._sessions.add(task)
-                try:
-                    return await handler(request)
-                finally:
-                    self._sessions.discard(task)
-            response = await handler(request)
-            if request.query.get(TOKEN_PARAM) and not response.prepared:
-                # The page's scripts, styles and terminal connection come without the
-                # query string: the cookie carries the secret for them.
-                response.set_cookie(TOKEN_COOKIE, self.address.token, httponly=True, samesite="Strict", path="/")
-            return response
-
-        async def on_shutdown(self, app: web.Application) -> None:
-            """Ctrl+C: end every open tab's visit, which quits its rm-tui, before stopping.
-
-            Without this the server would wait for the browsers to hang up first.
-            """
-            for task in self._sessions:
-                task.cancel()
-            await asyncio.gather(*self._sessions, return_exceptions=True)
-
-        async def on_startup(self, app: web.Application) -> None:
-            self.say(f"Serving {self.shared.mentor}'s view of your mentorship, from {self.db_path}")
-            self.say(f"Share this address with your mentor: {self.address.share_url}")
-            if not self.address.is_loopback:
-                self.say("Anyone with this address can open the mentor's view: share it only with them.")
-            self.say("Press Ctrl+C to stop.")
-
-    return MentorServer(db_path, shared, address, say=say)

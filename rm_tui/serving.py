@@ -1,7 +1,8 @@
 """`rm-tui serve`: where the mentor's page listens, what it shares, and who may see it.
 
-The server itself (textual-serve, which runs Textual) is built in app.py; this
-module holds the rules, so they are tested without a server. Every browser tab that opens the page gets its own `rm-tui --as mentor` process on
+The server itself (textual-serve, which runs Textual) is rm_tui.web; this module
+holds the rules, so they are tested without a server. Every browser tab that opens
+the page gets its own `rm-tui --as mentor` process on
 the same database file, so it stays in step with the leader's window like a second
 terminal would. The page is for the mentor alone: every request must carry the
 secret printed with the address (the first one in the URL, later ones in a cookie

@@ -1,7 +1,7 @@
 """The layering rules, checked on the real import graph.
 
-The core (rm_tui and topic_library, all but rm_tui.app and rm_tui.__main__) never
-imports Textual, textual-serve or aiohttp, even indirectly, so it runs and is tested
+The core (rm_tui and topic_library, all but rm_tui.app, rm_tui.__main__ and rm_tui.web)
+never imports Textual, textual-serve or aiohttp, even indirectly, so it runs and is tested
 without a terminal; and screens and widgets never import sqlite3 or sqlite-utils
 themselves: the database is the core's business.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import grimp
 import pytest
 
-CORE_EXEMPT = {"rm_tui.app", "rm_tui.__main__"}
+CORE_EXEMPT = {"rm_tui.app", "rm_tui.__main__", "rm_tui.web"}
 
 
 @pytest.fixture(scope="module")
@@ -62,3 +62,16 @@ def test_opening_the_app_on_an_up_to_date_database_leaves_sqlite_utils_unloaded(
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_only_serving_loads_the_web_server() -> None:
+    """textual-serve and aiohttp are for `rm-tui serve` (rm_tui.web): opening the app never loads them."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; import rm_tui.__main__, rm_tui.app; "
+        "print(sorted(m for m in ('rm_tui.web', 'textual_serve', 'aiohttp') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -1,0 +1,95 @@
+"""The server of `rm-tui serve`: textual-serve, refusing every request without the secret.
+
+Only `rm-tui serve` imports this module, so opening the app never pays for a web
+server (textual-serve and aiohttp load here, nowhere else). The rules it keeps (where
+it listens, what it shares, the command each tab runs) live in the core, in
+rm_tui.serving, where they are tested without a server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from aiohttp.web import Application, HTTPForbidden, Request, StreamResponse, middleware
+from textual_serve.server import Server
+
+from .serving import TOKEN_COOKIE, TOKEN_PARAM, ServeAddress, SharedMentorship, mentor_command
+
+Handler = Callable[[Request], Awaitable[StreamResponse]]
+
+
+class MentorServer(Server):
+    """textual-serve's server, refusing every request that lacks the secret."""
+
+    def __init__(
+        self, db_path: Path, shared: SharedMentorship, address: ServeAddress, *, say: Callable[[str], object]
+    ) -> None:
+        super().__init__(
+            mentor_command(db_path, shared.id),
+            host=address.host,
+            port=address.port,
+            title="rm-tui · mentor's view",
+            public_url=address.base_url,
+        )
+        self.db_path = db_path
+        self.shared = shared
+        self.address = address
+        self.say = say
+        self._sessions: set[asyncio.Task[object]] = set()
+
+    def initialize_logging(self) -> None:
+        # Request logs would print the secret; problems still show.
+        logging.basicConfig(level=logging.WARNING, format="rm-tui serve: %(message)s")
+
+    async def _make_app(self) -> Application:
+        app = await super()._make_app()
+        app.middlewares.append(self._require_token)
+        return app
+
+    @middleware
+    async def _require_token(self, request: Request, handler: Handler) -> StreamResponse:
+        given = request.query.get(TOKEN_PARAM) or request.cookies.get(TOKEN_COOKIE) or ""
+        if not secrets.compare_digest(given.encode(), self.address.token.encode()):
+            raise HTTPForbidden(text="rm-tui: this page needs the secret link that `rm-tui serve` printed.\n")
+        if request.path == "/ws":
+            # A browser tab's whole visit: its own rm-tui runs until this returns.
+            task = asyncio.current_task()
+            assert task is not None
+            self._sessions.add(task)
+            try:
+                return await handler(request)
+            finally:
+                self._sessions.discard(task)
+        response = await handler(request)
+        if request.query.get(TOKEN_PARAM) and not response.prepared:
+            # The page's scripts, styles and terminal connection come without the
+            # query string: the cookie carries the secret for them.
+            response.set_cookie(TOKEN_COOKIE, self.address.token, httponly=True, samesite="Strict", path="/")
+        return response
+
+    async def on_shutdown(self, app: Application) -> None:
+        """Ctrl+C: end every open tab's visit, which quits its rm-tui, before stopping.
+
+        Without this the server would wait for the browsers to hang up first.
+        """
+        for task in self._sessions:
+            task.cancel()
+        await asyncio.gather(*self._sessions, return_exceptions=True)
+
+    async def on_startup(self, app: Application) -> None:
+        self.say(f"Serving {self.shared.mentor}'s view of your mentorship, from {self.db_path}")
+        self.say(f"Share this address with your mentor: {self.address.share_url}")
+        if not self.address.is_loopback:
+            self.say("Anyone with this address can open the mentor's view: share it only with them.")
+        self.say("Press Ctrl+C to stop.")
+
+
+def mentor_server(
+    db_path: Path, shared: SharedMentorship, address: ServeAddress, say: Callable[[str], object]
+) -> MentorServer:
+    """The server for `rm-tui serve`; its `serve()` runs until Ctrl+C."""
+    return MentorServer(db_path, shared, address, say=say)
