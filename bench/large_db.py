@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rm_tui.db import immediate  # noqa: E402
+from rm_tui.store.connection import immediate  # noqa: E402
 from rm_tui.store import Store  # noqa: E402
 
 MENTORSHIPS = 10

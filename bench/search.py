@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import large_db  # noqa: E402
 from rm_tui.store import Store  # noqa: E402
-from rm_tui.store_search import fts_query  # noqa: E402
+from rm_tui.store.search import fts_query  # noqa: E402
 
 CLASSES = {"rare": large_db.RARE, "common": large_db.COMMON[:5], "very common": large_db.VERY_COMMON}
 BY_RELEVANCE = (

@@ -125,7 +125,7 @@ class Options:
 @click.option(
     "--db",
     "db_path",
-    # No checks of click's: ours (rm_tui.db) refuse a folder or a device in one line.
+    # No checks of click's: ours (rm_tui.store.connection) refuse a folder or a device in one line.
     type=click.Path(readable=False, path_type=Path),
     envvar=DB_ENV_VAR,
     show_envvar=True,

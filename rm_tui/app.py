@@ -94,7 +94,7 @@ class RmTuiApp(App[None]):
         self.add_mode("home", lambda: HomeScreen(store))
         self.add_mode("topics", lambda: _topic_library(store))
         self.add_mode("follow_ups", lambda: _follow_ups(store))
-        store.on_change = lambda: self.call_next(self.sync_views)
+        store.on_change = lambda tables: self.call_next(self.sync_views)
 
     @property
     def role(self) -> Role:

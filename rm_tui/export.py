@@ -26,7 +26,7 @@ from collections import Counter
 from datetime import date
 
 from .models import GIVING_BACK, AgendaItem, ChampionEntry, FollowUp, Note
-from .store_export import MentorshipExport, SessionExport
+from .models import MentorshipExport, SessionExport
 from .text import clean_text
 from .timing import clock_text
 

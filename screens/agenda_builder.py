@@ -18,7 +18,7 @@ from rm_tui.errors import Forbidden
 from rm_tui.models import AgendaItem, Topic
 from rm_tui.placeholders import fill
 from rm_tui.scope import Action
-from rm_tui.store_agenda import RemovedItem, suggest_category
+from rm_tui.models import RemovedItem, suggest_category
 
 from widgets.safe import literal_line, notify_literal
 from widgets.speaker_badge import SpeakerBadge

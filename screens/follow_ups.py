@@ -12,7 +12,7 @@ from rich.text import Text
 
 from rm_tui.models import FollowUpRow, FollowUpStatus
 from rm_tui.scope import Action
-from rm_tui.store_follow_ups import FOLLOW_UP_FILTERS
+from rm_tui.models import FOLLOW_UP_FILTERS
 
 from widgets.cells import cell, joined
 from widgets.safe import literal_line, notify_literal

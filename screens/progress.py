@@ -11,7 +11,7 @@ from textual.widgets import Footer, Header, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
 from rm_tui.models import LearningGoal
-from rm_tui.store_progress import PERIOD_DAYS, Progress
+from rm_tui.models import PERIOD_DAYS, Progress
 from rm_tui.text import one_line
 from widgets.safe import literal, literal_line
 

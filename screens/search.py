@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from rm_tui.store_search import MARK_END, MARK_START, SearchHit
+from rm_tui.models import MARK_END, MARK_START, SearchHit
 from rm_tui.text import one_line
 from widgets.safe import escaped_markup, literal_line, notify_literal
 

@@ -8,7 +8,7 @@ import pytest
 
 from rm_tui.errors import NotFound, ValidationError
 from rm_tui.store import Store
-from rm_tui.store_agenda import suggest_category
+from rm_tui.models import suggest_category
 from tests.conftest import TODAY, draft
 
 

@@ -75,3 +75,35 @@ def test_only_serving_loads_the_web_server() -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_screens_and_widgets_use_the_store_only_through_its_face(graph: grimp.ImportGraph) -> None:
+    """`from rm_tui.store import Store`: the modules inside the store are its own business."""
+    inside = graph.find_descendants("rm_tui.store")
+    assert "rm_tui.store.agenda" in inside
+    for package in ("screens", "widgets"):
+        reaching_in = {
+            (importer, imported)
+            for importer in graph.find_descendants(package)
+            for imported in inside
+            if graph.direct_import_exists(importer=importer, imported=imported)
+        }
+        assert reaching_in == set(), f"{package} imports the store's insides"
+
+
+def test_every_record_the_store_returns_is_a_model() -> None:
+    """Records live in rm_tui.models; the store's modules define none of their own."""
+    import dataclasses
+    import importlib
+    import pkgutil
+
+    import rm_tui.store
+
+    for info in pkgutil.iter_modules(rm_tui.store.__path__):
+        module = importlib.import_module(f"rm_tui.store.{info.name}")
+        own = [
+            name for name, value in vars(module).items()
+            if dataclasses.is_dataclass(value) and getattr(value, "__module__", "") == module.__name__
+            and not name.startswith("_")  # a module's own bookkeeping, never returned
+        ]
+        assert own == [], f"rm_tui.store.{info.name} defines records: {own}"

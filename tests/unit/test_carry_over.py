@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from rm_tui.db import connect, immediate, migrate
+from rm_tui.store.connection import connect, immediate, migrate
 from rm_tui.store import Store
 from tests.conftest import TODAY, draft
 

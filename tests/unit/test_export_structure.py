@@ -29,7 +29,7 @@ from rm_tui import export
 from rm_tui.exporting import ExportRequest, render
 from rm_tui.models import NoteText
 from rm_tui.store import Store
-from rm_tui.store_export import ItemExport, MentorshipExport, SessionExport
+from rm_tui.models import ItemExport, MentorshipExport, SessionExport
 from rm_tui.text import clean_text
 from tests.conftest import TODAY, FakeClock, draft
 

@@ -6,7 +6,8 @@ import pytest
 
 from rm_tui.models import NoteText
 from rm_tui.store import Store
-from rm_tui.store_search import MARK_END, MARK_START, fts_query
+from rm_tui.models import MARK_END, MARK_START
+from rm_tui.store.search import fts_query
 from tests.conftest import draft
 
 

@@ -1,37 +1,30 @@
 """Follow-ups: what one of the pair agreed to do, by when.
 
-A mixin of Store. A follow-up belongs to a mentorship and, when it came up in a
+A follow-up belongs to a mentorship and, when it came up in a
 meeting, to that session and agenda item.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable
 from datetime import date
 
-
-from .dates import parse_date
-from .db import immediate
-from .errors import NotFound
-from .models import ROLES, FollowUp, FollowUpRow, FollowUpStatus
-from .schedule import default_session_date
-from .scope import Action, Scope, requires
-from .store_agenda import _NOW, FOLLOW_UP_PREFIX
-from .validation import one_of, required_text
-
-FOLLOW_UP_FILTERS = ("open", "overdue", "done", "all")
+from ..dates import parse_date
+from ..errors import NotFound
+from ..models import FOLLOW_UP_FILTERS, ROLES, FollowUp, FollowUpRow, FollowUpStatus
+from ..schedule import default_session_date
+from ..scope import Action, requires
+from ..validation import one_of, required_text
+from .agenda import AgendaQueries
+from .base import NOW_SQL, inserted
+from .carry_over import FOLLOW_UP_PREFIX
+from .connection import immediate
+from .rows import from_values
 
 _FOLLOW_UP_COLUMNS = "id, mentorship_id, session_id, agenda_item_id, title, owner, due_on, status, version"
 
 
-class FollowUpQueries:
-    db: sqlite3.Connection
-    scope: Scope
-    today: Callable[[], date]
-
-    def _wrote(self) -> None:  # provided by Store
-        raise NotImplementedError
+class FollowUpQueries(AgendaQueries):
+    """Follow-ups across mentorships; a new or reopened one joins the next planned agenda."""
 
     @requires(Action.CAPTURE_FOLLOW_UPS)
     def add_follow_up(
@@ -57,11 +50,9 @@ class FollowUpQueries:
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 [mentorship_id, session_id, agenda_item_id, *values],
             )
-            follow_up_id = int(cursor.lastrowid)
-            self._carry_into_next_planned(  # type: ignore[attr-defined]
-                mentorship_id, only_follow_up=follow_up_id, besides=session_id
-            )
-        self._wrote()
+            follow_up_id = inserted(cursor)
+            self._carry_into_next_planned(mentorship_id, only_follow_up=follow_up_id, besides=session_id)
+        self._wrote("follow_ups", "agenda_items")
         return follow_up_id
 
     def _clean(self, title: str, owner: str, due: str | date | None) -> tuple[str, str, str | None]:
@@ -83,8 +74,9 @@ class FollowUpQueries:
         today = self.today().isoformat()
         if self.scope.mentorship_id is not None:
             mentorship_id = self.scope.mentorship_id
-        rows = self.db.execute(
-            f"SELECT {', '.join('f.' + c for c in _FOLLOW_UP_COLUMNS.split(', '))}, m.mentor, s.scheduled_on "
+        cursor = self.db.execute(
+            f"SELECT {', '.join('f.' + c for c in _FOLLOW_UP_COLUMNS.split(', '))}, m.mentor, "
+            "s.scheduled_on AS session_on "
             "FROM follow_ups f JOIN mentorships m ON m.id = f.mentorship_id "
             "LEFT JOIN sessions s ON s.id = f.session_id "
             "WHERE (:show = 'all' OR (:show = 'open' AND f.status = 'open') "
@@ -94,19 +86,22 @@ class FollowUpQueries:
             "ORDER BY f.status != 'open', CASE WHEN f.status = 'open' THEN f.due_on IS NULL END, "
             "CASE WHEN f.status = 'open' THEN f.due_on END, f.updated_at DESC, f.id DESC",
             {"show": show, "today": today, "owner": owner, "mentorship": mentorship_id},
-        ).fetchall()
-        return [
-            FollowUpRow(_follow_up(row[:9]), row[9], date.fromisoformat(row[10]) if row[10] else None)
-            for row in rows
-        ]
+        )
+        names = [column[0] for column in cursor.description]
+        own = len(_FOLLOW_UP_COLUMNS.split(", "))  # one query, two records: the follow-up, then where it is from
+        listed = []
+        for row in cursor.fetchall():
+            follow_up = from_values(FollowUp, dict(zip(names[:own], row[:own], strict=True)))
+            context = dict(zip(names[own:], row[own:], strict=True))
+            listed.append(from_values(FollowUpRow, {"follow_up": follow_up, **context}))
+        return listed
 
     def get_follow_up(self, follow_up_id: int) -> FollowUp:
-        row = self.db.execute(
-            f"SELECT {_FOLLOW_UP_COLUMNS} FROM follow_ups WHERE id = ?", [follow_up_id]
-        ).fetchone()
-        if row is None or not self.scope.includes(row[1]):
+        follow_up = self._one(FollowUp, f"SELECT {_FOLLOW_UP_COLUMNS} FROM follow_ups WHERE id = ?",
+                              [follow_up_id], f"follow-up {follow_up_id}")
+        if not self.scope.includes(follow_up.mentorship_id):
             raise NotFound(f"follow-up {follow_up_id} no longer exists")
-        return _follow_up(row)
+        return follow_up
 
     @requires(Action.MANAGE_FOLLOW_UPS)
     def set_follow_up_status(self, follow_up_id: int, status: FollowUpStatus) -> FollowUpStatus:
@@ -116,11 +111,11 @@ class FollowUpQueries:
             follow_up = self.get_follow_up(follow_up_id)
             self.db.execute(
                 "UPDATE follow_ups SET status = ?, done_on = CASE WHEN ? = 'open' THEN NULL ELSE ? END, "
-                f"version = version + 1, updated_at = {_NOW} WHERE id = ?",
+                f"version = version + 1, updated_at = {NOW_SQL} WHERE id = ?",
                 [status, status, self.today().isoformat(), follow_up_id],
             )
             if status == "open":  # open again (or an undo): back on the next agenda
-                self._carry_into_next_planned(  # type: ignore[attr-defined]
+                self._carry_into_next_planned(
                     follow_up.mentorship_id, only_follow_up=follow_up_id, besides=follow_up.session_id
                 )
             else:
@@ -132,7 +127,7 @@ class FollowUpQueries:
                     "AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.agenda_item_id = agenda_items.id)",
                     [follow_up_id],
                 )
-        self._wrote()
+        self._wrote("follow_ups", "agenda_items")
         return follow_up.status
 
     @requires(Action.MANAGE_FOLLOW_UPS)
@@ -143,25 +138,25 @@ class FollowUpQueries:
         """
         clean_title, clean_owner, clean_due = self._clean(title, owner, due)
         with immediate(self.db):
+            self.get_follow_up(follow_up_id)  # NotFound when gone, or outside the scope
             cursor = self.db.execute(
-                f"UPDATE follow_ups SET title = ?, owner = ?, due_on = ?, version = version + 1, updated_at = {_NOW} "
+                f"UPDATE follow_ups SET title = ?, owner = ?, due_on = ?, version = version + 1, updated_at = {NOW_SQL} "
                 "WHERE id = ?",
                 [clean_title, clean_owner, clean_due, follow_up_id],
             )
             if cursor.rowcount == 0:
                 raise NotFound(f"follow-up {follow_up_id} no longer exists")
             self.db.execute(
-                f"UPDATE agenda_items SET title = ?, proposed_by = ?, version = version + 1, updated_at = {_NOW} "
+                f"UPDATE agenda_items SET title = ?, proposed_by = ?, version = version + 1, updated_at = {NOW_SQL} "
                 "WHERE follow_up_id = ? AND session_id IN (SELECT id FROM sessions WHERE status = 'planned')",
                 [f"{FOLLOW_UP_PREFIX}{clean_title}", clean_owner, follow_up_id],
             )
-        self._wrote()
+        self._wrote("follow_ups", "agenda_items")
 
     def follow_ups_for_session(self, session_id: int) -> list[FollowUp]:
-        rows = self.db.execute(
-            f"SELECT {_FOLLOW_UP_COLUMNS} FROM follow_ups WHERE session_id = ? ORDER BY id", [session_id]
-        ).fetchall()
-        return [_follow_up(row) for row in rows]
+        return self._all(
+            FollowUp, f"SELECT {_FOLLOW_UP_COLUMNS} FROM follow_ups WHERE session_id = ? ORDER BY id", [session_id]
+        )
 
     def default_follow_up_due(self, session_id: int) -> date:
         """The next session by the cadence: the natural 'by next time'."""
@@ -174,8 +169,3 @@ class FollowUpQueries:
             raise NotFound(f"session {session_id} no longer exists")
         return default_session_date(date.fromisoformat(row[0]), row[1], self.today())
 
-
-def _follow_up(row: tuple) -> FollowUp:
-    values = list(row)
-    values[6] = date.fromisoformat(values[6]) if values[6] else None
-    return FollowUp(*values)

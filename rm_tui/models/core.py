@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Literal, get_args
 
-from .validation import one_of, optional_text, required_text, whole_number
+from ..validation import one_of, optional_text, required_text, whole_number
 
 Role = Literal["leader", "mentor"]
 ROLES: tuple[Role, ...] = get_args(Role)
@@ -228,6 +228,19 @@ class Coverage:
         if self.held == 0:
             return "No sessions held yet"
         return "Last session" if self.held == 1 else f"Last {self.held} sessions"
+
+
+def suggest_category(coverage: Coverage | list[CategoryCoverage]) -> str | None:
+    """The category that has gone longest without coming up (never beats anything).
+
+    One already on the agenda being built is not suggested: it is coming up.
+    """
+    categories = coverage.categories if isinstance(coverage, Coverage) else coverage
+    candidates = [c for c in categories if not c.on_agenda]
+    if not candidates:
+        return None
+    stalest = max(candidates, key=lambda c: float("inf") if c.sessions_ago is None else c.sessions_ago)
+    return stalest.category if stalest.sessions_ago != 0 else None
 
 
 Visibility = Literal["shared", "private", "off_record"]

@@ -1,59 +1,24 @@
 """How a mentorship is going: the figures behind the progress screen's small charts.
 
-A mixin of Store; all of its SQL is here. Time is cut into four-week periods
+All of its SQL is here. Time is cut into four-week periods
 ending today, so a sparkline of them reads "how the last months went".
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
-
 
 from topic_library import CORE_CATEGORIES
 
-from .scope import Action, Scope, requires
+from ..models import PERIOD_DAYS, Progress
+from ..scope import Action, requires
+from .base import StoreBase
 
-PERIOD_DAYS = 28
 PERIODS = 6
 
 
-@dataclass(frozen=True)
-class Progress:
-    """One mentorship's figures, oldest period first in each series."""
-
-    period_starts: list[date]
-    held: list[int]  # sessions held in each period
-    expected_per_period: float  # what the cadence asks for in a period
-    active_periods: int  # the periods since the first session: the ones the cadence applies to
-    champion: list[int]  # champion log entries in each period
-    categories: dict[str, int]  # agenda items discussed, by core category, all time
-    follow_ups_on_time: int  # done by their due date (or with none)
-    follow_ups_late: int  # done after it, or still open past it
-    follow_ups_total: int
-    goals_learned: int
-    goals_total: int
-
-    @property
-    def follow_ups_due(self) -> int:
-        """Those whose day has come: done (on time or not) or open past their date."""
-        return self.follow_ups_on_time + self.follow_ups_late
-
-    @property
-    def held_total(self) -> int:
-        return sum(self.held)
-
-    @property
-    def expected_total(self) -> float:
-        return self.expected_per_period * self.active_periods
-
-
-class ProgressQueries:
-    db: sqlite3.Connection
-    scope: Scope
-    today: Callable[[], date]
+class ProgressQueries(StoreBase):
+    """The leader's figures: sessions, champion log, categories, follow-ups and goals over time."""
 
     @requires(Action.SEE_LEADERS_OWN)
     def progress(self, mentorship_id: int, periods: int = PERIODS) -> Progress:

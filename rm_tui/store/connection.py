@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-from .errors import DatabaseRefused, DataDirectoryError
-from .files import make_private_folders
+from ..errors import DatabaseRefused, DataDirectoryError
+from ..files import make_private_folders
 from .migrations import LATEST_VERSION, MIGRATIONS
 
 try:
@@ -37,14 +37,14 @@ SHM_DMS_BYTE = 128
 
 
 @dataclass(frozen=True)
-class FileCheck:
+class _FileCheck:
     """What an existing file turned out to be, read without changing it."""
 
     is_new: bool
     schema_version: int = 0
 
 
-def inspect_database_file(path: Path) -> FileCheck:
+def inspect_database_file(path: Path) -> _FileCheck:
     """Decide whether `path` may be opened as an rm-tui database, touching nothing.
 
     Raises DatabaseRefused with a one-line reason for anything rm-tui must not open.
@@ -52,7 +52,7 @@ def inspect_database_file(path: Path) -> FileCheck:
     try:
         info = path.stat()
     except (FileNotFoundError, NotADirectoryError):
-        return FileCheck(is_new=True)  # creating it will say if the folder is unusable
+        return _FileCheck(is_new=True)  # creating it will say if the folder is unusable
     except OSError as exc:
         raise DatabaseRefused(f"cannot read {path}: {exc.strerror}") from None
     if stat.S_ISDIR(info.st_mode):
@@ -70,7 +70,7 @@ def inspect_database_file(path: Path) -> FileCheck:
         raise DatabaseRefused(f"cannot read {path}: {exc.strerror}") from None
     if not magic:  # read, not trusted to st_size: files in /proc say 0 and are not empty
         _check_writable(path)
-        return FileCheck(is_new=True)
+        return _FileCheck(is_new=True)
     if magic != SQLITE_MAGIC:
         raise DatabaseRefused(f"{path} is not an rm-tui database (it is not an SQLite file)")
     with _no_side_files_left_on_refusal(path):
@@ -81,7 +81,7 @@ def inspect_database_file(path: Path) -> FileCheck:
         if app_id != APPLICATION_ID:
             if app_id == 0 and tables == 0:
                 _check_writable(path)
-                return FileCheck(is_new=True)  # an empty SQLite file: safe to adopt
+                return _FileCheck(is_new=True)  # an empty SQLite file: safe to adopt
             raise DatabaseRefused(
                 f"{path} belongs to another application, not rm-tui; choose another file with --db"
             )
@@ -91,7 +91,7 @@ def inspect_database_file(path: Path) -> FileCheck:
                 f"{LATEST_VERSION}); upgrade rm-tui to open it"
             )
         _check_writable(path)
-    return FileCheck(is_new=False, schema_version=version)
+    return _FileCheck(is_new=False, schema_version=version)
 
 
 def _kind_of_file(mode: int) -> str:

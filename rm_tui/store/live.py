@@ -1,6 +1,6 @@
 """Running a meeting: start, the item being discussed, end, and the summary.
 
-A mixin of Store, like AgendaQueries. Time is banked into each agenda item when
+Time is banked into each agenda item when
 the pair moves on from it, so the timers are the database's, not a screen's.
 """
 
@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .db import immediate
-from .errors import ValidationError
-from .models import ItemTime, Session, SessionSummary
-from .scope import Action, requires
-from .store_agenda import _NOW, AgendaQueries
-from .timing import Clock, item_seconds, seconds_between, session_seconds, to_stamp
+from ..errors import ValidationError
+from ..models import ItemTime, Session, SessionSummary
+from ..scope import Action, requires
+from ..timing import item_seconds, seconds_between, session_seconds, to_stamp
+from .base import NOW_SQL
+from .connection import immediate
+from .follow_ups import FollowUpQueries
 
 
-class LiveQueries(AgendaQueries):
-    now: Clock
+class LiveQueries(FollowUpQueries):
+    """The meeting's clock and the item under discussion, kept in the database for every window."""
 
     @requires(Action.RUN_MEETING)
     def start_session(self, session_id: int) -> Session:
@@ -32,10 +33,10 @@ class LiveQueries(AgendaQueries):
             now = to_stamp(self.now())
             self.db.execute(
                 "UPDATE sessions SET status = 'live', started_at = ?, current_item_id = ?, current_since = ?, "
-                f"version = version + 1, updated_at = {_NOW} WHERE id = ?",
+                f"version = version + 1, updated_at = {NOW_SQL} WHERE id = ?",
                 [now, first_open, now, session_id],
             )
-        self._wrote()
+        self._wrote("sessions")
         return self.get_session(session_id)
 
     @requires(Action.RUN_MEETING)
@@ -52,10 +53,10 @@ class LiveQueries(AgendaQueries):
             now = self.now()
             self._bank_time(session, now)
             self.db.execute(
-                f"UPDATE sessions SET current_item_id = ?, current_since = ?, updated_at = {_NOW} WHERE id = ?",
+                f"UPDATE sessions SET current_item_id = ?, current_since = ?, updated_at = {NOW_SQL} WHERE id = ?",
                 [item_id, to_stamp(now), session_id],
             )
-        self._wrote()
+        self._wrote("sessions", "agenda_items")
 
     @requires(Action.RUN_MEETING)
     def end_session(self, session_id: int) -> SessionSummary:
@@ -74,11 +75,11 @@ class LiveQueries(AgendaQueries):
                 self._bank_time(session, now)
                 self.db.execute(
                     "UPDATE sessions SET status = 'held', ended_at = ?, current_item_id = NULL, "
-                    f"current_since = NULL, version = version + 1, updated_at = {_NOW} WHERE id = ?",
+                    f"current_since = NULL, version = version + 1, updated_at = {NOW_SQL} WHERE id = ?",
                     [to_stamp(now), session_id],
                 )
                 self._carry_into_next_planned(session.mentorship_id)
-        self._wrote()
+        self._wrote("sessions", "agenda_items")
         return self.session_summary(session_id)
 
     def session_summary(self, session_id: int) -> SessionSummary:
@@ -89,7 +90,7 @@ class LiveQueries(AgendaQueries):
             session=session,
             discussed=[t for t in times if t.item.status == "discussed"],
             not_reached=[t for t in times if t.item.status == "open"],
-            follow_ups=self.follow_ups_for_session(session_id),  # type: ignore[attr-defined]
+            follow_ups=self.follow_ups_for_session(session_id),
             total_seconds=session_seconds(session, now),
         )
 

@@ -1,36 +1,24 @@
 """The guided start of a mentorship: learning goals, the manager conversation, the ask.
 
-A mixin of Store; all of its SQL is here.
+All of its SQL is here.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
 
-
-from .db import immediate
-from .errors import NotFound
-from .models import LearningGoal, MentorshipDraft, MentorshipSetup
-from .scope import Action, Scope, requires
-from .validation import optional_text, required_text
-
-_NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+from ..errors import NotFound
+from ..models import LearningGoal, MentorshipDraft, MentorshipSetup
+from ..scope import Action, requires
+from ..validation import optional_text, required_text
+from .base import NOW_SQL, inserted
+from .connection import immediate
+from .mentorships import MentorshipQueries
 Goal = tuple[str, str]  # (the gap in the leader's words, the curious question it becomes)
 
 
-class SetupQueries:
-    db: sqlite3.Connection
-    scope: Scope
-    today: Callable[[], date]
-
-    def _wrote(self) -> None:  # provided by Store
-        raise NotImplementedError
-
-    def create_mentorship(self, draft: MentorshipDraft) -> int:  # provided by Store
-        raise NotImplementedError
+class SetupQueries(MentorshipQueries):
+    """The guided start (a mentorship with its setup and goals in one go), the ask, the goals."""
 
     @requires(Action.MANAGE_MENTORSHIPS)
     def set_up_mentorship(self, draft: MentorshipDraft, setup: MentorshipSetup, goals: list[Goal]) -> int:
@@ -46,25 +34,25 @@ class SetupQueries:
             self._write_setup(mentorship_id, clean_setup)
             for gap, question in clean_goals:
                 self._insert_goal(mentorship_id, gap, question)
-        self._wrote()
+        self._wrote("mentorships", "mentorship_setup", "learning_goals")
         return mentorship_id
 
     @requires(Action.SEE_LEADERS_OWN)
     def setup(self, mentorship_id: int) -> MentorshipSetup:
-        row = self.db.execute(
+        self.scope.require_mentorship(mentorship_id)
+        found = self._all(
+            MentorshipSetup,
             "SELECT impressed_by, offer, manager_talked_on, ask_text FROM mentorship_setup WHERE mentorship_id = ?",
             [mentorship_id],
-        ).fetchone()
-        if row is None:
-            return MentorshipSetup()
-        return MentorshipSetup(row[0], row[1], date.fromisoformat(row[2]) if row[2] else None, row[3])
+        )
+        return found[0] if found else MentorshipSetup()  # nothing answered yet
 
     @requires(Action.MANAGE_MENTORSHIPS)
     def save_setup(self, mentorship_id: int, setup: MentorshipSetup) -> None:
         clean = setup.validated()
         with immediate(self.db):
             self._write_setup(mentorship_id, clean)
-        self._wrote()
+        self._wrote("mentorship_setup")
 
     @requires(Action.MANAGE_MENTORSHIPS)
     def save_ask(self, mentorship_id: int, text: str) -> None:
@@ -72,13 +60,12 @@ class SetupQueries:
         self.save_setup(mentorship_id, replace(self.setup(mentorship_id), ask_text=text))
 
     def _write_setup(self, mentorship_id: int, clean: MentorshipSetup) -> None:
-        if not self.db.execute("SELECT 1 FROM mentorships WHERE id = ?", [mentorship_id]).fetchone():
-            raise NotFound(f"mentorship {mentorship_id} no longer exists")
+        self.get_mentorship(mentorship_id)  # NotFound when it is gone (or outside the scope)
         self.db.execute(
             "INSERT INTO mentorship_setup (mentorship_id, impressed_by, offer, manager_talked_on, ask_text) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT(mentorship_id) DO UPDATE SET impressed_by = excluded.impressed_by, "
             "offer = excluded.offer, manager_talked_on = excluded.manager_talked_on, "
-            f"ask_text = excluded.ask_text, updated_at = {_NOW}",
+            f"ask_text = excluded.ask_text, updated_at = {NOW_SQL}",
             [mentorship_id, clean.impressed_by, clean.offer,
              clean.manager_talked_on.isoformat() if clean.manager_talked_on else None, clean.ask_text],
         )
@@ -87,31 +74,33 @@ class SetupQueries:
 
     @requires(Action.SEE_LEADERS_OWN)
     def goals(self, mentorship_id: int) -> list[LearningGoal]:
-        rows = self.db.execute(
+        self.scope.require_mentorship(mentorship_id)
+        return self._all(
+            LearningGoal,
             "SELECT id, mentorship_id, gap, question, learned_on FROM learning_goals WHERE mentorship_id = ? "
             "ORDER BY position, id",
             [mentorship_id],
-        ).fetchall()
-        return [LearningGoal(r[0], r[1], r[2], r[3], date.fromisoformat(r[4]) if r[4] else None) for r in rows]
+        )
 
     @requires(Action.MANAGE_MENTORSHIPS)
     def add_goal(self, mentorship_id: int, gap: str, question: str = "") -> int:
         clean_gap, clean_question = _clean_goal(gap, question)
         with immediate(self.db):
+            self.get_mentorship(mentorship_id)
             goal_id = self._insert_goal(mentorship_id, clean_gap, clean_question)
-        self._wrote()
+        self._wrote("learning_goals")
         return goal_id
 
     @requires(Action.MANAGE_MENTORSHIPS)
     def set_goal_learned(self, goal_id: int, learned: bool) -> None:
         """Mark a goal learned today, or not learned after all."""
         cursor = self.db.execute(
-            f"UPDATE learning_goals SET learned_on = ?, updated_at = {_NOW} WHERE id = ?",
+            f"UPDATE learning_goals SET learned_on = ?, updated_at = {NOW_SQL} WHERE id = ?",
             [self.today().isoformat() if learned else None, goal_id],
         )
         if cursor.rowcount == 0:
             raise NotFound(f"learning goal {goal_id} no longer exists")
-        self._wrote()
+        self._wrote("learning_goals")
 
     def _insert_goal(self, mentorship_id: int, gap: str, question: str) -> int:
         cursor = self.db.execute(
@@ -119,7 +108,7 @@ class SetupQueries:
             "(SELECT coalesce(max(position), -1) + 1 FROM learning_goals WHERE mentorship_id = ?))",
             [mentorship_id, gap, question, mentorship_id],
         )
-        return int(cursor.lastrowid)
+        return inserted(cursor)
 
 
 def _clean_goal(gap: str, question: str) -> Goal:

@@ -1,32 +1,26 @@
 """Notes: one or more per agenda item, and some for the session as a whole.
 
-A mixin of Store. Saving a note's text is the autosaver's job, on its own thread
+Saving a note's text is the autosaver's job, on its own thread
 and connection; visibility is changed from the screen, one key at a time.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 
+from ..errors import NotFound
+from ..models import VISIBILITIES, Note, NoteText, Role, SavedNote, Visibility
+from ..scope import Action, requires, visible_within
+from ..text import clean_text
+from ..validation import one_of
+from .base import NOW_SQL, StoreBase, inserted
+from .connection import immediate
 
-from .db import immediate
-from .errors import NotFound
-from .models import VISIBILITIES, Note, NoteText, Role, SavedNote, Visibility
-from .scope import Action, Scope, requires, visible_within
-from .store_agenda import _NOW
-from .text import clean_text
-from .validation import one_of
-
-_NOTE_COLUMNS = "id, session_id, agenda_item_id, author, visibility, body, version, conflict_of"
+NOTE_COLUMNS = "id, session_id, agenda_item_id, author, visibility, body, version, conflict_of"
 
 
-class NotesQueries:
-    db: sqlite3.Connection
-    scope: Scope
-
-    def _wrote(self) -> None:  # provided by Store
-        raise NotImplementedError
+class NotesQueries(StoreBase):
+    """Reading notes as the scope may see them, saving text, changing visibility."""
 
     def _visible(self, viewer: Role | None) -> tuple[Visibility, ...]:
         """The visibilities to read: the scope's, narrowed further when a `viewer` is named."""
@@ -35,12 +29,12 @@ class NotesQueries:
     def notes(self, session_id: int, agenda_item_id: int | None, viewer: Role | None = None) -> list[Note]:
         """The notes on one item (None: on the session as a whole) that the viewer may see."""
         allowed = self._visible(viewer)
-        rows = self.db.execute(
-            f"SELECT {_NOTE_COLUMNS} FROM notes WHERE session_id = ? AND agenda_item_id IS ? "
+        return self._all(
+            Note,
+            f"SELECT {NOTE_COLUMNS} FROM notes WHERE session_id = ? AND agenda_item_id IS ? "
             f"AND visibility IN ({', '.join('?' * len(allowed))}) ORDER BY id",
             [session_id, agenda_item_id, *allowed],
-        ).fetchall()
-        return [Note(*row) for row in rows]
+        )
 
     def note_counts(self, session_id: int, viewer: Role | None = None) -> dict[int | None, int]:
         """How many non-empty notes the viewer may see on each item of a session."""
@@ -55,13 +49,12 @@ class NotesQueries:
     def get_note(self, note_id: int, viewer: Role | None = None) -> Note:
         """One note, if it exists and the viewer may see it (NotFound otherwise)."""
         allowed = self._visible(viewer)
-        row = self.db.execute(
-            f"SELECT {_NOTE_COLUMNS} FROM notes WHERE id = ? AND visibility IN ({', '.join('?' * len(allowed))})",
+        return self._one(
+            Note,
+            f"SELECT {NOTE_COLUMNS} FROM notes WHERE id = ? AND visibility IN ({', '.join('?' * len(allowed))})",
             [note_id, *allowed],
-        ).fetchone()
-        if row is None:
-            raise NotFound(f"note {note_id} no longer exists")
-        return Note(*row)
+            f"note {note_id}",
+        )
 
     @requires(Action.WRITE_NOTES)
     def save_note(self, text: NoteText) -> SavedNote | None:
@@ -83,7 +76,7 @@ class NotesQueries:
         self.scope.require_visible(text.visibility)
         with immediate(self.db):
             saved = self._write_note(text)
-        self._wrote()
+        self._wrote("notes")
         return saved
 
     def _write_note(self, text: NoteText) -> SavedNote:
@@ -109,7 +102,7 @@ class NotesQueries:
         if text.base_version is not None and version != text.base_version:
             return SavedNote(self._insert_note(text, conflict_of=text.note_id), 1, forked_from=text.note_id)
         self.db.execute(
-            f"UPDATE notes SET body = ?, version = version + 1, updated_at = {_NOW} WHERE id = ?",
+            f"UPDATE notes SET body = ?, version = version + 1, updated_at = {NOW_SQL} WHERE id = ?",
             [text.body, text.note_id],
         )
         return SavedNote(text.note_id, version + 1)
@@ -120,7 +113,7 @@ class NotesQueries:
             "VALUES (?, ?, ?, ?, ?, ?)",
             [text.session_id, text.agenda_item_id, text.author, text.visibility, text.body, conflict_of],
         )
-        return int(cursor.lastrowid)
+        return inserted(cursor)
 
     @requires(Action.PRIVATE_NOTES)
     def set_note_visibility(self, note_id: int, visibility: str) -> None:
@@ -128,9 +121,9 @@ class NotesQueries:
         cursor = self.db.execute(
             # Not a new version: `version` counts edits of the text, which is what a
             # save in another window must not miss.
-            f"UPDATE notes SET visibility = ?, updated_at = {_NOW} WHERE id = ?",
+            f"UPDATE notes SET visibility = ?, updated_at = {NOW_SQL} WHERE id = ?",
             [clean, note_id],
         )
         if cursor.rowcount == 0:
             raise NotFound(f"note {note_id} no longer exists")
-        self._wrote()
+        self._wrote("notes")

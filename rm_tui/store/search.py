@@ -1,6 +1,6 @@
 """Full-text search over notes, agenda items, follow-ups and topics.
 
-A mixin of Store; all of its SQL is here. The FTS5 indexes come from migration 7
+All of its SQL is here. The FTS5 indexes come from migration 7
 (sqlite-utils' enable_fts, kept in step by triggers). What a viewer may not see is
 filtered inside the query, so private and off-record text never even leaves SQLite
 for the mentor's view.
@@ -8,33 +8,14 @@ for the mentor's view.
 
 from __future__ import annotations
 
-import sqlite3
 import re
-from dataclasses import dataclass
-from datetime import date
 
+from ..models import Role, SearchHit
+from ..scope import visible_within
+from .base import StoreBase
 
-from .models import Role
-from .scope import Scope, visible_within
-
-MARK_START, MARK_END = "\x02", "\x03"  # around matched words in `context`; never in stored text
 RESULTS = 20
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    """One result: what it is, where it lives, and the words around the match."""
-
-    kind: str  # 'note', 'item', 'follow-up' or 'topic'
-    ref_id: int
-    title: str  # the agenda item, follow-up or topic title (for a note: its item's)
-    context: str  # a snippet with MARK_START/MARK_END around matched words
-    session_id: int | None = None
-    agenda_item_id: int | None = None
-    mentor: str | None = None
-    on: date | None = None
-    by: str | None = None  # who wrote the note, or proposed the agenda item
 
 
 def fts_query(text: str) -> str | None:
@@ -49,12 +30,12 @@ def fts_query(text: str) -> str | None:
 
 
 def _snippet(table: str, column: int) -> str:
+    # char(2) and char(3) are MARK_START and MARK_END (rm_tui.models): they never occur in stored text.
     return f"snippet({table}_fts, {column}, char(2), char(3), '…', 10)"
 
 
-class SearchQueries:
-    db: sqlite3.Connection
-    scope: Scope
+class SearchQueries(StoreBase):
+    """Search as the scope may see: private and off-record text never matches for the mentor."""
 
     def search(self, text: str, viewer: Role | None = None, limit: int = RESULTS) -> list[SearchHit]:
         """Up to `limit` matches of every word in `text`, newest first, then topics.
@@ -68,8 +49,10 @@ class SearchQueries:
         marks = ", ".join("?" * len(allowed))
         only = self.scope.mentorship_id
         parts = [
-            (f"SELECT 'note', n.id, coalesce(i.title, 'The session as a whole'), {_snippet('notes', 0)}, "
-             "n.session_id, n.agenda_item_id, m.mentor, s.scheduled_on AS on_day, 0 AS rank, n.author "
+            # The first part names the columns for the whole union: SearchHit's fields.
+            (f"SELECT 'note' AS kind, n.id AS ref_id, coalesce(i.title, 'The session as a whole') AS title, "
+             f"{_snippet('notes', 0)} AS context, n.session_id AS session_id, n.agenda_item_id AS agenda_item_id, "
+             "m.mentor AS mentor, s.scheduled_on AS \"on\", 0 AS rank, n.author AS \"by\" "
              "FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid JOIN sessions s ON s.id = n.session_id "
              "JOIN mentorships m ON m.id = s.mentorship_id LEFT JOIN agenda_items i ON i.id = n.agenda_item_id "
              f"WHERE notes_fts MATCH ? AND n.visibility IN ({marks}) AND (? IS NULL OR m.id = ?) "
@@ -94,10 +77,9 @@ class SearchQueries:
         # matches by relevance would not); the merge puts the most recent meetings first,
         # and the topics, which have no date, after them in order of relevance.
         union = " UNION ALL ".join(f"SELECT * FROM ({query})" for query, _ in parts)
-        sql = f"SELECT * FROM ({union}) ORDER BY on_day IS NULL, on_day DESC, rank LIMIT ?"
+        sql = (
+            "SELECT kind, ref_id, title, coalesce(context, title) AS context, session_id, agenda_item_id, mentor, "
+            f'"on", "by" FROM ({union}) ORDER BY "on" IS NULL, "on" DESC, rank LIMIT ?'
+        )
         values = [value for _, args in parts for value in args] + [limit]
-        return [
-            SearchHit(row[0], row[1], row[2], row[3] or row[2], row[4], row[5], row[6],
-                      date.fromisoformat(row[7]) if row[7] else None, row[9])
-            for row in self.db.execute(sql, values).fetchall()
-        ]
+        return self._all(SearchHit, sql, values)

@@ -1,34 +1,25 @@
 """The champion log: what the leader did for the mentor, and the nudge when it stalls.
 
-A mixin of Store. The guide counts championing the mentor as the step that matters
+The guide counts championing the mentor as the step that matters
 most; the log makes the leader's side of the two-way street visible.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
-
-from .dates import parse_date
-from .errors import NotFound
-from .models import CHAMPION_KINDS, ChampionEntry
-from .scope import Action, Scope, requires
-from .validation import one_of, optional_text
+from ..dates import parse_date
+from ..models import CHAMPION_KINDS, ChampionEntry, TwoWayStreet
+from ..scope import Action, requires
+from ..validation import one_of, optional_text
+from .base import StoreBase, inserted
 
 _CHAMPION_COLUMNS = "id, mentorship_id, session_id, kind, note, happened_on"
 NUDGE_AFTER_SESSIONS = 2
 
 
-class ChampionQueries:
-    db: sqlite3.Connection
-    scope: Scope
-    today: Callable[[], date]
-
-    def _wrote(self) -> None:  # provided by Store
-        raise NotImplementedError
+class ChampionQueries(StoreBase):
+    """The leader's log of what they did for the mentor; the mentor reads it."""
 
     @requires(Action.KEEP_CHAMPION_LOG)
     def add_champion_entry(
@@ -49,28 +40,28 @@ class ChampionQueries:
             "INSERT INTO champion_entries (mentorship_id, session_id, kind, note, happened_on) VALUES (?, ?, ?, ?, ?)",
             [mentorship_id, session_id, clean_kind, clean_note, when.isoformat()],
         )
-        self._wrote()
-        return int(cursor.lastrowid)
+        self._wrote("champion_entries")
+        return inserted(cursor)
 
     def champion_entries(self, mentorship_id: int) -> list[ChampionEntry]:
         """Newest first."""
         self.scope.require_mentorship(mentorship_id)
-        rows = self.db.execute(
+        return self._all(
+            ChampionEntry,
             f"SELECT {_CHAMPION_COLUMNS} FROM champion_entries WHERE mentorship_id = ? "
             "ORDER BY happened_on DESC, id DESC",
             [mentorship_id],
-        ).fetchall()
-        return [_entry(row) for row in rows]
+        )
 
     @requires(Action.KEEP_CHAMPION_LOG)
     def remove_champion_entry(self, entry_id: int) -> ChampionEntry:
         """Remove an entry; the returned record lets `restore_champion_entry` undo it."""
-        row = self.db.execute(f"SELECT {_CHAMPION_COLUMNS} FROM champion_entries WHERE id = ?", [entry_id]).fetchone()
-        if row is None:
-            raise NotFound(f"champion entry {entry_id} no longer exists")
+        entry = self._one(ChampionEntry, f"SELECT {_CHAMPION_COLUMNS} FROM champion_entries WHERE id = ?",
+                          [entry_id], f"champion entry {entry_id}")
+        self.scope.require_mentorship(entry.mentorship_id)
         self.db.execute("DELETE FROM champion_entries WHERE id = ?", [entry_id])
-        self._wrote()
-        return _entry(row)
+        self._wrote("champion_entries")
+        return entry
 
     @requires(Action.KEEP_CHAMPION_LOG)
     def restore_champion_entry(self, entry: ChampionEntry) -> None:
@@ -78,7 +69,7 @@ class ChampionQueries:
             f"INSERT INTO champion_entries ({_CHAMPION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
             [entry.id, entry.mentorship_id, entry.session_id, entry.kind, entry.note, entry.happened_on.isoformat()],
         )
-        self._wrote()
+        self._wrote("champion_entries")
 
     def two_way_street(self, mentorship_id: int) -> TwoWayStreet:
         self.scope.require_mentorship(mentorship_id)
@@ -121,17 +112,3 @@ class ChampionQueries:
         ).fetchone()
         return logged == 0
 
-
-@dataclass(frozen=True)
-class TwoWayStreet:
-    """Both sides of a mentorship: what the mentor taught, what the leader gave back."""
-
-    sessions_held: int
-    topics_discussed: int
-    topics_from_mentor: int
-    categories: dict[str, int]  # discussed topics per category
-    given_back: dict[str, int]  # champion entries per kind
-
-
-def _entry(row: tuple) -> ChampionEntry:
-    return ChampionEntry(row[0], row[1], row[2], row[3], row[4], date.fromisoformat(row[5]))

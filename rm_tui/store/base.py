@@ -1,0 +1,65 @@
+"""What every part of the store stands on: the connection, the scope, the clock, the change feed.
+
+Each concern of the store (mentorships, agenda, notes, ...) is a class built on
+`StoreBase`, in a module of its own; `Store` composes them. Rows become records by
+column name (`rows.record`), and `_one` is the one way a lookup by id says NotFound.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from typing import TypeVar
+
+from ..errors import NotFound
+from ..scope import LEADER, Scope
+from ..timing import Clock, utc_now
+from .rows import records
+
+Today = Callable[[], date]
+R = TypeVar("R")
+
+NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+"""SQLite's own UTC timestamp, as every updated_at column is written."""
+
+ChangeListener = Callable[[frozenset[str]], object]
+
+
+def inserted(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just made (SQLite always sets it after one)."""
+    assert cursor.lastrowid is not None, "not an INSERT"
+    return cursor.lastrowid
+
+
+class StoreBase:
+    """The connection and what every query needs: who is looking, today's date, and the feed."""
+
+    def __init__(
+        self, db: sqlite3.Connection, *, scope: Scope = LEADER, today: Today = date.today, now: Clock = utc_now
+    ) -> None:
+        self.db = db
+        self.scope = scope
+        """Who is looking: every read and write honours it (see rm_tui.scope)."""
+        self.today = today
+        self.now: Callable[[], datetime] = now
+        self.local_writes = 0
+        self.on_change: ChangeListener | None = None
+        """Told, after each write, which tables it changed: the app's change feed."""
+
+    def _wrote(self, *tables: str) -> None:
+        """Every write ends here, naming the tables it changed, so only views of those reload."""
+        self.local_writes += 1
+        if self.on_change is not None:
+            self.on_change(frozenset(tables))
+
+    def _all(self, cls: type[R], sql: str, params: Iterable[object] = ()) -> list[R]:
+        """Every row of `sql` as a `cls` record, matched by column name."""
+        return records(cls, self.db.execute(sql, list(params)))
+
+    def _one(self, cls: type[R], sql: str, params: Iterable[object], missing: str) -> R:
+        """The one row of `sql` as a `cls` record; NotFound ('<missing> no longer exists') if none."""
+        found = records(cls, self.db.execute(sql, list(params)), limit=1)
+        if not found:
+            raise NotFound(f"{missing} no longer exists")
+        return found[0]

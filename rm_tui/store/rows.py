@@ -1,0 +1,64 @@
+"""Rows to records, by column name: a SELECT's columns are named as the record's fields.
+
+SQLite hands back text for dates and 0/1 for booleans; the record's type hints say
+which fields to convert, worked out once per record class.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+import types
+import typing
+from collections.abc import Callable
+from datetime import date, datetime
+from functools import cache
+from typing import Any, TypeVar
+
+from ..timing import from_stamp
+
+R = TypeVar("R")
+Convert = Callable[[Any], Any]
+
+_CONVERTERS: dict[object, Convert] = {date: date.fromisoformat, datetime: from_stamp, bool: bool}
+
+
+def records(cls: type[R], cursor: sqlite3.Cursor, limit: int | None = None) -> list[R]:
+    """The cursor's rows as `cls` records; each column fills the field of its name."""
+    names = tuple(column[0] for column in cursor.description)
+    conversions = _conversions(cls, names)
+    rows = cursor.fetchmany(limit) if limit is not None else cursor.fetchall()
+    return [_made(cls, dict(zip(names, row, strict=True)), conversions) for row in rows]
+
+
+def from_values(cls: type[R], values: dict[str, Any]) -> R:
+    """A `cls` record from values named as its fields, converted as `records` does."""
+    return _made(cls, dict(values), _conversions(cls, tuple(values)))
+
+
+def _made(cls: type[R], values: dict[str, Any], conversions: tuple[tuple[str, Convert], ...]) -> R:
+    for name, convert in conversions:
+        if values[name] is not None:
+            values[name] = convert(values[name])
+    return cls(**values)
+
+
+@cache
+def _conversions(cls: type, names: tuple[str, ...]) -> tuple[tuple[str, Convert], ...]:
+    """(column, converter) for each selected column whose field is a date, a moment or a flag."""
+    hints = typing.get_type_hints(cls)
+    wanted = []
+    for field in dataclasses.fields(cls):
+        if field.name in names:
+            convert = _CONVERTERS.get(_without_none(hints[field.name]))
+            if convert is not None:
+                wanted.append((field.name, convert))
+    return tuple(wanted)
+
+
+def _without_none(hint: object) -> object:
+    """`date | None` is converted as `date` (None stays None)."""
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        others = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        return others[0] if len(others) == 1 else hint
+    return hint

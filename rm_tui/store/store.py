@@ -1,0 +1,73 @@
+"""The store's one face: every concern's queries, composed on one connection and one scope.
+
+Screens call these methods and get plain records (rm_tui.models) back; they never
+see SQL. Every write names the tables it changed (`on_change`), and
+`change_token()` folds in SQLite's data_version, so an app can tell cheaply whether
+anything, in this process or another, changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from ..scope import LEADER, Scope
+from ..timing import Clock, utc_now
+from .base import Today
+from .connection import connect, open_database
+from .export import ExportQueries
+from .progress import ProgressQueries
+from .search import SearchQueries
+from .setup import SetupQueries
+from .topics import TopicQueries
+
+
+class Store(ExportQueries, SetupQueries, TopicQueries, ProgressQueries, SearchQueries):
+    """The rm-tui database, as the operations the app needs.
+
+    Each base is one concern, in a module of its own (see rm_tui/store/); they all
+    stand on StoreBase, which holds the connection, the scope and the change feed.
+    """
+
+    @classmethod
+    def open(
+        cls, path: Path | str, *, scope: Scope = LEADER, today: Today = date.today, now: Clock = utc_now
+    ) -> Store:
+        """Open or create the database file; raises RmTuiError with a one-line reason."""
+        return cls(open_database(path), scope=scope, today=today, now=now)
+
+    @property
+    def only_mentorship(self) -> int | None:
+        """The one mentorship this store shows, when it is kept to one (a served mentor's)."""
+        return self.scope.mentorship_id
+
+    def keep_to(self, wanted: int | str) -> int:
+        """Narrow the scope to one mentorship, by id or mentor's name; returns its id.
+
+        A scope is only ever narrowed: a store kept to one mentorship finds no other.
+        """
+        mentorship_id = self.find_mentorship(str(wanted))
+        self.scope = self.scope.narrowed_to(mentorship_id)
+        return mentorship_id
+
+    def opener_for_thread(self) -> Callable[[], Store]:
+        """Opens another connection to this file, to be called on the thread that will use it.
+
+        SQLite objects belong to the thread that made them, so a worker thread needs
+        a connection of its own; it keeps this store's scope.
+        """
+        path, scope, today, now = Path(self.path), self.scope, self.today, self.now
+        return lambda: Store(connect(path), scope=scope, today=today, now=now)
+
+    @property
+    def path(self) -> str:
+        return str(self.db.execute("PRAGMA database_list").fetchone()[2])
+
+    def close(self) -> None:
+        self.db.close()
+
+    def change_token(self) -> tuple[int, int]:
+        """Differs from the last call's whenever any process committed a change."""
+        (data_version,) = self.db.execute("PRAGMA data_version").fetchone()
+        return int(data_version), self.local_writes

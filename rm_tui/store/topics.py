@@ -1,0 +1,87 @@
+"""The topic library in the database: kept in step with the topic files, read by the builder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from topic_library import CORE_CATEGORIES, LibraryLoad, load_library, topic_files
+from topic_library.loader import fingerprint
+
+from ..models import CategoryCount, Topic
+from .connection import immediate
+from .settings import SettingsQueries
+
+TOPIC_COLUMNS = "id, key, category, title, prompt, minutes, why, source, source_file"
+TOPICS_FINGERPRINT = "topics.fingerprint"
+
+
+class TopicQueries(SettingsQueries):
+    """Syncing the topic files in, and listing or finding topics."""
+
+    def sync_topics(self, user_dir: Path | None) -> LibraryLoad | None:
+        """Bring the topics table in line with the topic files.
+
+        Costs a few stat calls when nothing changed (a fingerprint in `meta`);
+        otherwise parses the files and upserts by stable key in one transaction, so
+        topic ids survive and running it twice changes nothing. Returns the load
+        (with any problems) when the files were read, None when they were unchanged.
+        This is rm-tui's bookkeeping, not a person's edit: any window may do it.
+        """
+        files = topic_files(user_dir)
+        stamp = fingerprint(files)
+        if self._meta(TOPICS_FINGERPRINT) == stamp:
+            return None
+        load = load_library(files)
+        with immediate(self.db):
+            keys = [spec.key for spec in load.topics]
+            self.db.executemany(
+                "INSERT INTO topics (key, category, title, prompt, minutes, why, source, "
+                "source_file, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET category = excluded.category, "
+                "title = excluded.title, prompt = excluded.prompt, minutes = excluded.minutes, "
+                "why = excluded.why, source = excluded.source, "
+                "source_file = excluded.source_file, position = excluded.position",
+                [
+                    (s.key, s.category, s.title, s.prompt, s.minutes, s.why, s.source, s.source_file, s.position)
+                    for s in load.topics
+                ],
+            )
+            self.db.execute("DELETE FROM topics WHERE key NOT IN (SELECT value FROM json_each(?))", [json.dumps(keys)])
+            # A file with problems is read again next time, so its message is shown
+            # again until it is fixed.
+            self.db.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                [TOPICS_FINGERPRINT, "" if load.problems else stamp],
+            )
+        self._wrote("topics")
+        return load
+
+    def topic_categories(self) -> list[CategoryCount]:
+        """Categories with their topic counts: the four core ones first, then the user's."""
+        counts = dict(self.db.execute("SELECT category, count(*) FROM topics GROUP BY category").fetchall())
+        core = [CategoryCount(name, counts.pop(name, 0)) for name in CORE_CATEGORIES]
+        return core + [CategoryCount(name, n) for name, n in sorted(counts.items())]
+
+    def list_topics(self, category: str | None = None, search: str = "") -> list[Topic]:
+        """Topics of one category (or all), in the order their files give.
+
+        `search` keeps the topics whose title, prompt, why or category hold every
+        word typed, in any case; the library is small, so this needs no index.
+        """
+        topics = self._all(
+            Topic,
+            f"SELECT {TOPIC_COLUMNS} FROM topics WHERE ? IS NULL OR category = ? ORDER BY source, category, position",
+            [category, category],
+        )
+        words = search.lower().split()
+        if words:
+            topics = [
+                t for t in topics if all(w in f"{t.title} {t.prompt} {t.why} {t.category}".lower() for w in words)
+            ]
+        # Built-in first, the four core categories in the guide's order, then the user's.
+        rank = {name: index for index, name in enumerate(CORE_CATEGORIES)}
+        return sorted(topics, key=lambda t: (t.source != "builtin", rank.get(t.category, len(rank))))
+
+    def get_topic(self, topic_id: int) -> Topic:
+        return self._one(Topic, f"SELECT {TOPIC_COLUMNS} FROM topics WHERE id = ?", [topic_id], f"topic {topic_id}")
