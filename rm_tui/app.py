@@ -14,12 +14,14 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
+from textual.signal import Signal
 
 from screens.data_screen import DataScreen
 from screens.help import offered_bindings
 from screens.home import HomeScreen
 
+from .changes import EVERYTHING, Tables
 from .errors import RmTuiError
 from .ground_rules import RULES_SETTING
 from .models import Role
@@ -90,11 +92,14 @@ class RmTuiApp(App[None]):
         self.startup_notes: list[str] = []
         """Said once the first screen is up, as information (problems go in startup_messages)."""
         self._seen_token = store.change_token()
+        self._changed_here: set[str] = set()  # tables this window's writes changed since the last publish
+        self.data_changed_signal: Signal[Tables] = Signal(self, "data-changed")
+        """What changed, by table; every DataScreen listens (EVERYTHING: another process wrote)."""
         self._autosaver: NoteAutosaver | None = None
         self.add_mode("home", lambda: HomeScreen(store))
         self.add_mode("topics", lambda: _topic_library(store))
         self.add_mode("follow_ups", lambda: _follow_ups(store))
-        store.on_change = lambda tables: self.call_next(self.sync_views)
+        store.on_change = self._changed_locally
 
     @property
     def role(self) -> Role:
@@ -116,23 +121,28 @@ class RmTuiApp(App[None]):
         # at it costs microseconds, so a quick poll keeps every view current.
         self.set_interval(CHANGE_POLL_SECONDS, self.sync_views)
 
-    def sync_views(self) -> None:
-        """Reload the screens in view if the database changed since they last looked.
+    def _changed_locally(self, tables: Tables) -> None:
+        """A write in this window: publish once the action that made it is done."""
+        self._changed_here |= tables
+        self.call_next(self.sync_views)
 
-        Only what is on screen reloads: the top screen, and the screens a dialog
-        leaves visible beneath it. A hidden screen reloads when it comes back.
+    def sync_views(self) -> None:
+        """Publish what changed since the last look, if anything did.
+
+        This window's writes name their tables. Another process's commit only moves
+        SQLite's data_version, so it is published as EVERYTHING. Each screen decides
+        whether the change is one it shows (DataScreen.WATCHES).
         """
         if not self.is_running:
             return  # shutting down: the screens are being taken apart, and the store closed
         token = self.store.change_token()
         if token == self._seen_token:
             return
+        from_elsewhere = token[0] != self._seen_token[0]
         self._seen_token = token
-        for screen in reversed(self.screen_stack):
-            if isinstance(screen, DataScreen):
-                screen.data_changed()
-            if not isinstance(screen, ModalScreen):
-                break
+        tables = EVERYTHING if from_elsewhere else frozenset(self._changed_here)
+        self._changed_here.clear()
+        self.data_changed_signal.publish(tables)
 
     @property
     def autosaver(self) -> NoteAutosaver:

@@ -47,6 +47,8 @@ class Voice:
 class ChampionScreen(DataScreen):
     """What the mentor taught, what the leader did in return, and the log of the latter."""
 
+    WATCHES = frozenset({"champion_entries", "sessions", "agenda_items", "mentorships"})
+
     CSS_PATH = "champion.tcss"
     # The log is the leader's to keep; the mentor's window reads it, addressed to them.
     ACTIONS_NEED = {

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.screen import Screen
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
 
+from rm_tui.changes import EVERYTHING, Tables, touches
 from rm_tui.scope import Action
 
 if TYPE_CHECKING:
@@ -18,10 +20,23 @@ class DataScreen(Screen[None]):
 
     Screens keep no state the database does not also hold: `reload()` rebuilds what
     is shown from the store, so a change made by another screen, another process or
-    before a restart shows up the same way. The app calls `reload()` on the screens
-    in view whenever the database changes; a screen coming back into view reloads
-    itself, since it may have missed changes while hidden.
+    before a restart shows up the same way. The app publishes every change with the
+    tables it touched (its `data_changed_signal`); a screen in view refreshes when one
+    of its WATCHES is among them, a hidden one remembers and reloads when it comes back.
     """
+
+    class Reloaded(Message):
+        """A screen re-read what it shows (`part` names which, when it reloads in parts).
+
+        Nothing in the app needs it: it makes reloads countable from outside.
+        """
+
+        def __init__(self, part: str = "all") -> None:
+            super().__init__()
+            self.part = part
+
+    WATCHES: ClassVar[Tables] = EVERYTHING
+    """The tables this screen shows: a change to others leaves it as it is."""
 
     ACTIONS_NEED: ClassVar[dict[str, Action]] = {}
     """Which of this screen's actions need which permission. The scope (in the core)
@@ -31,6 +46,7 @@ class DataScreen(Screen[None]):
         super().__init__()
         self.store = store
         self._composed = False
+        self._missed_changes = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer an action only when the store's scope allows it; subclasses add their own rules."""
@@ -40,19 +56,46 @@ class DataScreen(Screen[None]):
     def reload(self) -> None:
         """Re-read from the store whatever this screen shows."""
 
+    def refresh_for(self, tables: Tables) -> None:
+        """Show what changed in `tables`; a screen made of parts refreshes only those."""
+        self.reload()
+        self.post_message(self.Reloaded())
+
     def on_mount(self) -> None:
         # Runs after the subclass's on_mount (Textual calls each class's handler), so
         # the widgets exist and are set up before the first reload.
         self._composed = True
         self.reload()
+        signal = getattr(self.app, "data_changed_signal", None)
+        if signal is not None:  # an app without a store (a test harness) has none
+            signal.subscribe(self, self._heard_of_change)
+
+    def _heard_of_change(self, tables: Tables) -> None:
+        if not self._composed or not touches(self.WATCHES, tables):
+            return
+        if self._in_view():
+            self.refresh_for(tables)
+        else:
+            self._missed_changes = True  # hidden: reload once, when it comes back
+
+    def _in_view(self) -> bool:
+        """On top, or visible beneath the dialogs on top of it."""
+        for screen in reversed(self.app.screen_stack):
+            if screen is self:
+                return True
+            if not isinstance(screen, ModalScreen):
+                return False
+        return False
 
     def data_changed(self) -> None:
-        """The database changed: reload, once the widgets exist to show it."""
+        """Reload everything now (the database changed in ways the feed cannot name)."""
         if self._composed:  # a pushed screen can hear of a change before it is mounted
-            self.reload()
+            self.refresh_for(EVERYTHING)
 
     def on_screen_resume(self) -> None:
-        self.data_changed()
+        if self._missed_changes:
+            self._missed_changes = False
+            self.data_changed()
 
     def flush_edits(self) -> None:
         """Hand over any typing not yet saved; called before the app quits."""

@@ -27,6 +27,8 @@ STATUS_MARKS = {"open": ("☐", ""), "done": ("✓", "green"), "dropped": ("✗"
 class FollowUpsScreen(DataScreen):
     """Lists follow-ups with filters; marks them done or dropped (with undo) and edits them."""
 
+    WATCHES = frozenset({"follow_ups", "mentorships", "sessions"})
+
     CSS_PATH = "follow_ups.tcss"
     ACTIONS_NEED = {
         "set_status": Action.MANAGE_FOLLOW_UPS,

@@ -51,6 +51,8 @@ MENTOR_EMPTY_HINT = Content.assemble(
 class HomeScreen(DataScreen):
     """Lists mentorships with the figures a leader checks before a meeting."""
 
+    WATCHES = frozenset({"mentorships", "sessions", "follow_ups", "champion_entries"})
+
     CSS_PATH = "home.tcss"
     BINDINGS = [
         Binding("n", "new_mentorship", "New", tooltip="Set up a new mentorship"),

@@ -47,7 +47,10 @@ class ProgressScreen(DataScreen):
     ProgressScreen #goals-box { height: 1fr; min-height: 8; }
     ProgressScreen #goals { height: 1fr; margin: 0 2 1 2; border: round $primary; }
     """
-    BINDINGS = [
+
+    WATCHES = frozenset(
+        {"sessions", "agenda_items", "follow_ups", "champion_entries", "learning_goals", "mentorships"}
+    )    BINDINGS = [
         Binding("space", "toggle_learned", "Learned", tooltip="Mark the highlighted goal learned, or not yet"),
         Binding("escape", "back", "Back", tooltip="Back to the mentorships"),
     ]

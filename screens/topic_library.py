@@ -22,6 +22,8 @@ ALL_TOPICS = "__all__"
 class TopicLibraryScreen(DataScreen):
     """Categories on the left, their topics in the middle, the chosen topic on the right."""
 
+    WATCHES = frozenset({"topics"})
+
     CSS_PATH = "topic_library.tcss"
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter", tooltip="Type to filter topics by any word"),
