@@ -12,7 +12,7 @@ from screens.ground_rules import GroundRulesScreen
 from screens.item_form import ItemFormScreen
 from screens.placeholder_form import PlaceholderFormScreen
 from tests.conftest import draft
-from tests.ui.helpers import SIZE, open_app, run_from_palette, screen_text, type_into
+from tests.ui.helpers import SIZE, open_app, run_from_palette, screen_text, toasts, type_into
 
 
 async def open_builder(pilot) -> AgendaBuilderScreen:
@@ -183,14 +183,14 @@ async def test_a_stale_item_is_done_or_dropped_with_one_key_and_undone(db_path: 
 async def test_delete_never_removes_an_item_while_the_library_has_the_keyboard(db_path: Path, store: Store) -> None:
     mentorship = store.create_mentorship(draft())
     app = open_app(db_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         builder = await open_builder(pilot)
         await add_free_item(pilot, "Keep me")
         builder.query_one("#library").focus()
         await pilot.press("delete")
         await pilot.pause()
         assert agenda_titles(store, mentorship) == [("Keep me", "leader")]
-        assert any("tab to the agenda first" in n.message for n in app._notifications)
+        assert "tab to the agenda first" in toasts(app)
 
 
 async def test_a_new_item_is_highlighted_where_it_lands(db_path: Path, store: Store) -> None:

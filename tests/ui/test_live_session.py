@@ -1,12 +1,18 @@
-"""The live session screen, driven by keys as a leader and mentor would during a meeting."""
+"""The live session screen, driven by keys as a leader and mentor would during a meeting.
+
+Everything is checked where a person would see it (the screen's text, the note in
+the editor, the tabs, the highlighted agenda line, the notifications) or in the
+database through the store.
+"""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 from textual import events
-from textual.widgets import Markdown, OptionList, Tab
+from textual.widgets import Markdown, OptionList, Tab, TextArea
 
 from rm_tui.models import NoteText
 from rm_tui.store import Store
@@ -14,7 +20,7 @@ from screens.follow_up_form import FollowUpFormScreen
 from screens.live_session import SAVE_DELAY, LiveSessionScreen
 from screens.session_summary import SessionSummaryScreen
 from tests.conftest import FakeClock, draft
-from tests.ui.helpers import SIZE, open_app, screen_text, type_into
+from tests.ui.helpers import SIZE, open_app, screen_text, toasts, type_into
 
 
 @pytest.fixture
@@ -53,6 +59,16 @@ def bodies(store: Store, session_id: int, item_id: int | None) -> list[tuple[str
     return [(n.author, n.visibility, n.body) for n in store.notes(session_id, item_id, "leader")]
 
 
+def editor(app) -> TextArea:
+    """The note editor on screen."""
+    return app.screen.query_one("#editor", TextArea)
+
+
+def tab_labels(app, *, shown_only: bool = False) -> list[str]:
+    """The note tabs' labels, left to right; `shown_only`: those on screen (a lone note has no tabs)."""
+    return [str(tab.label) for tab in app.screen.query(Tab) if tab.region.area or not shown_only]
+
+
 async def test_typing_is_saved_without_a_save_key(db_path: Path, store: Store, meeting) -> None:
     _, session_id, items = meeting
     app = open_app(db_path)
@@ -69,16 +85,25 @@ async def test_typing_is_saved_without_a_save_key(db_path: Path, store: Store, m
 
 async def test_a_keystroke_only_marks_a_save_as_due(db_path: Path, store: Store, meeting) -> None:
     """The write happens on a timer and a thread, never in the key handler."""
+    _, session_id, items = meeting
     app = open_app(db_path)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_live(pilot)
-        handed_over: list[NoteText] = []
-        app.autosaver.put = lambda buffer, text: handed_over.append(text)  # type: ignore[method-assign]
-        screen._editor.insert("typed")
-        screen._typed()  # what a key press runs
-        assert handed_over == []
+        await open_live(pilot)
+        handed_over: list[tuple[float, NoteText]] = []
+        hand_over = app.autosaver.put
+
+        def watched(buffer: str, text: NoteText) -> None:
+            handed_over.append((time.monotonic(), text))
+            hand_over(buffer, text)
+
+        app.autosaver.put = watched  # type: ignore[method-assign]
+        pressed = time.monotonic()
+        await pilot.press("t")
         await pilot.pause(SAVE_DELAY + 0.15)
-        assert [t.body for t in handed_over] == ["typed"]
+        assert [text.body for _, text in handed_over] == ["t"]
+        assert handed_over[0][0] - pressed >= SAVE_DELAY  # a moment after the key, not in its handler
+        assert app.autosaver.flush()
+        assert bodies(store, session_id, items[0]) == [("leader", "shared", "t")]  # written by the autosaver
 
 
 async def test_visibility_is_always_shown_and_one_key_changes_it(db_path: Path, store: Store, meeting) -> None:
@@ -146,16 +171,15 @@ async def test_each_speaker_writes_their_own_note(db_path: Path, store: Store, m
         await pilot.press(*"leader words")
         await pilot.press("f4")
         await pilot.pause()
-        assert app.screen.query_one("#editor").text == ""  # the mentor's own note
+        assert editor(app).text == ""  # the mentor's own note
         await pilot.press(*"mentor words")
         await wait_for_autosave(pilot)
         assert bodies(store, session_id, items[0]) == [("leader", "shared", "leader words"),
                                                        ("mentor", "shared", "mentor words")]
-        labels = [str(tab.label) for tab in app.screen.query(Tab) if tab.display]
-        assert labels == ["leader · shared", "mentor · shared"]
+        assert tab_labels(app, shown_only=True) == ["leader · shared", "mentor · shared"]
         await pilot.press("f4")
         await pilot.pause()
-        assert app.screen.query_one("#editor").text == "leader words"
+        assert editor(app).text == "leader words"
 
 
 async def test_a_second_note_on_the_same_item(db_path: Path, store: Store, meeting) -> None:
@@ -186,7 +210,7 @@ async def test_preview_renders_the_markdown(db_path: Path, store: Store, meeting
 
 
 async def test_a_follow_up_from_the_note_with_a_bad_date_then_a_good_one(db_path: Path, store: Store, meeting) -> None:
-    mentorship, session_id, items = meeting
+    _, session_id, items = meeting
     app = open_app(db_path)
     async with app.run_test(size=SIZE) as pilot:
         await open_live(pilot)
@@ -238,7 +262,8 @@ async def test_ending_shows_the_summary_and_asks_first(db_path: Path, store: Sto
         text = screen_text(app)
         assert "Meeting time 17:00 of 45:00 planned" in text
         assert "Discussed (1)" in text and "A real task in Notion  12:00 of 15:00" in text
-        assert "Not reached (2): they carry over" in text and "A creator I [really] rate  · mentor  5:00 of 10:00" in text
+        assert "Not reached (2): they carry over" in text
+        assert "A creator I [really] rate  · mentor  5:00 of 10:00" in text
         assert "Send the creator list  · mentor · due Tue 01 Dec" in text
     assert store.get_session(session_id).status == "held"
 
@@ -273,11 +298,13 @@ async def test_the_mentors_view_hides_private_and_off_record_notes(db_path: Path
         screen = await open_live(pilot)
         text = screen_text(app)
         assert "private words" not in text and "off_record words" not in text
-        assert [str(tab.label) for tab in screen.query(Tab)] == ["leader · shared", "mentor · shared · new"]
+        assert tab_labels(app) == ["leader · shared", "mentor · shared · new"]
         await pilot.press("ctrl+t")  # visibility is the leader's: not offered, nothing changes
         await pilot.pause()
         assert " SHARED " in screen_text(app)
-        assert [str(tab.label) for tab in screen.query(Tab)] == ["leader · shared", "mentor · shared · new"]
+        assert tab_labels(app) == ["leader · shared", "mentor · shared · new"]
+        assert "Visibility" not in {command.title for command in app.get_system_commands(screen)}
+        assert toasts(app) == ""  # refused quietly: the key is simply not offered
 
 
 async def test_a_note_saved_elsewhere_shows_up_when_nobody_is_typing(db_path: Path, store: Store, meeting) -> None:
@@ -285,13 +312,14 @@ async def test_a_note_saved_elsewhere_shows_up_when_nobody_is_typing(db_path: Pa
     note_id = store.save_note(NoteText(None, session_id, items[0], "leader", "shared", "first")).note_id
     app = open_app(db_path)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_live(pilot)
-        assert screen._editor.text == "first"
+        await open_live(pilot)
+        assert editor(app).text == "first"
         other = Store.open(db_path)
-        other.save_note(NoteText(note_id, session_id, items[0], "leader", "shared", "first, and more from the other window"))
+        other.save_note(
+            NoteText(note_id, session_id, items[0], "leader", "shared", "first, and more from the other window"))
         other.close()
         await pilot.pause(0.5)
-        assert screen._editor.text == "first, and more from the other window"
+        assert editor(app).text == "first, and more from the other window"
 
 
 async def test_the_palette_offers_start_or_end_as_the_meeting_stands(db_path: Path, store: Store, meeting) -> None:
@@ -313,15 +341,16 @@ async def test_shift_tab_then_arrows_picks_another_note(db_path: Path, store: St
     store.save_note(NoteText(None, session_id, items[0], "leader", "shared", "my note"))
     app = open_app(db_path)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_live(pilot)
-        assert screen._editor.text == "my note"
+        await open_live(pilot)
+        assert editor(app).text == "my note"
         await pilot.press("shift+tab", "left")
         await pilot.pause()
-        assert screen._editor.text == "the mentor's note"
+        assert editor(app).text == "the mentor's note"
         assert "by mentor" in screen_text(app)
-        screen._editor.focus()
+        await pilot.press("tab")  # from the tabs back into the note
+        assert app.focused is editor(app)
         await pilot.press(*", amended")  # typing carries on at the end of the note
-        assert screen._editor.text == "the mentor's note, amended"
+        assert editor(app).text == "the mentor's note, amended"
 
 
 async def test_the_summary_offers_the_markdown_export(db_path: Path, store: Store, meeting, tmp_path: Path) -> None:
@@ -357,11 +386,12 @@ async def test_picking_a_note_by_keys_keeps_the_keyboard_in_the_notes(db_path: P
     store.save_note(NoteText(None, session_id, items[0], "mentor", "shared", "Hook first"))
     app = open_app(db_path)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_live(pilot)
+        await open_live(pilot)
         await pilot.press("shift+tab", "left")
         await pilot.pause(0.2)
-        assert screen._editor.text == "Hook first"
-        assert app.focused is screen._editor
+        assert editor(app).text == "Hook first"
+        assert tab_labels(app, shown_only=True) == []  # the only note: no tabs
+        assert app.focused is editor(app)
         await pilot.press(*", then a twist")
         await wait_for_autosave(pilot)
     assert bodies(store, session_id, items[0]) == [("mentor", "shared", "Hook first, then a twist")]
@@ -392,17 +422,39 @@ async def test_many_notes_on_an_item_show_a_few_tabs_and_the_rest_a_pick_away(
     app = open_app(db_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_live(pilot)
-        labels = [str(tab.label) for tab in screen.query(Tab)]
+        labels = tab_labels(app)
         assert len(labels) == 8 and labels[-1] == "⋯ 6 more"
         await pilot.click("#more-notes")
         await pilot.pause()
         assert isinstance(app.screen, NotePickerScreen)
         assert "mentor note 0" in screen_text(app)  # the oldest, which has no tab
-        app.screen.query_one("#note-picker", OptionList).highlighted = 11  # newest first: the oldest is last
-        await pilot.press("enter")
+        await pilot.press("end", "enter")  # newest first: the oldest is last
         await pilot.pause()
         assert app.screen is screen
-        assert screen.query_one("#editor").text == "mentor note 0"
+        assert editor(app).text == "mentor note 0"
+        labels = tab_labels(app)
+        assert len(labels) == 8 and labels[-1] == "⋯ 5 more"  # the note picked has a tab; the new one is gone
+
+
+async def test_closing_the_note_picker_keeps_the_note_that_was_open(db_path: Path, store: Store, meeting) -> None:
+    from screens.note_picker import NotePickerScreen
+
+    _, session_id, items = meeting
+    for n in range(12):
+        store.save_note(NoteText(None, session_id, items[0], "leader", "shared", f"leader note {n}"))
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_live(pilot)
+        assert editor(app).text == "leader note 11"  # the speaker's latest
+        await pilot.click("#more-notes")
+        await pilot.pause()
+        assert isinstance(app.screen, NotePickerScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and editor(app).text == "leader note 11"
+        await pilot.click("#more-notes")  # the '⋯ more' tab works again
+        await pilot.pause()
+        assert isinstance(app.screen, NotePickerScreen)
 
 
 def test_the_note_picker_lists_a_note_of_control_characters_only_as_empty() -> None:

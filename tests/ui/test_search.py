@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.command import CommandList
+from textual.widgets import OptionList, TextArea
 
 from rm_tui.models import NoteText
 from rm_tui.store import Store
@@ -25,7 +26,7 @@ def _meeting(store: Store) -> tuple[int, int, int]:
 
 
 async def test_search_shows_context_and_opens_the_note_where_it_was_written(db_path: Path, store: Store) -> None:
-    session, first, second = _meeting(store)
+    _meeting(store)
     app = open_app(db_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -41,7 +42,9 @@ async def test_search_shows_context_and_opens_the_note_where_it_was_written(db_p
         await pilot.pause(0.3)
         screen = app.screen
         assert isinstance(screen, LiveSessionScreen)
-        assert screen._viewing == second and "swimlane" in screen._editor.text
+        assert screen.query_one("#agenda", OptionList).highlighted == 1  # the second item, where it was written
+        assert "Our all-hands" in str(screen.query_one("#item-heading").render())
+        assert "swimlane" in screen.query_one("#editor", TextArea).text
 
 
 async def test_the_mentors_search_never_finds_private_or_off_record_text(db_path: Path, store: Store) -> None:
@@ -71,4 +74,4 @@ async def test_the_command_palette_searches_notes_too(db_path: Path, store: Stor
         await pilot.press("enter")
         await pilot.pause(0.5)
         assert isinstance(app.screen, LiveSessionScreen)
-        assert "rumour" in app.screen._editor.text
+        assert "rumour" in app.screen.query_one("#editor", TextArea).text

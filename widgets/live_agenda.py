@@ -1,0 +1,111 @@
+"""The meeting's agenda: one line per item, with its timer, notes and marks, and the session as a whole."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+
+from textual import on
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from rm_tui.models import AgendaItem, Session
+from rm_tui.note_buffer import Entry
+from rm_tui.timing import clock_text, item_seconds
+
+from .safe import literal_line
+
+WHOLE_SESSION = "whole"  # the option id of the session-wide notes
+
+
+def agenda_line(number: int, item: AgendaItem, seconds: int, notes: int, current: bool) -> Content:
+    """'▶ 2. A real task in Notion' over '3:12/15:00  ✎1'; overrun in red, discussed ticked.
+
+    The mentor's items say so: credit for ideas is part of the deal.
+    """
+    over = seconds > item.minutes * 60
+    mark = ("▶ ", "bold $accent") if current else ("✓ ", "$success") if item.status == "discussed" else ("  ", "")
+    return Content.assemble(
+        mark,
+        (f"{number}. ", "$text-muted"),
+        literal_line(item.title, "bold" if current else ""),
+        "\n    ",
+        (f"{clock_text(seconds)}/{item.minutes}:00", "bold $error" if over else "$text-muted"),
+        (f" +{clock_text(seconds - item.minutes * 60)}" if over else "", "bold $error"),
+        (f"  ✎{notes}" if notes else "", "$text-muted"),
+        ("  · mentor" if item.proposed_by == "mentor" else "", "$accent"),
+        (f"  ↻{item.carry_count}" if item.is_carried else "", "$warning"),
+        ("  stale" if item.is_stale else "", "bold $error"),
+        ("  ⚠ clash" if item.conflict_of is not None else "", "bold $warning"),
+    )
+
+
+def whole_session_line(notes: int) -> Content:
+    return Content.assemble(("◆ ", "$accent"), ("The session as a whole", "italic"),
+                            (f"  ✎{notes}" if notes else "", "$text-muted"))
+
+
+class LiveAgenda(OptionList):
+    """Where the meeting is, at a glance, and the way to move it: highlighting an entry goes there.
+
+    Rebuilt only when what it shows changed: the screen reloads on each of its own
+    autosaves while someone types, and rebuilding every line each time would slow
+    the typing down. Between rebuilds `tick()` moves the running item's timer on.
+    """
+
+    class EntryHighlighted(Message):
+        """An entry was highlighted, by a key, a click or the screen following the meeting."""
+
+        def __init__(self, entry: Entry) -> None:
+            super().__init__()
+            self.entry = entry
+
+    def __init__(self, now: Callable[[], datetime], *, id: str | None = None) -> None:
+        """`now` is the store's clock, so the timers agree with what the database records."""
+        super().__init__(id=id)
+        self._now = now
+        self._items: tuple[AgendaItem, ...] = ()
+        self._session: Session | None = None
+        self._note_counts: dict[Entry, int] = {}
+
+    def on_mount(self) -> None:
+        self.border_title = "Agenda"
+
+    def show_agenda(self, items: Sequence[AgendaItem], session: Session, note_counts: Mapping[Entry, int],
+                    viewing: Entry) -> None:
+        """Show the agenda with `viewing` highlighted, rebuilding the lines only if they changed."""
+        if (tuple(items), session, dict(note_counts)) != (self._items, self._session, self._note_counts):
+            self._items, self._session, self._note_counts = tuple(items), session, dict(note_counts)
+            self.set_options([
+                *(Option(self._line(number, item), id=str(item.id)) for number, item in enumerate(items, 1)),
+                Option(whole_session_line(note_counts.get(None, 0)), id=WHOLE_SESSION),
+            ])
+            self.border_subtitle = (
+                "ctrl+↑↓ between items" if items else "no items yet: s on the home screen builds them")
+        index = self.get_option_index(WHOLE_SESSION if viewing is None else str(viewing))
+        if self.highlighted != index:
+            self.highlighted = index
+
+    def tick(self) -> None:
+        """Move the running item's timer on: the one line that changes by the second."""
+        session = self._session
+        if session is None or session.status != "live":
+            return
+        for index, item in enumerate(self._items):
+            if item.id == session.current_item_id:
+                self.replace_option_prompt_at_index(index, self._line(index + 1, item))
+
+    def _line(self, number: int, item: AgendaItem) -> Content:
+        session = self._session
+        assert session is not None
+        current = session.status == "live" and session.current_item_id == item.id
+        seconds = item_seconds(item, session, self._now())
+        return agenda_line(number, item, seconds, self._note_counts.get(item.id, 0), current)
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        option_id = event.option.id
+        self.post_message(self.EntryHighlighted(None if option_id == WHOLE_SESSION else int(option_id or 0)))
