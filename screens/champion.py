@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
-from rich.text import Text
 
 from rm_tui.models import CHAMPION_KINDS, GIVING_BACK, ChampionEntry, Mentorship
 from rm_tui.scope import Action
-
+from rm_tui.undo import UndoStack
 from widgets.cells import cell
-from widgets.safe import literal_line
+from widgets.safe import literal_line, notify_literal
+from widgets.undo_notice import undo_and_tell
 
 from .data_screen import DataScreen
+
+if TYPE_CHECKING:
+    from rm_tui.store import Store  # for the type only, as in DataScreen
 
 
 def _count(number: int, noun: str) -> str:
@@ -65,11 +70,11 @@ class ChampionScreen(DataScreen):
         Binding("escape", "back", "Back", tooltip="Back to the mentorships"),
     ]
 
-    def __init__(self, store, mentorship_id: int) -> None:  # noqa: ANN001 - Store
+    def __init__(self, store: Store, mentorship_id: int) -> None:
         super().__init__(store)
         self.mentorship_id = mentorship_id
         self._entries: list[ChampionEntry] = []
-        self._removed: list[ChampionEntry] = []
+        self._undo = UndoStack()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -143,14 +148,12 @@ class ChampionScreen(DataScreen):
             self.notify("Nothing to remove: the log is empty.", severity="warning")
             return
         entry = self._entries[table.cursor_row]
-        self._removed.append(self.store.remove_champion_entry(entry.id))
-        self.notify(f"Removed: {entry.label} (ctrl+z puts it back)", markup=False)
+        removed = self.store.remove_champion_entry(entry.id)
+        self._undo.add(f"Put back: {entry.label}", lambda: self.store.restore_champion_entry(removed))
+        notify_literal(self, f"Removed: {entry.label} (ctrl+z puts it back)")
 
     def action_undo(self) -> None:
-        if not self._removed:
-            self.notify("Nothing to undo.", severity="warning")
-            return
-        self.store.restore_champion_entry(self._removed.pop())
+        undo_and_tell(self, self._undo)
 
     def action_impact(self) -> None:
         from rm_tui.exporting import ExportRequest

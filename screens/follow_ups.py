@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import TYPE_CHECKING
+
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Select, Static
-from rich.text import Text
 
-from rm_tui.models import FollowUpRow, FollowUpStatus
+from rm_tui.models import FOLLOW_UP_FILTERS, FollowUpRow, FollowUpStatus
 from rm_tui.scope import Action
-from rm_tui.models import FOLLOW_UP_FILTERS
-
+from rm_tui.undo import UndoStack
 from widgets.cells import cell, joined
 from widgets.safe import literal_line, notify_literal
+from widgets.undo_notice import undo_and_tell
 
 from .data_screen import DataScreen
+
+if TYPE_CHECKING:
+    from rm_tui.store import Store  # for the type only, as in DataScreen
 
 SHOW_LABELS = {"open": "Open", "overdue": "Overdue", "done": "Done or dropped", "all": "All"}
 OWNER_LABELS = {"": "Anyone's", "leader": "The leader's", "mentor": "The mentor's"}
 STATUS_MARKS = {"open": ("☐", ""), "done": ("✓", "green"), "dropped": ("✗", "dim")}
+STATUS_VERBS: dict[FollowUpStatus, str] = {"done": "Done", "dropped": "Dropped", "open": "Open again"}
 
 
 class FollowUpsScreen(DataScreen):
@@ -45,10 +52,10 @@ class FollowUpsScreen(DataScreen):
         Binding("m", "cycle_mentorship", "Mentorship", tooltip="Every mentorship, or one mentor's", show=False),
     ]
 
-    def __init__(self, store) -> None:  # noqa: ANN001 - Store
+    def __init__(self, store: Store) -> None:
         super().__init__(store)
         self._rows: list[FollowUpRow] = []
-        self._undo: list[tuple[int, FollowUpStatus, str]] = []
+        self._undo = UndoStack()
         self._select_next: int | None = None  # the row to highlight after the next reload
 
     def compose(self) -> ComposeResult:
@@ -111,11 +118,11 @@ class FollowUpsScreen(DataScreen):
         )
 
     @staticmethod
-    def _cells(row: FollowUpRow, today) -> list[Text]:  # noqa: ANN001 - date
+    def _cells(row: FollowUpRow, today: date) -> list[Text]:
         f = row.follow_up
         mark, style = STATUS_MARKS[f.status]
-        if row.is_overdue(today):
-            due = joined((f"{f.due_on:%a %d %b}", "bold red"), (f"  {(today - f.due_on).days}d late", "red"))  # type: ignore[operator]
+        if row.is_overdue(today) and f.due_on is not None:  # overdue has a due date; mypy cannot see it
+            due = joined((f"{f.due_on:%a %d %b}", "bold red"), (f"  {(today - f.due_on).days}d late", "red"))
         else:
             due = cell(f"{f.due_on:%a %d %b}" if f.due_on else "-", "")
         title = cell(f.title, "strike dim" if f.status == "dropped" else "")
@@ -153,18 +160,15 @@ class FollowUpsScreen(DataScreen):
         f = row.follow_up
         target: FollowUpStatus = "open" if f.status == status else status
         previous = self.store.set_follow_up_status(f.id, target)
-        self._undo.append((f.id, previous, f.title))
-        verb = {"done": "Done", "dropped": "Dropped", "open": "Open again"}[target]
-        notify_literal(self, f"{verb}: {f.title} (ctrl+z undoes)")
+        self._undo.add(f"{STATUS_VERBS[previous]}: {f.title}", lambda: self._set_back(f.id, previous))
+        notify_literal(self, f"{STATUS_VERBS[target]}: {f.title} (ctrl+z undoes)")
+
+    def _set_back(self, follow_up_id: int, status: FollowUpStatus) -> None:
+        self._select_next = follow_up_id  # the cursor goes to what came back
+        self.store.set_follow_up_status(follow_up_id, status)
 
     def action_undo(self) -> None:
-        if not self._undo:
-            self.notify("Nothing to undo.", severity="warning")
-            return
-        follow_up_id, previous, title = self._undo.pop()
-        self._select_next = follow_up_id  # the cursor goes to what came back
-        self.store.set_follow_up_status(follow_up_id, previous)
-        notify_literal(self, f"Undone: {title} is {previous} again")
+        undo_and_tell(self, self._undo)
 
     def action_edit(self) -> None:
         row = self._chosen()

@@ -16,7 +16,7 @@ from screens.export_form import ExportFormScreen
 from screens.follow_up_form import FollowUpFormScreen
 from screens.follow_ups import FollowUpsScreen
 from tests.conftest import TODAY, draft
-from tests.ui.helpers import SIZE, open_app, screen_text, type_into
+from tests.ui.helpers import SIZE, open_app, screen_text, toasts, type_into
 
 
 def seed(store: Store) -> tuple[int, int]:
@@ -179,3 +179,30 @@ async def test_m_steps_through_the_mentorships_and_back_to_all(db_path: Path, st
         assert sorted(shown[:2]) == [(False, True), (True, False)]  # one mentor's at a time
         assert shown[2] == (True, True)  # then every mentorship again
         assert "Mentorship" in {c.title for c in app.get_system_commands(app.screen)}
+
+
+async def test_undo_says_what_came_back_on_the_follow_ups_and_the_champion_log(db_path: Path, store: Store) -> None:
+    sam, _ = seed(store)
+    store.add_champion_entry(sam, kind="credit", note="Credited her caption idea", happened_on="today")
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "Nothing to undo." in toasts(app)
+        await pilot.press("x")  # the first (overdue) one is dropped
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "Open again: Ask about TikTok analytics" in toasts(app)
+        assert [r.follow_up.title for r in store.list_follow_ups("overdue")] == ["Ask about TikTok analytics"]
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ChampionScreen)
+        await pilot.press("delete", "ctrl+z")
+        await pilot.pause()
+        assert "Put back: " in toasts(app)
+        assert [e.note for e in store.champion_entries(sam)] == ["Credited her caption idea"]

@@ -8,7 +8,7 @@ import pytest
 
 from rm_tui.errors import NotFound
 from rm_tui.store import Store
-from rm_tui.undo import Step, UndoStack, Undoable
+from rm_tui.undo import Step, Undoable, UndoStack
 from tests.conftest import draft
 
 
