@@ -6,6 +6,8 @@ records who proposed it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,41 +17,27 @@ from textual.widgets import Button, Footer, Header, Input, OptionList, Select, S
 from textual.widgets.option_list import Option
 
 from rm_tui.errors import Forbidden
-from rm_tui.models import AgendaItem, Topic
+from rm_tui.models import AgendaItem, Topic, suggest_category
 from rm_tui.placeholders import fill
 from rm_tui.scope import Action
-from rm_tui.models import RemovedItem, suggest_category
-
+from rm_tui.undo import UndoStack
+from widgets.agenda_line import agenda_line
+from widgets.categories import category_column
+from widgets.plan_status import coverage_line, planned_time, session_heading
 from widgets.safe import literal_line, notify_literal
 from widgets.speaker_badge import SpeakerBadge
+from widgets.undo_notice import undo_and_tell
 
 from .data_screen import DataScreen
 
-SHORT_CATEGORY = {
-    "Technology Deep Dive": "Tech",
-    "Social Media Lab": "Social",
-    "Communication Clinic": "Comms",
-    "Show and Tell": "Show",
-}
+if TYPE_CHECKING:
+    from rm_tui.store import Store  # for the type only, as in DataScreen
 
 
-def item_content(position: int, item: AgendaItem) -> Content:
-    """One agenda line: number, minutes, title, who proposed it, carry marks."""
-    parts: list[Content | str | tuple[str, str]] = [
-        (f"{position:>2}. ", "$text-muted"),
-        (f"{item.minutes:>3}m  ", "bold"),
-        literal_line(item.title),
-        (f"  · {item.proposed_by}", "$accent" if item.proposed_by == "mentor" else "$text-muted"),
-    ]
-    if item.is_carried:
-        parts.append((f"  ↻{item.carry_count}", "$warning"))
-    if item.is_stale:
-        parts.append(("  STALE: do it or drop it", "bold $error"))
-    if item.status == "discussed":
-        parts.append(("  ✓", "$success"))
-    if item.conflict_of is not None:
-        parts.append(("  ⚠ edited at the same time as the item above: keep one", "bold $warning"))
-    return Content.assemble(*parts)
+def builder_line(number: int, item: AgendaItem) -> Content:
+    """An item as the builder shows it: the planned minutes, whose idea it was (either
+    person's: F4 decides whose the next one is), and what to do about STALE or a clash."""
+    return agenda_line(item, number, name_every_proposer=True, guidance=True)
 
 
 class AgendaBuilderScreen(DataScreen):
@@ -62,26 +50,29 @@ class AgendaBuilderScreen(DataScreen):
         "edit_session": Action.PLAN_SESSIONS,
     }
     BINDINGS = [
-        Binding("slash", "search_topics", "Search topics", tooltip="Type to narrow the library (typing in the list does too)", show=False),
-        Binding("ctrl+t", "add_topic", "Add topic", tooltip="Add the highlighted library topic (enter does too)", show=False),
+        Binding("slash", "search_topics", "Search topics",
+                tooltip="Type to narrow the library (typing in the list does too)", show=False),
+        Binding("ctrl+t", "add_topic", "Add topic",
+                tooltip="Add the highlighted library topic (enter does too)", show=False),
         Binding("ctrl+n", "new_item", "New", tooltip="Add a free-form item to the agenda"),
         Binding("ctrl+e", "edit_item", "Edit", tooltip="Edit the highlighted agenda item"),
         Binding("ctrl+up", "move(-1)", "Move up", tooltip="Move the highlighted agenda item up", show=False),
         Binding("ctrl+down", "move(1)", "Move down", tooltip="Move the highlighted agenda item down", show=False),
         Binding("k", "keep_item", "Do it", tooltip="Keep a stale item: the pair will do it this time"),
         Binding("x", "drop_item", "Drop", tooltip="Drop a carried item for good (its follow-up too); ctrl+z undoes"),
-        Binding("ctrl+l", "edit_session", "Date & length", tooltip="Change this session's date or length, or call it off", show=False),
+        Binding("ctrl+l", "edit_session", "Date & length",
+                tooltip="Change this session's date or length, or call it off", show=False),
         Binding("delete", "remove_item", "Remove", tooltip="Remove the highlighted agenda item (ctrl+z undoes)"),
-        Binding("ctrl+z", "undo", "Undo", tooltip="Put back the last removed item", show=False),
+        Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last remove, drop or 'do it'", show=False),
         Binding("ctrl+g", "rules", "Ground rules", tooltip="Show the ground rules", show=False),
         Binding("f5", "go_live", "Live", tooltip="Open the live session: notes and timers for this agenda"),
         Binding("escape", "back", "Back", tooltip="Back to the mentorships", show=False),
     ]
 
-    def __init__(self, store, session_id: int) -> None:  # noqa: ANN001 - Store, imported lazily
+    def __init__(self, store: Store, session_id: int) -> None:
         super().__init__(store)
         self.session_id = session_id
-        self._removed: list[RemovedItem] = []
+        self._undo = UndoStack()
         self._topics: dict[str, Topic] = {}
         self._items: list[AgendaItem] = []
         self._item_count_before_add: int | None = None  # set when an add is on its way: highlight what arrives
@@ -103,11 +94,12 @@ class AgendaBuilderScreen(DataScreen):
                 yield OptionList(id="agenda")
                 yield Static(id="total")
                 with Horizontal(id="agenda-buttons"):
-                    yield Button("▲ Up", id="up", compact=True)
-                    yield Button("▼ Down", id="down", compact=True)
-                    yield Button("Remove", id="remove", compact=True)
-                    yield Button("Undo", id="undo", compact=True)
-                    yield Button("+ Item", id="add-free", compact=True)
+                    yield Button("▲ Up", id="up", compact=True, action="screen.move(-1)")
+                    yield Button("▼ Down", id="down", compact=True, action="screen.move(1)")
+                    # A click takes the focus off the agenda: the button removes what is highlighted there.
+                    yield Button("Remove", id="remove", compact=True, action="screen.remove_highlighted")
+                    yield Button("Undo", id="undo", compact=True, action="screen.undo")
+                    yield Button("+ Item", id="add-free", compact=True, action="screen.new_item")
         yield Static(id="coverage")
         yield Footer()
 
@@ -128,15 +120,7 @@ class AgendaBuilderScreen(DataScreen):
     def reload(self) -> None:
         session = self.store.get_session(self.session_id)
         mentorship = self.store.get_mentorship(session.mentorship_id)
-        self.query_one("#session-heading", Static).update(
-            Content.assemble(
-                literal_line(mentorship.mentor, "bold"),
-                (" · ", "$text-muted"),
-                f"{session.scheduled_on:%a %d %b %Y}",
-                (" · ", "$text-muted"),
-                f"{session.minutes} min",
-            )
-        )
+        self.query_one("#session-heading", Static).update(session_heading(mentorship.mentor, session))
         if session.status == "cancelled":  # called off, here or in another window
             if self.is_current and not self._leaving:
                 self._leaving = True
@@ -152,7 +136,7 @@ class AgendaBuilderScreen(DataScreen):
         highlighted = agenda.highlighted
         self._items = self.store.agenda(self.session_id)
         agenda.clear_options()
-        agenda.add_options(Option(item_content(n, item), id=str(item.id)) for n, item in enumerate(self._items, 1))
+        agenda.add_options(Option(builder_line(n, item), id=str(item.id)) for n, item in enumerate(self._items, 1))
         if self._items:
             agenda.highlighted = min(highlighted or 0, len(self._items) - 1)
             added = self._item_count_before_add
@@ -164,16 +148,8 @@ class AgendaBuilderScreen(DataScreen):
         agenda.border_subtitle = " · ".join([*hints, "ctrl+↑↓ moves"]) if self._items else ""
         self.refresh_bindings()  # 'Do it' and 'Drop' depend on the highlighted item
         planned = sum(item.minutes for item in self._items)
-        over = planned - session_minutes
-        self.query_one("#total", Static).update(
-            Content.assemble(
-                ("Planned ", "$text-muted"),
-                (f"{planned} of {session_minutes} min", "bold $error" if over > 0 else "bold $success"),
-                (f"  {over} min over: trim or drop an item" if over > 0 else "", "$error"),
-                (f"  {-over} min spare" if over < 0 else "", "$text-muted"),
-            )
-        )
-        self.query_one("#total").set_class(over > 0, "-over")
+        self.query_one("#total", Static).update(planned_time(planned, session_minutes))
+        self.query_one("#total").set_class(planned > session_minutes, "-over")
 
     def _fill_library(self) -> None:
         category = self.query_one("#category", Select).value
@@ -186,7 +162,7 @@ class AgendaBuilderScreen(DataScreen):
         self._topics = {str(t.id): t for t in topics}
         library.add_options(
             Option(
-                Content.assemble(literal_line(f"{SHORT_CATEGORY.get(t.category, t.category[:6]):<6} ", "$text-muted"),
+                Content.assemble(literal_line(f"{category_column(t.category)} ", "$text-muted"),
                                  literal_line(t.title), (f"  {t.minutes}m", "$text-muted")),
                 id=str(t.id),
             )
@@ -197,14 +173,7 @@ class AgendaBuilderScreen(DataScreen):
 
     def _fill_coverage(self, mentorship_id: int) -> None:
         coverage = self.store.coverage(mentorship_id, session_id=self.session_id)
-        parts: list[Content | str | tuple[str, str]] = [(f"{coverage.heading} + this agenda: ", "$text-muted")]
-        for c in coverage.categories:
-            mark, style = ("✓", "$success") if c.covered else ("✗", "$text-muted")
-            parts += [literal_line(f"{mark} {SHORT_CATEGORY.get(c.category, c.category)}", style), "  "]
-        suggestion = suggest_category(coverage)
-        if suggestion:
-            parts += [(" Try: ", "$text-muted"), literal_line(SHORT_CATEGORY.get(suggestion, suggestion), "bold $accent")]
-        self.query_one("#coverage", Static).update(Content.assemble(*parts))
+        self.query_one("#coverage", Static).update(coverage_line(coverage, suggest_category(coverage)))
 
     # -- events ----------------------------------------------------------------------
 
@@ -219,10 +188,12 @@ class AgendaBuilderScreen(DataScreen):
     def on_key(self, event: events.Key) -> None:
         # "Type to search": letters typed while the library list has the keyboard go
         # to the search box instead of being lost.
-        if self.focused is self.query_one("#library") and event.is_printable and event.character not in (None, " ", "/"):
+        typed = event.character
+        if typed is not None and typed not in (" ", "/") and event.is_printable \
+                and self.focused is self.query_one("#library"):
             search = self.query_one("#search", Input)
             search.focus()
-            search.insert_text_at_cursor(event.character)
+            search.insert_text_at_cursor(typed)
             event.stop()
 
     @on(Input.Submitted, "#search")
@@ -263,26 +234,6 @@ class AgendaBuilderScreen(DataScreen):
         )
         notify_literal(self, f"Added: {fill(topic.title, values)}")
 
-    @on(Button.Pressed, "#up")
-    def _up(self) -> None:
-        self.action_move(-1)
-
-    @on(Button.Pressed, "#down")
-    def _down(self) -> None:
-        self.action_move(1)
-
-    @on(Button.Pressed, "#remove")
-    def _remove(self) -> None:
-        self._remove_highlighted()
-
-    @on(Button.Pressed, "#undo")
-    def _undo(self) -> None:
-        self.action_undo()
-
-    @on(Button.Pressed, "#add-free")
-    def _add_free(self) -> None:
-        self.action_new_item()
-
     # -- actions ---------------------------------------------------------------------
 
     def _highlighted_item(self) -> AgendaItem | None:
@@ -310,18 +261,19 @@ class AgendaBuilderScreen(DataScreen):
             # Never an item the pair is not looking at: delete in the library means nothing.
             self.notify("Delete removes the highlighted agenda item: tab to the agenda first.", severity="warning")
             return
-        self._remove_highlighted()
+        self.action_remove_highlighted()
 
-    def _remove_highlighted(self) -> None:
+    def action_remove_highlighted(self) -> None:
         item = self._highlighted_item()
         if item is None:
             self.notify("Nothing to remove: highlight an agenda item first.", severity="warning")
             return
         try:
-            self._removed.append(self.store.remove_agenda_item(item.id))
+            removed = self.store.remove_agenda_item(item.id)
         except Forbidden as refusal:  # the mentor removes their own items only
             self.notify(str(refusal), severity="warning", markup=False)
             return
+        self._undo.add(f"Put back: {item.title}", lambda: self.store.restore_agenda_item(removed))
         notify_literal(self, f"Removed: {item.title} (ctrl+z puts it back)")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -346,13 +298,15 @@ class AgendaBuilderScreen(DataScreen):
         item = self._highlighted_item()
         if item is not None and item.is_stale:
             self.store.keep_item(item.id)
-            notify_literal(self, f"Doing it this time: {item.title}")
+            self._undo.add(f"Stale again: {item.title}", lambda: self.store.keep_item(item.id, kept=False))
+            notify_literal(self, f"Doing it this time: {item.title} (ctrl+z undoes)")
 
     def action_drop_item(self) -> None:
         item = self._highlighted_item()
         if item is None or not item.is_carried:
             return
-        self._removed.append(self.store.drop_item(item.id))
+        dropped = self.store.drop_item(item.id)
+        self._undo.add(f"Put back: {item.title}", lambda: self.store.restore_agenda_item(dropped))
         also = " and its follow-up" if item.follow_up_id is not None else ""
         notify_literal(self, f"Dropped{also} for good: {item.title} (ctrl+z puts it back)")
 
@@ -375,12 +329,7 @@ class AgendaBuilderScreen(DataScreen):
         )
 
     def action_undo(self) -> None:
-        if not self._removed:
-            self.notify("Nothing to undo.", severity="warning")
-            return
-        removed = self._removed.pop()
-        self.store.restore_agenda_item(removed)
-        notify_literal(self, f"Put back: {removed.item.title}")
+        undo_and_tell(self, self._undo)
 
     def action_new_item(self) -> None:
         from .item_form import ItemFormScreen

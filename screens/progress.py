@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,13 +12,15 @@ from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
-from rm_tui.models import LearningGoal
-from rm_tui.models import PERIOD_DAYS, Progress
+from rm_tui.models import PERIOD_DAYS, LearningGoal, Progress
 from rm_tui.text import one_line
+from widgets.categories import category_column
 from widgets.safe import literal, literal_line
 
-from .agenda_builder import SHORT_CATEGORY
 from .data_screen import DataScreen
+
+if TYPE_CHECKING:
+    from rm_tui.store import Store  # for the type only, as in DataScreen
 
 BAR_WIDTH = 20
 
@@ -50,12 +54,13 @@ class ProgressScreen(DataScreen):
 
     WATCHES = frozenset(
         {"sessions", "agenda_items", "follow_ups", "champion_entries", "learning_goals", "mentorships"}
-    )    BINDINGS = [
+    )
+    BINDINGS = [
         Binding("space", "toggle_learned", "Learned", tooltip="Mark the highlighted goal learned, or not yet"),
         Binding("escape", "back", "Back", tooltip="Back to the mentorships"),
     ]
 
-    def __init__(self, store, mentorship_id: int) -> None:  # noqa: ANN001 - Store
+    def __init__(self, store: Store, mentorship_id: int) -> None:
         super().__init__(store)
         self.mentorship_id = mentorship_id
         self._goals: list[LearningGoal] = []
@@ -113,7 +118,7 @@ class ProgressScreen(DataScreen):
 
     def _show_bars(self, p: Progress) -> None:
         top = max(p.categories.values(), default=0)
-        lines = [f"{SHORT_CATEGORY.get(name, name[:6]):<6} {bar(count, top, 10)} {count}"
+        lines = [f"{category_column(name)} {bar(count, top, 10)} {count}"
                  for name, count in p.categories.items()]
         self.query_one("#categories-bar", Static).update(literal("\n".join(lines)))  # a user category too
         uncovered = [name for name, count in p.categories.items() if count == 0]

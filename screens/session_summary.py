@@ -12,6 +12,7 @@ from textual.widgets import Button, Static
 
 from rm_tui.models import ItemTime, SessionSummary
 from rm_tui.timing import clock_text
+from widgets.agenda_line import InMeeting, agenda_line
 from widgets.safe import literal_line
 
 
@@ -23,11 +24,9 @@ def summary_content(summary: SessionSummary) -> Content:
         (f" of {summary.session.minutes}:00 planned", "$text-muted"),
         "\n\n",
     ]
-    parts += _section(f"Discussed ({len(summary.discussed)})", summary.discussed, "✓", "$success")
-    parts += _section(
-        f"Not reached ({len(summary.not_reached)}): they carry over to the next session",
-        summary.not_reached, "↻", "$warning",
-    )
+    parts += _section(f"Discussed ({len(summary.discussed)})", summary.discussed)
+    parts += _section(f"Not reached ({len(summary.not_reached)}): they carry over to the next session",
+                      summary.not_reached)
     parts += [(f"Follow-ups agreed ({len(summary.follow_ups)})", "bold"), "\n"]
     for follow_up in summary.follow_ups:
         due = f"due {follow_up.due_on:%a %d %b}" if follow_up.due_on else "no due date"
@@ -37,21 +36,14 @@ def summary_content(summary: SessionSummary) -> Content:
     return Content.assemble(*parts).rstrip()
 
 
-def _section(heading: str, times: list[ItemTime], mark: str, style: str) -> list[Content | str | tuple[str, str]]:
+def _section(heading: str, times: list[ItemTime]) -> list[Content | str | tuple[str, str]]:
+    """A heading, then each item in the words of every agenda: ✓, '· mentor', time spent of planned."""
     parts: list[Content | str | tuple[str, str]] = [(heading, "bold"), "\n"]
     for entry in times:
-        spent = clock_text(entry.seconds)
-        over = entry.seconds > entry.item.minutes * 60
-        parts += [
-            (f"  {mark} ", style),
-            literal_line(entry.item.title),
-            ("  · mentor" if entry.item.proposed_by == "mentor" else "", "$accent"),  # credit where it is due
-            (f"  {spent} of {entry.item.minutes}:00", "$error" if over else "$text-muted"),
-            "\n",
-        ]
+        parts += ["  ", agenda_line(entry.item, meeting=InMeeting(entry.seconds)), "\n"]
     if not times:
         parts += [("  none", "$text-muted"), "\n"]
-    return parts + ["\n"]
+    return [*parts, "\n"]
 
 
 class SessionSummaryScreen(ModalScreen[str]):

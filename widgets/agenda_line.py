@@ -9,7 +9,7 @@ moving between them should read each fact the same way wherever it appears:
     3:12 of 15:00 +0:12  time spent of time planned, and the overrun
     ✎2  notes taken on it          ↻3  carried over three times
     STALE  carried so often the pair should do it or drop it
-    ⚠ clash  two edits made at the same time, both kept
+    ⚠ edited at the same time  two edits that clashed, both kept for the pair to choose
 
 What a screen has to add beyond the item's row (the clock and notes of a meeting)
 and how much room it has are the options; the words never change.
@@ -34,8 +34,8 @@ DISCUSSED_MARK = "✓ "
 NO_MARK = "  "
 STALE = "STALE"
 STALE_GUIDANCE = ": do it or drop it"
-CLASH = "⚠ clash"
-CLASH_GUIDANCE = ": edited at the same time as the item above, keep one"
+EDITED_TOGETHER = "⚠ edited at the same time"
+EDITED_TOGETHER_GUIDANCE = " as the item above: keep one"
 GAP = "  "  # between two facts
 
 
@@ -57,14 +57,14 @@ def agenda_line(
     name_every_proposer: bool = False,
     guidance: bool = False,
 ) -> Content:
-    """The item as 'mark number. [planned] title · proposer  clock  ✎n  ↻n  STALE  ⚠ clash'.
+    """The item as 'mark number. [planned] title · proposer  clock  ✎n  ↻n  STALE  ⚠ edited ...'.
 
     meeting: show the time spent of the time planned (and notes) instead of the
         planned minutes alone.
     two_lines: put the clock and the marks under the title, for a narrow pane.
     name_every_proposer: say '· leader' too, not only '· mentor': the builder is where
         credit is given (F4 flips the speaker), so each item shows whose it is.
-    guidance: say what to do about STALE and ⚠ clash, where the keys to do it are.
+    guidance: say what to do about STALE and a clash, where the keys to do it are.
     """
     current = meeting is not None and meeting.current
     head: list[Part] = [_mark(item, current)]
@@ -116,7 +116,7 @@ def _marks(item: AgendaItem, guidance: bool) -> list[Part]:
     if item.is_stale:
         parts.append((f"{GAP}{STALE}{STALE_GUIDANCE if guidance else ''}", "bold $error"))
     if item.conflict_of is not None:
-        parts.append((f"{GAP}{CLASH}{CLASH_GUIDANCE if guidance else ''}", "bold $warning"))
+        parts.append((f"{GAP}{EDITED_TOGETHER}{EDITED_TOGETHER_GUIDANCE if guidance else ''}", "bold $warning"))
     return parts
 
 

@@ -308,3 +308,23 @@ async def test_typing_in_the_library_list_searches_it(db_path: Path, store: Stor
         library = builder.query_one("#library", OptionList)
         shown = [str(library.get_option_at_index(i).prompt) for i in range(library.option_count)]
         assert 0 < len(shown) < 10 and any("short video" in line for line in shown)  # 48 topics, narrowed
+
+
+async def test_ctrl_z_undoes_a_do_it_too_and_says_when_nothing_is_left(db_path: Path, store: Store) -> None:
+    mentorship, _ = stale_agenda(store)
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        builder = await open_builder(pilot)
+        agenda = builder.query_one("#agenda", OptionList)
+        agenda.focus()
+        agenda.highlighted = 1  # the note-taker
+        await pilot.press("k")
+        await pilot.pause()
+        assert [i.is_stale for i in store.agenda(store.upcoming_session(mentorship).id)] == [True, False]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [i.is_stale for i in store.agenda(store.upcoming_session(mentorship).id)] == [True, True]
+        assert "Stale again: Try the AI note-taker" in toasts(app)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "Nothing to undo." in toasts(app)
