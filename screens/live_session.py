@@ -51,6 +51,7 @@ class LiveSessionScreen(DataScreen):
     """Runs one meeting: timers, notes per item, visibility, follow-ups, the end."""
 
     CSS_PATH = "live_session.tcss"
+    WATCHES = frozenset({"sessions", "agenda_items", "notes", "follow_ups", "mentorships"})
     ACTIONS_NEED = {"visibility": Action.PRIVATE_NOTES}
     BINDINGS = [
         Binding("f5", "start", "Start", tooltip="Start the meeting and its clocks"),
