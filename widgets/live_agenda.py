@@ -1,4 +1,7 @@
-"""The meeting's agenda: one line per item, with its timer, notes and marks, and the session as a whole."""
+"""The meeting's agenda: each item with its timer, notes and marks, and the session as a whole.
+
+An item reads the same here as in the builder and the summary (widgets.agenda_line).
+"""
 
 from __future__ import annotations
 
@@ -13,33 +16,11 @@ from textual.widgets.option_list import Option
 
 from rm_tui.models import AgendaItem, Session
 from rm_tui.note_buffer import Entry
-from rm_tui.timing import clock_text, item_seconds
+from rm_tui.timing import item_seconds
 
-from .safe import literal_line
+from .agenda_line import InMeeting, agenda_line
 
 WHOLE_SESSION = "whole"  # the option id of the session-wide notes
-
-
-def agenda_line(number: int, item: AgendaItem, seconds: int, notes: int, current: bool) -> Content:
-    """'▶ 2. A real task in Notion' over '3:12/15:00  ✎1'; overrun in red, discussed ticked.
-
-    The mentor's items say so: credit for ideas is part of the deal.
-    """
-    over = seconds > item.minutes * 60
-    mark = ("▶ ", "bold $accent") if current else ("✓ ", "$success") if item.status == "discussed" else ("  ", "")
-    return Content.assemble(
-        mark,
-        (f"{number}. ", "$text-muted"),
-        literal_line(item.title, "bold" if current else ""),
-        "\n    ",
-        (f"{clock_text(seconds)}/{item.minutes}:00", "bold $error" if over else "$text-muted"),
-        (f" +{clock_text(seconds - item.minutes * 60)}" if over else "", "bold $error"),
-        (f"  ✎{notes}" if notes else "", "$text-muted"),
-        ("  · mentor" if item.proposed_by == "mentor" else "", "$accent"),
-        (f"  ↻{item.carry_count}" if item.is_carried else "", "$warning"),
-        ("  stale" if item.is_stale else "", "bold $error"),
-        ("  ⚠ clash" if item.conflict_of is not None else "", "bold $warning"),
-    )
 
 
 def whole_session_line(notes: int) -> Content:
@@ -101,8 +82,9 @@ class LiveAgenda(OptionList):
         session = self._session
         assert session is not None
         current = session.status == "live" and session.current_item_id == item.id
-        seconds = item_seconds(item, session, self._now())
-        return agenda_line(number, item, seconds, self._note_counts.get(item.id, 0), current)
+        meeting = InMeeting(item_seconds(item, session, self._now()), self._note_counts.get(item.id, 0), current)
+        # Two lines: the pane is narrow, and the title matters more than the clock.
+        return agenda_line(item, number, meeting=meeting, two_lines=True)
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -136,7 +136,7 @@ async def test_the_clock_runs_per_item_and_an_overrun_shows(db_path: Path, store
         clock.advance(minutes=16, seconds=30)
         await pilot.pause(1.2)  # one tick of the on-screen clock
         text = screen_text(app)
-        assert "16:30/15:00 +1:30" in text
+        assert "16:30 of 15:00 +1:30" in text  # the first item's timer, overrun
         assert "Session 16:30/45:00" in text
         await pilot.press("ctrl+down")
         await pilot.pause()
@@ -144,7 +144,7 @@ async def test_the_clock_runs_per_item_and_an_overrun_shows(db_path: Path, store
         assert store.get_agenda_item(items[0]).elapsed_seconds == 16 * 60 + 30
         clock.advance(minutes=2)
         await pilot.pause(1.2)
-        assert "2:00/10:00" in screen_text(app)
+        assert "2:00 of 10:00" in screen_text(app)
 
 
 async def test_mark_discussed_moves_on_and_clicking_an_item_opens_it(db_path: Path, store: Store, meeting) -> None:
@@ -408,7 +408,8 @@ async def test_carried_and_stale_items_are_marked_in_the_meeting_too(db_path: Pa
     app = open_app(db_path)
     async with app.run_test(size=SIZE) as pilot:
         await open_live(pilot)
-        assert "10:00  · mentor  ↻3  stale" in screen_text(app)
+        text = screen_text(app)
+        assert "Try the AI note-taker  · mentor" in text and "0:00 of 10:00  ↻3  STALE" in text
 
 
 async def test_many_notes_on_an_item_show_a_few_tabs_and_the_rest_a_pick_away(
