@@ -31,8 +31,11 @@ class DataScreen(Screen[None]):
         Nothing in the app needs it: it makes reloads countable from outside.
         """
 
-        def __init__(self, part: str = "all") -> None:
+        bubble = False  # for whoever watches this screen; it has no business with the app
+
+        def __init__(self, screen: DataScreen, part: str = "all") -> None:
             super().__init__()
+            self.screen = screen
             self.part = part
 
     WATCHES: ClassVar[Tables] = EVERYTHING
@@ -59,7 +62,7 @@ class DataScreen(Screen[None]):
     def refresh_for(self, tables: Tables) -> None:
         """Show what changed in `tables`; a screen made of parts refreshes only those."""
         self.reload()
-        self.post_message(self.Reloaded())
+        self.post_message(self.Reloaded(self))
 
     def on_mount(self) -> None:
         # Runs after the subclass's on_mount (Textual calls each class's handler), so
