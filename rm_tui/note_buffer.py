@@ -241,6 +241,12 @@ class NoteBuffer:
         self._snapshot_due = False
         return body
 
+    def untouched_new_note(self, entry: Entry) -> bool:
+        """A new note on `entry` with nothing typed into it: opening another in its place loses nothing."""
+        note = self._note
+        return (note is not None and note.entry == entry and note.note_id is None and not self._saved_text
+                and not self._snapshot_due and self._autosaver.note_id(note.key) is None)
+
     def kept_apart(self, saved: Saved) -> bool:
         """The autosaver put this window's text somewhere else than meant; True if it was the open note's.
 

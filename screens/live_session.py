@@ -232,8 +232,12 @@ class LiveSessionScreen(DataScreen):
 
     def note_kept_apart(self, saved: Saved) -> None:
         """Follow text the autosaver had to put somewhere else, and say why."""
-        if self._note is not None:
-            self._note.kept_apart(saved)
+        buffer = self._note
+        followed = buffer is not None and buffer.kept_apart(saved)
+        if not followed and saved.note.moved_to_session and buffer is not None and buffer.untouched_new_note(None) \
+                and self.is_mounted:
+            # This window left the removed item before its text arrived: follow the text there.
+            self._open_entry(None, note_id=saved.note.note_id)
         if saved.note.forked_from is not None:
             self.notify("This note was changed in another window while you typed here. Nothing is lost: "
                         "your text is now a note of its own beside the other one (⚠ clash).",

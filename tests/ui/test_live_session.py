@@ -463,3 +463,24 @@ def test_the_note_picker_lists_a_note_of_control_characters_only_as_empty() -> N
     from screens.note_picker import note_line
 
     assert note_line(Note(1, 1, None, "leader", "shared", "\x07\x08\x1b", 1)).plain.endswith("(empty)")
+
+
+async def test_an_item_removed_elsewhere_while_typing_keeps_the_note_on_the_session(
+    db_path: Path, store: Store, meeting
+) -> None:
+    _, session_id, items = meeting
+    store.save_note(NoteText(None, session_id, items[0], "leader", "shared", "boards"))
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_live(pilot)
+        assert editor(app).text == "boards"
+        await pilot.press("!")  # one key: its snapshot is still to come when the item goes
+        other = Store.open(db_path)
+        other.remove_agenda_item(items[0])  # the mentor's window, before this one's autosave
+        other.close()
+        await wait_for_autosave(pilot)
+        await pilot.pause(0.5)
+        assert "Note kept" in toasts(app)
+        assert "The session as a whole" in str(app.screen.query_one("#item-heading").render())
+        assert editor(app).text == "boards!"  # the editor followed its text
+    assert bodies(store, session_id, None) == [("leader", "shared", "boards!")]

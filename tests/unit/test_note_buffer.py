@@ -288,3 +288,15 @@ def test_a_new_notes_first_save_gives_it_a_row_that_later_saves_update(store: St
         autosaver.close()
     assert [(n.id, n.author, n.body) for n in store.notes(session, None, "leader")] == [
         (settled.note_id, "mentor", "first words, more")]
+
+
+def test_only_a_new_note_nothing_was_typed_into_may_give_way(buffer: NoteBuffer, saver: FakeAutosaver) -> None:
+    buffer.open(None, "leader", None, current_text="")
+    assert buffer.untouched_new_note(None)
+    assert not buffer.untouched_new_note(ITEM)  # another entry's
+    buffer.typed()
+    assert not buffer.untouched_new_note(None)  # typing on its way
+    buffer.stash("words")
+    assert not buffer.untouched_new_note(None)
+    buffer.open(None, "leader", note(), current_text="words")
+    assert not buffer.untouched_new_note(None)  # a saved note
