@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from rm_tui.changes import EVERYTHING, Tables, touches
 from rm_tui.errors import Forbidden
 from rm_tui.models import AgendaItem, Topic, suggest_category
 from rm_tui.placeholders import fill
@@ -38,6 +39,10 @@ def builder_line(number: int, item: AgendaItem) -> Content:
     """An item as the builder shows it: the planned minutes, whose idea it was (either
     person's: F4 decides whose the next one is), and what to do about STALE or a clash."""
     return agenda_line(item, number, name_every_proposer=True, guidance=True)
+
+
+AGENDA_TABLES = frozenset({"sessions", "agenda_items", "follow_ups", "mentorships"})
+"""What the agenda pane, its heading and the coverage line show."""
 
 
 class AgendaBuilderScreen(DataScreen):
@@ -117,7 +122,13 @@ class AgendaBuilderScreen(DataScreen):
 
     # -- reading from the store ------------------------------------------------------
 
+    WATCHES = frozenset({"topics", *AGENDA_TABLES})
+
     def reload(self) -> None:
+        self.refresh_for(EVERYTHING)
+
+    def refresh_for(self, tables: Tables) -> None:
+        """Redraw what changed: an agenda edit the agenda and coverage, a topic file the library."""
         session = self.store.get_session(self.session_id)
         mentorship = self.store.get_mentorship(session.mentorship_id)
         self.query_one("#session-heading", Static).update(session_heading(mentorship.mentor, session))
@@ -127,9 +138,13 @@ class AgendaBuilderScreen(DataScreen):
                 self.dismiss()
                 self.app.notify("That session was called off.")
             return
-        self._fill_agenda(session.minutes)
-        self._fill_library()
-        self._fill_coverage(session.mentorship_id)
+        if touches(AGENDA_TABLES, tables):
+            self._fill_agenda(session.minutes)
+            self._fill_coverage(session.mentorship_id)
+            self.post_message(self.Reloaded(self, "agenda"))
+        if touches(frozenset({"topics"}), tables):
+            self._fill_library()
+            self.post_message(self.Reloaded(self, "library"))
 
     def _fill_agenda(self, session_minutes: int) -> None:
         agenda = self.query_one("#agenda", OptionList)
@@ -251,10 +266,8 @@ class AgendaBuilderScreen(DataScreen):
         if target == index:
             return
         self.store.move_agenda_item(item.id, target)
-        agenda = self.query_one("#agenda", OptionList)
-        agenda.highlighted = target
-        self._fill_agenda(self.store.get_session(self.session_id).minutes)
-        agenda.highlighted = target
+        # The change feed redraws the agenda once; the highlight it keeps is the item's new place.
+        self.query_one("#agenda", OptionList).highlighted = target
 
     def action_remove_item(self) -> None:
         if self.focused is not self.query_one("#agenda"):

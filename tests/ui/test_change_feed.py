@@ -103,3 +103,30 @@ async def test_a_hidden_screen_reloads_once_when_it_comes_back(db_path: Path, st
         await pilot.pause()
         assert counter.of(HomeScreen) == 1
         assert "Lee Park" in screen_text(app)
+
+
+async def test_an_agenda_edit_redraws_the_agenda_once_and_leaves_the_library(db_path: Path, store: Store) -> None:
+    from screens.agenda_builder import AgendaBuilderScreen
+
+    sam = store.create_mentorship(draft(mentor="Sam Ortiz"))
+    session = store.plan_session(sam)
+    store.mark_rules_shown(session)
+    for title in ("First", "Second"):
+        store.add_agenda_item(session, title=title, proposed_by="leader")
+    counter = ReloadCounter()
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE, message_hook=counter) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaBuilderScreen)
+        app.screen.query_one("#agenda").focus()
+        await pilot.pause()
+        counter.counts.clear()
+        await pilot.press("ctrl+down")
+        await pilot.pause(SYNC_WAIT)
+        assert counter.counts[("AgendaBuilderScreen", "agenda")] == 1
+        assert counter.counts[("AgendaBuilderScreen", "library")] == 0
+        assert [i.title for i in store.agenda(session)] == ["Second", "First"]
+        text = screen_text(app)
+        assert text.index("Second") < text.index("First")
