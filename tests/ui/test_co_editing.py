@@ -18,7 +18,7 @@ from screens.export_form import ExportFormScreen
 from screens.live_session import LiveSessionScreen
 from tests.conftest import draft
 from tests.ui.helpers import SIZE, open_app, screen_text, toasts, type_into
-from tests.ui.test_live_session import wait_for_autosave
+from tests.ui.live_session_helpers import wait_for_autosave
 
 SYNC_WAIT = 0.6  # the apps look at the file ten times a second; a little slack for a busy machine
 
