@@ -184,14 +184,10 @@ class NoteBuffer:
         assert self._note is not None, "settle() before any note was opened"
         return self._note
 
-    def set_visibility(self, visibility: Visibility) -> None:
-        assert self._note is not None
-        self._note = replace(self._note, visibility=visibility)
-
     def next_visibility(self) -> Visibility:
         """Shared -> private -> off-record -> shared: the open note's next visibility, taken."""
         assert self._note is not None
-        self.set_visibility(next_visibility(self._note.visibility))
+        self._note = replace(self._note, visibility=next_visibility(self._note.visibility))
         return self._note.visibility
 
     def _learn_row(self) -> None:
