@@ -22,8 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import seed  # noqa: E402
-import tmux  # noqa: E402
+import seed
+import tmux
 
 
 def note_length(db: Path) -> int:

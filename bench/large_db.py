@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rm_tui.store.connection import immediate  # noqa: E402
-from rm_tui.store import Store  # noqa: E402
+from rm_tui.store import Store
+from rm_tui.store.connection import immediate
 
 MENTORSHIPS = 10
 SESSIONS = 1300
@@ -35,12 +35,15 @@ START = date(2021, 11, 1)
 VERY_COMMON = ["the", "team", "and", "we", "to"]  # in nearly every note
 COMMON = ["video", "launch", "customer", "board", "prompt", "budget", "hiring", "design", "data", "review"]
 RARE = ["zeppelin", "quokka", "marzipan"]  # a few dozen notes each
-FILLER = ("about with that this from they have more will what when your which their time work plan idea "
-          "week meeting people product story channel audience feedback trust slide number question").split()
+FILLER = [
+    "about", "with", "that", "this", "from", "they", "have", "more", "will", "what", "when", "your", "which",
+    "their", "time", "work", "plan", "idea", "week", "meeting", "people", "product", "story", "channel", "audience",
+    "feedback", "trust", "slide", "number", "question",
+]
 
 
 def sentence(rng: random.Random) -> str:
-    words = [rng.choice(VERY_COMMON)] + rng.choices(FILLER, k=rng.randint(6, 14)) + [rng.choice(COMMON)]
+    words = [rng.choice(VERY_COMMON), *rng.choices(FILLER, k=rng.randint(6, 14)), rng.choice(COMMON)]
     if rng.random() < 0.0005:
         words.append(rng.choice(RARE))
     rng.shuffle(words)
@@ -62,7 +65,8 @@ def generate(path: Path, seed: int = 7) -> dict[str, int]:
         sessions = []
         for n in range(SESSIONS):
             day = START + timedelta(days=n * (5 * 365) // SESSIONS)
-            sessions.append((n + 1, (n % MENTORSHIPS) + 1, day.isoformat(), "held" if day < date(2026, 11, 1) else "planned"))
+            status = "held" if day < date(2026, 11, 1) else "planned"
+            sessions.append((n + 1, (n % MENTORSHIPS) + 1, day.isoformat(), status))
         conn.executemany("INSERT INTO sessions (id, mentorship_id, scheduled_on, minutes, status, rules_shown) "
                          "VALUES (?, ?, ?, 45, ?, 1)", sessions)
         items = []
@@ -85,7 +89,8 @@ def generate(path: Path, seed: int = 7) -> dict[str, int]:
         conn.executemany("INSERT INTO notes (session_id, agenda_item_id, author, visibility, body) "
                          "VALUES (?, ?, ?, ?, ?)", notes)
         conn.executemany(
-            "INSERT INTO follow_ups (mentorship_id, session_id, title, owner, due_on, status) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO follow_ups (mentorship_id, session_id, title, owner, due_on, status) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
             [((s % MENTORSHIPS) + 1, s, sentence(rng)[:80], rng.choice(["leader", "mentor"]),
               (START + timedelta(days=s * 1.4 + 14)).isoformat(), "done" if rng.random() < 0.85 else "open")
              for s in (rng.randint(1, SESSIONS) for _ in range(FOLLOW_UPS))],

@@ -31,6 +31,7 @@ import seed  # noqa: E402
 import startup  # noqa: E402
 import sync  # noqa: E402
 import tmux  # noqa: E402
+
 from rm_tui.store import Store  # noqa: E402
 
 TYPED = 2000

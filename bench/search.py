@@ -16,14 +16,16 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import large_db  # noqa: E402
-from rm_tui.store import Store  # noqa: E402
-from rm_tui.store.search import fts_query  # noqa: E402
+import large_db
+
+from rm_tui.store import Store
+from rm_tui.store.search import fts_query
 
 CLASSES = {"rare": large_db.RARE, "common": large_db.COMMON[:5], "very common": large_db.VERY_COMMON}
 BY_RELEVANCE = (
@@ -32,7 +34,7 @@ BY_RELEVANCE = (
 )
 
 
-def timed(run, words: list[str], repeat: int) -> list[float]:  # noqa: ANN001
+def timed(run: Callable[[str], object], words: list[str], repeat: int) -> list[float]:
     times = []
     for _ in range(repeat):
         for word in words:

@@ -24,8 +24,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import seed  # noqa: E402
-import tmux  # noqa: E402
+import seed
+import tmux
 
 
 def p95(values: list[float]) -> float:

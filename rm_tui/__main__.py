@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
 from .errors import RmTuiError
-from .models import ROLES
+from .models import ROLES, Role
 from .paths import DB_ENV_VAR, TOPICS_ENV_VAR, default_db_path, user_topics_dir
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ class UserError(click.ClickException):
 
     exit_code = 2
 
-    def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
+    def show(self, file: IO[Any] | None = None) -> None:
         click.echo(f"rm-tui: {self.format_message()}", err=True)
 
 
@@ -49,7 +49,7 @@ class RmTuiGroup(click.Group):
         with _usage_errors_in_one_line():
             return super().make_context(info_name, args, parent, **extra)
 
-    def invoke(self, ctx: click.Context):  # noqa: ANN201 - click's signature
+    def invoke(self, ctx: click.Context) -> Any:
         with _usage_errors_in_one_line(ctx):
             try:
                 return super().invoke(ctx)
@@ -97,7 +97,7 @@ def _printable(text: str) -> str:
 @dataclass(frozen=True)
 class Options:
     db_path: Path
-    role: str
+    role: Role
     only: str | None = None
 
     def open_store(self) -> Store:
@@ -105,7 +105,7 @@ class Options:
         from .scope import Scope
         from .store import Store
 
-        store = Store.open(self.db_path, scope=Scope(self.role))  # type: ignore[arg-type]  # click checked it
+        store = Store.open(self.db_path, scope=Scope(self.role))
         if self.only is not None:
             try:
                 store.keep_to(self.only)
@@ -134,7 +134,7 @@ class Options:
 @click.option(
     "--as",
     "role",
-    type=click.Choice(ROLES),
+    type=click.Choice(ROLES),  # so `role` is a Role wherever it goes
     default="leader",
     show_default=True,
     help="Whose view to open: the leader's, or the mentor's.",
@@ -150,7 +150,7 @@ class Options:
     help="Open a throwaway database with a sample mentorship to explore; it is deleted when you quit.",
 )
 @click.pass_context
-def cli(ctx: click.Context, db_path: Path | None, role: str, only: str | None, demo: bool) -> None:
+def cli(ctx: click.Context, db_path: Path | None, role: Role, only: str | None, demo: bool) -> None:
     """A terminal companion for reverse mentorship meetings.
 
     With no command, opens the app on the database. Build agendas from the topic
@@ -168,19 +168,19 @@ def cli(ctx: click.Context, db_path: Path | None, role: str, only: str | None, d
     if ctx.invoked_subcommand is None:
         from .app import make_app  # Textual loads only when the app opens
 
-        app = make_app(ctx.obj.db_path, role=role, only=only)  # type: ignore[arg-type]
+        app = make_app(ctx.obj.db_path, role=role, only=only)
         app.run()
         ctx.exit(app.return_code or 0)
 
 
-def _run_demo(role: str, only: str | None) -> None:
+def _run_demo(role: Role, only: str | None) -> None:
     from datetime import date
 
     from .app import make_app
     from .demo import demo_database
 
     with demo_database(date.today()) as path:
-        app = make_app(path, role=role, only=only)  # type: ignore[arg-type]
+        app = make_app(path, role=role, only=only)
         app.startup_notes.append(
             "This is the demo: Dana's mentorship with Sam, three meetings in. Change anything; "
             "it is all deleted when you quit. Start for real with plain `rm-tui`."
@@ -265,7 +265,7 @@ def export_command(
             everything=everything,
             include_private=include_private,
             impact=impact,
-            viewer=options.role,  # type: ignore[arg-type]
+            viewer=options.role,
         )
         text = render(store, request)
     finally:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.actions import ActionParseResult
 from textual.actions import parse as parse_action
-from textual.dom import DOMNode
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -25,12 +25,14 @@ from .changes import EVERYTHING, Tables
 from .errors import RmTuiError
 from .ground_rules import RULES_SETTING
 from .models import Role
-from .scope import Action, Scope
 from .paths import user_topics_dir
+from .scope import Action, Scope
 from .store import Store
 from .timing import utc_now
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from .autosave import NoteAutosaver, Saved
 
 CHANGE_POLL_SECONDS = 0.1
@@ -73,7 +75,9 @@ class RmTuiApp(App[None]):
         Binding("f2", "switch_mode('home')", "Mentorships", tooltip="Go to the list of mentorships", show=False),
         Binding("f3", "switch_mode('topics')", "Topics", tooltip="Browse the topic library", show=False),
         Binding("f4", "flip_speaker", "Speaker", tooltip="Flip who is speaking: leader or mentor", show=False),
-        Binding("f6", "switch_mode('follow_ups')", "Follow-ups", tooltip="Every follow-up, across mentorships", show=False),
+        Binding(
+            "f6", "switch_mode('follow_ups')", "Follow-ups", tooltip="Every follow-up, across mentorships", show=False
+        ),
         Binding("f9", "search", "Search", tooltip="Search notes, agenda items, follow-ups and topics", show=False),
         Binding("ctrl+q", "quit", "Quit", tooltip="Leave rm-tui (everything is already saved)", show=False),
     ]
@@ -226,7 +230,7 @@ class RmTuiApp(App[None]):
             return
         self.push_screen(HelpScreen(self.screen))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every described key binding is also a palette command."""
         yield from super().get_system_commands(screen)
         if self.scope.may(Action.CHANGE_SETTINGS):
@@ -248,27 +252,27 @@ class RmTuiApp(App[None]):
                 )
 
 
-def _search_commands() -> type:
+def _search_commands() -> type[Provider]:
     from screens.search import SearchCommands  # loaded when the palette first opens
 
     return SearchCommands
 
 
-def _topic_library(store: Store) -> Screen:
+def _topic_library(store: Store) -> Screen[None]:
     # Imported on first visit: start-up pays only for the home screen's widgets.
     from screens.topic_library import TopicLibraryScreen
 
     return TopicLibraryScreen(store)
 
 
-def _follow_ups(store: Store) -> Screen:
+def _follow_ups(store: Store) -> Screen[None]:
     from screens.follow_ups import FollowUpsScreen
 
     return FollowUpsScreen(store)
 
 
-def _runner(app: App, action: str, node: object) -> Callable[[], object]:
-    return lambda: app.run_action(action, node)  # type: ignore[arg-type]
+def _runner(app: RmTuiApp, action: str, node: DOMNode) -> Callable[[], object]:
+    return lambda: app.run_action(action, node)
 
 
 def make_app(

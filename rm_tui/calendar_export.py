@@ -8,7 +8,7 @@ agenda's titles only: no notes of any visibility ever go into the file.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar, Event
 
@@ -51,7 +51,7 @@ def session_event(database_id: str, mentorship: Mentorship, session: Session, it
 
 def planned_sessions_calendar(store: Store, now: datetime | None = None) -> str:
     """Every session to come (of the store's one mentorship, if it is kept to one)."""
-    stamp = now or datetime.now(timezone.utc)
+    stamp = now or datetime.now(UTC)
     database_id = store.database_id()
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
@@ -62,4 +62,5 @@ def planned_sessions_calendar(store: Store, now: datetime | None = None) -> str:
         mentorship = mentorships.get(session.mentorship_id) or store.get_mentorship(session.mentorship_id)
         mentorships[session.mentorship_id] = mentorship
         calendar.add_component(session_event(database_id, mentorship, session, store.agenda(session.id), stamp))
-    return calendar.to_ical().decode("utf-8")
+    ical: bytes = calendar.to_ical()
+    return ical.decode("utf-8")

@@ -12,19 +12,20 @@ from __future__ import annotations
 import contextlib
 import shutil
 import tempfile
-from collections.abc import Iterator
-from datetime import date, datetime, time, timedelta, timezone
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from .models import MentorshipDraft, MentorshipSetup, NoteText, Role, Visibility
 from .store import Store
 
-MEETING_TIME = time(16, 0, tzinfo=timezone.utc)
+MEETING_TIME = time(16, 0, tzinfo=UTC)
 
 # Each past meeting: (days before today, [(title, category, minutes, proposer, discussed, notes)]).
 # A note is (author, visibility, text).
 Note = tuple[Role, Visibility, str]
-PAST_MEETINGS: list[tuple[int, list[tuple[str, str | None, int, Role, bool, list[Note]]]]] = [
+Item = tuple[str, str | None, int, Role, bool, list[Note]]
+PAST_MEETINGS: list[tuple[int, list[Item]]] = [
     (33, [
         ("Walk me through how you plan a week in Notion", "Technology Deep Dive", 15, "leader", True, [
             ("leader", "shared", "Boards, not documents: one card per piece of work, moved by whoever owns it."),
@@ -123,8 +124,10 @@ def seed_demo(path: Path, today: date) -> None:
         store.close()
 
 
-def _play_meeting(store: Store, mentorship: int, day: date, items, set_day) -> None:  # noqa: ANN001
-    set_day(day)
+def _play_meeting(
+    store: Store, mentorship: int, day: date, items: list[Item], set_day: Callable[[date, int], None]
+) -> None:
+    set_day(day, 0)
     session = store.plan_session(mentorship, scheduled_on=day)
     store.mark_rules_shown(session)
     carried = [i.id for i in store.agenda(session)]
@@ -134,7 +137,7 @@ def _play_meeting(store: Store, mentorship: int, day: date, items, set_day) -> N
     ]
     store.start_session(session)
     elapsed = 0
-    for item_id, (_, _, minutes, _, discussed, notes) in zip(ids, items):
+    for item_id, (_, _, minutes, _, discussed, notes) in zip(ids, items, strict=True):
         store.go_to_item(session, item_id)
         for author, visibility, text in notes:
             store.save_note(NoteText(None, session, item_id, author, visibility, text))

@@ -25,8 +25,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from .models import GIVING_BACK, AgendaItem, ChampionEntry, FollowUp, Note
-from .models import MentorshipExport, SessionExport
+from .models import GIVING_BACK, AgendaItem, ChampionEntry, FollowUp, MentorshipExport, Note, SessionExport
 from .text import clean_text
 from .timing import clock_text
 
@@ -58,7 +57,8 @@ _NOTE_ACTIVE = re.compile(_UNESCAPED + r"(\[|<|\{(?=[ \t]*=))")
 # metadata block there (title, header includes) even inside a quote or list item.
 # `----` means the same to Markdown (a rule or a setext underline) and is not YAML.
 _YAML_FENCE = re.compile(
-    r"^((?:[ \t]*(?:>|[-+*:~](?=[ \t])|\(?(?:\d+|[A-Za-z]|[IVXLCDMivxlcdm]+|@[\w-]*|#)[.)](?=[ \t])))*[ \t]*)---([ \t]*)$"
+    r"^((?:[ \t]*(?:>|[-+*:~](?=[ \t])|\(?(?:\d+|[A-Za-z]|[IVXLCDMivxlcdm]+|@[\w-]*|#)[.)](?=[ \t])))*"
+    r"[ \t]*)---([ \t]*)$"
 )
 
 
@@ -113,14 +113,16 @@ def export_session(export: SessionExport, *, exported_on: date, include_private:
 
 def export_mentorship(export: MentorshipExport, *, exported_on: date, include_private: bool) -> str:
     """A whole mentorship: one section per session, oldest first."""
-    return _join(_mentorship_lines(export, level=1) + ["", _exported_line(exported_on, include_private), ""]
-                 + _mentorship_sessions(export, level=2))
+    return _join([
+        *_mentorship_lines(export, level=1), "", _exported_line(exported_on, include_private), "",
+        *_mentorship_sessions(export, level=2),
+    ])
 
 
 def export_everything(exports: list[MentorshipExport], *, exported_on: date, include_private: bool) -> str:
     lines = ["# Reverse mentorship notes", "", _exported_line(exported_on, include_private), ""]
     for export in exports:
-        lines += _mentorship_lines(export, level=2) + [""] + _mentorship_sessions(export, level=3)
+        lines += [*_mentorship_lines(export, level=2), "", *_mentorship_sessions(export, level=3)]
     return _join(lines)
 
 
@@ -168,7 +170,7 @@ def _session_body(export: SessionExport, level: int) -> list[str]:
             lines += [f"*Prompt:* {inline(item.prompt)}", ""]
         lines += _notes(entry.notes)
     if export.session_notes:
-        lines += [f"{heading} The session as a whole", ""] + _notes(export.session_notes)
+        lines += [f"{heading} The session as a whole", "", *_notes(export.session_notes)]
     if export.follow_ups:
         lines += [f"{heading} Follow-ups", ""]
         lines += [_task(f, titles.get(f.agenda_item_id or 0)) for f in export.follow_ups] + [""]
@@ -195,7 +197,7 @@ def _notes(notes: list[Note]) -> list[str]:
         if note.visibility == "off_record":  # never, even if a caller slipped
             continue
         marker = " (private)" if note.visibility == "private" else ""
-        lines += [f"Note by **{note.author}**{marker}:", ""] + quoted(note.body) + [""]
+        lines += [f"Note by **{note.author}**{marker}:", "", *quoted(note.body), ""]
     return lines
 
 

@@ -30,7 +30,9 @@ class ExportRequest:
 def render(store: Store, request: ExportRequest) -> str:
     today = store.today()
     if request.include_private and request.viewer != "leader":
-        raise ValidationError("include_private", "private notes are the leader's: the mentor's view exports shared notes only")
+        raise ValidationError(
+            "include_private", "private notes are the leader's: the mentor's view exports shared notes only"
+        )
     if request.impact:
         store.scope.require(Action.KEEP_CHAMPION_LOG)  # the impact note is the leader's to write
         if request.mentorship_id is None:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from .models import MentorshipStatus
+
 DueState = Literal["planned", "due", "overdue", "unplanned", "paused", "ended"]
 
 
@@ -23,7 +25,7 @@ def next_session_due(
     next_planned: date | None,
     cadence_days: int,
     today: date,
-    status: str = "active",
+    status: MentorshipStatus = "active",
 ) -> Due:
     """A planned session wins; otherwise the last one held plus the cadence.
 
@@ -32,7 +34,7 @@ def next_session_due(
     mentorship has no session due: its state says which.
     """
     if status in ("paused", "ended"):
-        return Due(next_planned, status)  # type: ignore[arg-type]
+        return Due(next_planned, status)
     if next_planned is not None:
         return Due(next_planned, "overdue" if next_planned < today else "planned")
     if last_held is None:

@@ -245,7 +245,7 @@ class AgendaBuilderScreen(DataScreen):
             minutes=topic.minutes,
             category=topic.category,
             topic_id=topic.id,
-            proposed_by=self.app.speaker,  # type: ignore[attr-defined]
+            proposed_by=self.app.speaker,
         )
         notify_literal(self, f"Added: {fill(topic.title, values)}")
 
@@ -351,7 +351,7 @@ class AgendaBuilderScreen(DataScreen):
             self._item_count_before_add = len(self._items)
             self.store.add_agenda_item(
                 self.session_id, title=title, minutes=minutes, prompt=prompt,
-                proposed_by=self.app.speaker,  # type: ignore[attr-defined]
+                proposed_by=self.app.speaker,
             )
 
         def added(saved: bool | None) -> None:
@@ -369,7 +369,7 @@ class AgendaBuilderScreen(DataScreen):
         def save(title: str, minutes: str, prompt: str) -> None:
             outcome = self.store.edit_agenda_item(
                 item.id, title=title, minutes=minutes, prompt=prompt, base=item,
-                by=self.app.speaker,  # type: ignore[attr-defined]
+                by=self.app.speaker,
             )
             if outcome.copy_id is not None:
                 notify_literal(

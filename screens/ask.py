@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,9 +13,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static, TextArea
 
 from rm_tui.ask import current_ask, draft_ask
-
 from widgets.ask_editor import AskEditor
 from widgets.safe import literal_line
+
+if TYPE_CHECKING:
+    from rm_tui.store import Store
 
 
 class AskScreen(ModalScreen[None]):
@@ -35,7 +38,7 @@ class AskScreen(ModalScreen[None]):
         Binding("escape", "close", "Close", tooltip="Close (your edits are kept)"),
     ]
 
-    def __init__(self, store, mentorship_id: int) -> None:  # noqa: ANN001 - Store
+    def __init__(self, store: Store, mentorship_id: int) -> None:
         super().__init__()
         self.store = store
         self.mentorship_id = mentorship_id

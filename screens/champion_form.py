@@ -12,7 +12,6 @@ from textual.content import Content
 from textual.widgets import Input, Label, Select, Static
 
 from rm_tui.models import CHAMPION_KINDS
-
 from widgets.safe import literal_line
 
 from .form_screen import FormScreen

@@ -9,13 +9,14 @@ from textual.screen import ModalScreen, Screen
 
 from rm_tui.changes import EVERYTHING, Tables, touches
 from rm_tui.scope import Action
+from widgets.rm_tui_node import RmTuiNode
 
 if TYPE_CHECKING:
     from rm_tui.autosave import Saved
     from rm_tui.store import Store
 
 
-class DataScreen(Screen[None]):
+class DataScreen(RmTuiNode, Screen[None]):
     """A screen that shows store data and can re-read it at any time.
 
     Screens keep no state the database does not also hold: `reload()` rebuilds what

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,10 +13,15 @@ from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Input, Static
 
 from rm_tui.files import ExportRefused, OutputExists
-
 from widgets.safe import literal_line, notify_literal
 
 from .form_screen import FormScreen
+
+if TYPE_CHECKING:
+    from rm_tui.exporting import ExportRequest
+    from rm_tui.store import Store
+
+    from .data_screen import DataScreen
 
 WriteExport = Callable[[Path, bool, bool], Path]
 
@@ -75,7 +81,7 @@ class ExportFormScreen(FormScreen):
         self.submit(write)
 
 
-def push_export(screen, store, request, heading: str) -> None:  # noqa: ANN001 - Screen, Store, ExportRequest
+def push_export(screen: DataScreen, store: Store, request: ExportRequest, heading: str) -> None:
     """Open the export form for `request`, offering a file in the documents folder."""
     from dataclasses import replace
 
@@ -94,7 +100,7 @@ def push_export(screen, store, request, heading: str) -> None:  # noqa: ANN001 -
     )
 
 
-def push_calendar(screen, store) -> None:  # noqa: ANN001 - Screen, Store
+def push_calendar(screen: DataScreen, store: Store) -> None:
     """Offer the sessions to come as an .ics file in the documents folder."""
     from rm_tui.calendar_export import planned_sessions_calendar
     from rm_tui.exporting import default_folder

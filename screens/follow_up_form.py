@@ -12,7 +12,6 @@ from textual.content import Content
 from textual.widgets import Input, Label, Select, Static
 
 from rm_tui.models import ROLES, Role
-
 from widgets.safe import literal_line
 
 from .form_screen import FormScreen
@@ -30,7 +29,14 @@ class FollowUpFormScreen(FormScreen):
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
 
     def __init__(
-        self, context: str, owner: Role, due: str, save: SaveFollowUp, *, title: str = "", heading: str = "New follow-up"
+        self,
+        context: str,
+        owner: Role,
+        due: str,
+        save: SaveFollowUp,
+        *,
+        title: str = "",
+        heading: str = "New follow-up",
     ) -> None:
         super().__init__()
         self.context = context

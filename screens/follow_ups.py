@@ -94,7 +94,7 @@ class FollowUpsScreen(DataScreen):
         show = str(self.query_one("#show", Select).value)
         owner = str(self.query_one("#owner", Select).value) or None
         chosen = self.query_one("#mentorship", Select).value
-        mentorship_id = None if chosen is Select.NULL else int(chosen)  # type: ignore[arg-type]
+        mentorship_id = None if chosen is Select.NULL else int(chosen)  # type: ignore[arg-type]  # `is NULL` does not narrow
         table = self.query_one("#follow-ups", DataTable)
         selected = self._select_next or self._selected()
         self._select_next = None

@@ -8,10 +8,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from rm_tui.errors import RmTuiError, ValidationError
+from widgets.rm_tui_node import RmTuiNode
 from widgets.safe import literal
 
 
-class FormScreen(ModalScreen[bool]):
+class FormScreen(RmTuiNode, ModalScreen[bool]):
     """A dialog whose save goes through a store call that may refuse the input.
 
     On a refusal the message shows in the `#error` Static, the field at fault is

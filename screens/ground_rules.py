@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from rm_tui.store import Store
 
 
-def push_rules(screen: Screen, store: Store, *, first_time: bool) -> None:
+def push_rules(screen: Screen[Any], store: Store, *, first_time: bool) -> None:
     """Show the rules; the first time, with a box to stop showing them at session start."""
 
     def closed(opted_out: bool | None) -> None:
@@ -32,7 +32,7 @@ def push_rules(screen: Screen, store: Store, *, first_time: bool) -> None:
     screen.app.push_screen(GroundRulesScreen(offer_opt_out=offer_opt_out), closed)
 
 
-def offer_rules_once(screen: Screen, store: Store, session_id: int) -> None:
+def offer_rules_once(screen: Screen[Any], store: Store, session_id: int) -> None:
     """The first time a session is opened (agenda or live), show the rules unless turned off."""
     session = store.get_session(session_id)
     if session.rules_shown:

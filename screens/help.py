@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.actions import parse as parse_action
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +13,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from widgets.rm_tui_node import RmTuiNode
 from widgets.safe import literal_line
 
 ABOUT = (
@@ -57,7 +60,7 @@ def offered_bindings(node: DOMNode) -> list[Binding]:
     return offered
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(RmTuiNode, ModalScreen[None]):
     """Lists the keys of the screen underneath and the app-wide ones."""
 
     CSS_PATH = "help.tcss"
@@ -67,7 +70,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("q", "dismiss", "Close", show=False),
     ]
 
-    def __init__(self, under: Screen) -> None:
+    def __init__(self, under: Screen[Any]) -> None:
         super().__init__()
         self.under = under
 
@@ -80,7 +83,7 @@ class HelpScreen(ModalScreen[None]):
         self.query_one("#help").border_subtitle = "escape closes"
 
     def _content(self) -> Content:
-        about = MENTOR_ABOUT if self.app.scope.is_mentor else ABOUT  # type: ignore[attr-defined]
+        about = MENTOR_ABOUT if self.app.scope.is_mentor else ABOUT
         parts: list[Content | str | tuple[str, str]] = [about, "\n\n"]
         sections = [
             (f"On this screen ({self.under.sub_title or self.under.title})", offered_bindings(self.under)),
@@ -93,7 +96,9 @@ class HelpScreen(ModalScreen[None]):
             for binding in bindings:
                 key = self.app.get_key_display(binding)
                 detail = f"  {binding.tooltip}" if binding.tooltip else ""
-                parts += [(f"  {key:<8}", "bold $accent"), f"{binding.description:<17}", (detail.strip(), "$text-muted"), "\n"]
+                parts += [
+                    (f"  {key:<8}", "bold $accent"), f"{binding.description:<17}", (detail.strip(), "$text-muted"), "\n"
+                ]
             parts.append("\n")
         parts.append((PALETTE_HINT, "italic"))
         return Content.assemble(*parts)

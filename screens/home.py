@@ -6,18 +6,17 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import DataTable, Footer, Header, Static
-from rich.text import Text
 
 from rm_tui.models import MentorshipOverview
-from rm_tui.scope import Action
 from rm_tui.schedule import describe_due, next_session_due
-
+from rm_tui.scope import Action
 from widgets.cells import cell, joined
 from widgets.safe import literal_line, notify_literal
 
@@ -57,15 +56,24 @@ class HomeScreen(DataScreen):
     BINDINGS = [
         Binding("n", "new_mentorship", "New", tooltip="Set up a new mentorship"),
         Binding("e", "edit_mentorship", "Edit", tooltip="Edit the selected mentorship"),
-        Binding("a", "archive_mentorship", "Archive/restore", tooltip="End the selected mentorship, or restore an ended one", show=False),
+        Binding(
+            "a", "archive_mentorship", "Archive/restore",
+            tooltip="End the selected mentorship, or restore an ended one", show=False,
+        ),
         Binding("h", "toggle_archived", "Show archived", tooltip="Show or hide ended mentorships", show=False),
         Binding("p", "plan_session", "Plan session", tooltip="Plan the next session: date and length", show=False),
         Binding("s", "open_agenda", "Agenda", tooltip="Build the next session's agenda (plans the session if needed)"),
         Binding("l", "open_live", "Live", tooltip="Open the live session: notes, timers and follow-ups"),
-        Binding("c", "champion", "Champion log", tooltip="What the mentor taught, and what the leader gave back", show=False),
+        Binding(
+            "c", "champion", "Champion log", tooltip="What the mentor taught, and what the leader gave back", show=False
+        ),
         Binding("x", "export", "Export", tooltip="Export the whole mentorship as Markdown", show=False),
-        Binding("k", "calendar", "Calendar", tooltip="Write the sessions to come as a calendar (.ics) file", show=False),
-        Binding("g", "progress", "Progress", tooltip="How the mentorship is going, and your learning goals", show=False),
+        Binding(
+            "k", "calendar", "Calendar", tooltip="Write the sessions to come as a calendar (.ics) file", show=False
+        ),
+        Binding(
+            "g", "progress", "Progress", tooltip="How the mentorship is going, and your learning goals", show=False
+        ),
         Binding("w", "ask", "The ask", tooltip="The message asking your mentor: edit, copy or save it", show=False),
     ]
 
@@ -129,7 +137,11 @@ class HomeScreen(DataScreen):
         follow_up_cell = cell(follow_ups)
         if overview.overdue_follow_ups:
             follow_up_cell = joined(follow_ups, " · ", (f"{overview.overdue_follow_ups} late", "bold red"))
-        mentor = cell(m.mentor, "bold") if m.status == "active" else joined((m.mentor, "dim"), (f" ({m.status})", STATUS_STYLES[m.status]))
+        mentor = (
+            cell(m.mentor, "bold")
+            if m.status == "active"
+            else joined((m.mentor, "dim"), (f" ({m.status})", STATUS_STYLES[m.status]))
+        )
         return [
             mentor,
             cell(_shorten(m.focus or "-", FOCUS_WIDTH)),
@@ -203,7 +215,8 @@ class HomeScreen(DataScreen):
         # One more than shown tells whether older ones exist, without loading years of them.
         sessions = self.store.list_sessions(mentorship_id, limit=SESSIONS_SHOWN + 1)
         if not sessions:
-            hint = "p plans one, s builds its agenda" if self.store.scope.may(Action.PLAN_SESSIONS) else "the leader plans it"
+            may_plan = self.store.scope.may(Action.PLAN_SESSIONS)
+            hint = "p plans one, s builds its agenda" if may_plan else "the leader plans it"
             return Content.styled(f"none yet: {hint}", "$text-muted")
         return Content(
             "  ·  ".join(f"{s.scheduled_on:%a %d %b} {s.status}" for s in sessions[:SESSIONS_SHOWN])

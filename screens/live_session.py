@@ -13,7 +13,7 @@ agenda, the clock, the heading, the note tabs and the note's status.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -40,7 +40,6 @@ from .data_screen import DataScreen
 from .live_dialogs import push_end, push_follow_up, push_summary
 
 if TYPE_CHECKING:
-    from rm_tui.app import RmTuiApp
     from rm_tui.autosave import Saved
     from rm_tui.store import Store
 
@@ -100,16 +99,12 @@ class LiveSessionScreen(DataScreen):
 
     def on_mount(self) -> None:
         self.sub_title = "Live session"
-        self._note = NoteBuffer(self.session_id, self._app.autosaver)
+        self._note = NoteBuffer(self.session_id, self.app.autosaver)
         self.watch(self.app, "speaker", self._speaker_changed, init=False)
         self._page.editor.focus()  # the meeting is for talking: typing goes straight into the notes
         from .ground_rules import offer_rules_once
 
         offer_rules_once(self, self.store, self.session_id)
-
-    @property
-    def _app(self) -> RmTuiApp:
-        return cast("RmTuiApp", self.app)
 
     @property
     def _role(self) -> Role:
@@ -185,7 +180,7 @@ class LiveSessionScreen(DataScreen):
 
     def _open_entry(self, entry: Entry, *, note_id: int | None = None, fresh: bool = False) -> None:
         """Put a note of `entry` in the editor: the one asked for, else the speaker's latest."""
-        speaker = self._app.speaker
+        speaker = self.app.speaker
         chosen = note_to_open(self.store.notes(self.session_id, entry, self._role), speaker, note_id=note_id,
                               fresh=fresh)
         self._load(self._buffer.open(entry, speaker, chosen, current_text=self._page.text))
@@ -316,7 +311,7 @@ class LiveSessionScreen(DataScreen):
         entry = self._place.viewing
         item = self._item(entry)
         push_follow_up(self, self.store, self.session_id, entry, item.title if item else "the session as a whole",
-                       self._app.speaker)
+                       self.app.speaker)
 
     # -- the meeting as a whole ------------------------------------------------------
 

@@ -21,7 +21,6 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 from rm_tui.ask import draft_ask
 from rm_tui.dates import parse_date
 from rm_tui.models import MENTORSHIP_STATUSES, LearningGoal, Mentorship, MentorshipDraft, MentorshipSetup
-
 from widgets.ask_editor import AskEditor
 from widgets.safe import literal_line
 
@@ -39,7 +38,8 @@ STEPS = {
     "manager": ("3 · Their manager first",
                 "Talk to their manager before you ask, so the time is seen as part of their job."),
     "ask": ("4 · The ask",
-            "What you want to learn, how often, and what you offer back. The message below drafts itself; edit it freely."),
+            "What you want to learn, how often, and what you offer back. "
+            "The message below drafts itself; edit it freely."),
 }
 
 
@@ -96,7 +96,9 @@ class MentorshipFormScreen(FormScreen):
                     yield Label("Your mentor")
                     yield Input(d.mentor, placeholder="the colleague you will learn from", id="mentor", compact=True)
                     yield Label("What they know well")
-                    yield Input(d.expertise, placeholder="e.g. ran our short-video launch", id="expertise", compact=True)
+                    yield Input(
+                        d.expertise, placeholder="e.g. ran our short-video launch", id="expertise", compact=True
+                    )
                     if self.is_new:
                         yield Label("What impressed you")
                         yield Input(placeholder="e.g. how your launch videos were planned around what people finished",
@@ -119,8 +121,11 @@ class MentorshipFormScreen(FormScreen):
                     yield Input(str(d.cadence_days), type="integer", id="cadence_days", compact=True)
                     if self.is_new:
                         yield Label("What you offer back")
-                        yield Input(placeholder="e.g. introductions to the brand team (blank: credit and career advice)",
-                                    id="offer", compact=True)
+                        yield Input(
+                            placeholder="e.g. introductions to the brand team (blank: credit and career advice)",
+                            id="offer",
+                            compact=True,
+                        )
                     else:
                         yield Label("Status")
                         yield Select(

@@ -32,7 +32,8 @@ class PlaceholderFormScreen(ModalScreen[dict[str, str] | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "add", "Add to agenda"),
-        Binding("enter", "add", "Add to agenda", show=False),  # a topic with nothing to fill has no field to press enter in
+        # A topic with nothing to fill has no field to press enter in.
+        Binding("enter", "add", "Add to agenda", show=False),
     ]
 
     def __init__(self, topic: Topic) -> None:

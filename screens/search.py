@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 from textual.content import Content
@@ -20,7 +21,11 @@ from textual.widgets.option_list import Option
 
 from rm_tui.models import MARK_END, MARK_START, SearchHit
 from rm_tui.text import one_line
+from widgets.rm_tui_node import RmTuiNode
 from widgets.safe import escaped_markup, literal_line, notify_literal
+
+if TYPE_CHECKING:
+    from rm_tui.app import RmTuiApp
 
 KIND_LABELS = {"note": "note", "item": "agenda", "follow-up": "follow-up", "topic": "topic"}
 PALETTE_RESULTS = 8
@@ -50,9 +55,9 @@ def hit_line(hit: SearchHit) -> Content:
     )
 
 
-def open_hit(app: App, hit: SearchHit) -> None:
+def open_hit(app: RmTuiApp, hit: SearchHit) -> None:
     """Go to where a result lives: the note or item in its session, the follow-ups, the topic."""
-    store = app.store  # type: ignore[attr-defined]
+    store = app.store
     if hit.kind in ("note", "item") and hit.session_id is not None:
         from .live_session import LiveSessionScreen
 
@@ -66,13 +71,13 @@ def open_hit(app: App, hit: SearchHit) -> None:
         app.call_after_refresh(lambda: _filter_topics(app, hit.title))
 
 
-def _filter_topics(app: App, title: str) -> None:
+def _filter_topics(app: RmTuiApp, title: str) -> None:
     topics = app.screen.query("#topic-filter")
     if topics:
         topics.first(Input).value = title
 
 
-class SearchScreen(Screen[None]):
+class SearchScreen(RmTuiNode, Screen[None]):
     """Type to search; enter (or a click) opens the result."""
 
     DEFAULT_CSS = """
@@ -113,13 +118,13 @@ class SearchScreen(Screen[None]):
 
     def _search(self, text: str) -> None:
         app = self.app
-        self._hits = app.store.search(text, app.role) if text.strip() else []  # type: ignore[attr-defined]
+        self._hits = app.store.search(text, app.role) if text.strip() else []
         results = self.query_one("#results", OptionList)
         results.clear_options()
         results.add_options(Option(hit_line(hit), id=str(n)) for n, hit in enumerate(self._hits))
         hint = "" if not text.strip() else (
             "nothing found" if not self._hits else f"{len(self._hits)} matches, newest first · enter opens one")
-        if app.role == "mentor":  # type: ignore[attr-defined]
+        if app.role == "mentor":
             hint += ("  · " if hint else "") + "shared notes only"
         self.query_one("#search-hint", Static).update(hint)
 
@@ -137,10 +142,10 @@ class SearchCommands(Provider):
     """The command palette searches the notes too: type a few letters of anything."""
 
     async def search(self, query: str) -> Hits:
-        app = self.app
+        app = cast("RmTuiApp", self.app)  # Textual types a provider's app as App[object]
         if len(query.strip()) < 3:
             return
-        hits = app.store.search(query, app.role, limit=PALETTE_RESULTS)  # type: ignore[attr-defined]
+        hits = app.store.search(query, app.role, limit=PALETTE_RESULTS)
         for rank, hit in enumerate(hits):
             yield Hit(
                 1.0 - rank / (2 * PALETTE_RESULTS),  # keeps the search's own order
@@ -152,5 +157,5 @@ class SearchCommands(Provider):
             )
 
 
-def _opener(app: App, hit: SearchHit) -> Callable[[], None]:
+def _opener(app: RmTuiApp, hit: SearchHit) -> Callable[[], None]:
     return lambda: open_hit(app, hit)

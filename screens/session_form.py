@@ -11,7 +11,6 @@ from textual.containers import Grid, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from rm_tui.models import DEFAULT_SESSION_MINUTES
-
 from widgets.safe import literal_line
 
 from .form_screen import FormScreen

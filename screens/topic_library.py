@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +17,9 @@ from widgets.safe import literal_line
 from widgets.topic_card import TopicCard
 
 from .data_screen import DataScreen
+
+if TYPE_CHECKING:
+    from rm_tui.store import Store
 
 ALL_TOPICS = "__all__"
 
@@ -30,7 +35,7 @@ class TopicLibraryScreen(DataScreen):
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
-    def __init__(self, store) -> None:
+    def __init__(self, store: Store) -> None:
         super().__init__(store)
         self._topics: dict[str, Topic] = {}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,7 +11,7 @@ from rm_tui.models import MentorshipDraft
 from rm_tui.store import Store
 
 TODAY = date(2026, 11, 24)
-MEETING_START = datetime(2026, 11, 24, 16, 0, tzinfo=timezone.utc)
+MEETING_START = datetime(2026, 11, 24, 16, 0, tzinfo=UTC)
 
 
 class FakeClock:

@@ -168,7 +168,7 @@ def _topic(raw: object, category: str, source: Source, path: Path, index: int) -
     )
 
 
-def _text(raw: dict, name: str, *, required: bool) -> str:
+def _text(raw: dict[str, object], name: str, *, required: bool) -> str:
     """The field's text without control characters (line breaks kept), stripped."""
     value = raw.get(name, "")
     if not isinstance(value, str):

@@ -30,7 +30,7 @@ class NoteEditor(TextArea):
     PLACEHOLDER = "Type your notes here. Markdown works; everything is saved as you type."
 
     def __init__(
-        self, text: str = "", *, id: str | None = None, on_change: Callable[[], object] | None = None  # noqa: A002
+        self, text: str = "", *, id: str | None = None, on_change: Callable[[], object] | None = None
     ) -> None:
         """`on_change` is called on every change instead of letting TextArea.Changed bubble up."""
         self._on_change = on_change

@@ -5,8 +5,10 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from .rm_tui_node import RmTuiNode
 
-class SpeakerBadge(Static):
+
+class SpeakerBadge(RmTuiNode, Static):
     """Follows the app's `speaker` reactive; what is added now is credited to that person."""
 
     DEFAULT_CSS = """
@@ -23,6 +25,6 @@ class SpeakerBadge(Static):
                 ("Speaking: ", "$text-muted"),
                 (f" {speaker.upper()} ", style),
                 # The mentor's window is always the mentor's: F4 is refused there.
-                ("" if self.app.role == "mentor" else "  F4 flips", "$text-muted"),  # type: ignore[attr-defined]
+                ("" if self.app.role == "mentor" else "  F4 flips", "$text-muted"),
             )
         )

@@ -13,8 +13,12 @@ import os
 import shutil
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import WebSocket
 
 CHROMIUM = "/usr/bin/chromium"
 # Headless and quiet: no sandbox (CI runs as root), no GPU, and no calls home, which a
@@ -59,7 +63,7 @@ class BrowserPage:
         self.page.on("websocket", self._watch)
         self.response = self.page.goto(url)
 
-    def _watch(self, websocket) -> None:  # noqa: ANN001 - playwright's WebSocket
+    def _watch(self, websocket: WebSocket) -> None:
         websocket.on("framereceived", self._received)
         websocket.on("framesent", self._sent)
 

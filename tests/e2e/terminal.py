@@ -35,7 +35,9 @@ class Terminal:
             check=True,
         )
         # Some tmux set-ups size a detached window from default-size and ignore -x/-y; pin it.
-        subprocess.run(["tmux", "set-option", "-t", self.name, "window-size", "manual"], check=False, capture_output=True)
+        subprocess.run(
+            ["tmux", "set-option", "-t", self.name, "window-size", "manual"], check=False, capture_output=True
+        )
         subprocess.run(
             ["tmux", "resize-window", "-t", self.name, "-x", str(size[0]), "-y", str(size[1])],
             check=False,

@@ -66,7 +66,8 @@ def served(terminal_env: dict[str, str], agenda: int) -> Iterator[Served]:
         if "Share this address" in line:
             break
     else:
-        pytest.fail(f"rm-tui serve printed no address: {''.join(lines)} {process.stderr.read() if process.stderr else ''}")
+        printed = "".join(lines)
+        pytest.fail(f"rm-tui serve printed no address: {printed} {process.stderr.read() if process.stderr else ''}")
     url = lines[-1].split(": ", 1)[1].strip()
     yield Served(process, url)
     if process.poll() is None:
@@ -131,7 +132,9 @@ def _mentor_apps(db: str) -> list[str]:
     return found.stdout.split()
 
 
-def test_ctrl_c_stops_the_server_and_the_mentors_app(served: Served, terminal_env: dict[str, str], tmp_path: Path) -> None:
+def test_ctrl_c_stops_the_server_and_the_mentors_app(
+    served: Served, terminal_env: dict[str, str], tmp_path: Path
+) -> None:
     browser = BrowserPage(served.url, tmp_path / "profile")
     try:
         browser.wait_for("Sam Ortiz")

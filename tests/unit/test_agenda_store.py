@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 
 from rm_tui.errors import NotFound, ValidationError
-from rm_tui.store import Store
 from rm_tui.models import suggest_category
+from rm_tui.store import Store
 from tests.conftest import TODAY, draft
 
 
@@ -146,7 +146,12 @@ def test_a_planned_session_can_be_moved_and_resized(store: Store, mentorship: in
 
 @pytest.mark.parametrize(
     ("scheduled_on", "minutes", "message"),
-    [("someday", 45, "'someday' is not a date"), ("+1w", "500", "between 5 and 480"), ("+1w", "", "is needed: a whole number from 5 to 480"), ("+1w", "ten", "must be a whole number")],
+    [
+        ("someday", 45, "'someday' is not a date"),
+        ("+1w", "500", "between 5 and 480"),
+        ("+1w", "", "is needed: a whole number from 5 to 480"),
+        ("+1w", "ten", "must be a whole number"),
+    ],
 )
 def test_bad_changes_to_a_session_are_refused(
     store: Store, mentorship: int, scheduled_on: str, minutes: object, message: str

@@ -73,7 +73,9 @@ def test_held_sessions_and_notes_never_go_into_the_file(store: Store) -> None:
     assert "Walk me through Notion (10 min, leader's idea, carried 1x)" in str(event["description"])
 
 
-def test_the_command_writes_a_private_file_and_refuses_to_overwrite(store: Store, db_path: Path, tmp_path: Path) -> None:
+def test_the_command_writes_a_private_file_and_refuses_to_overwrite(
+    store: Store, db_path: Path, tmp_path: Path
+) -> None:
     store.plan_session(store.create_mentorship(draft(mentor="Sam Ortiz")))
     out = tmp_path / "sessions.ics"
     runner = CliRunner()

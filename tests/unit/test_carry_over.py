@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from rm_tui.store.connection import connect, immediate, migrate
 from rm_tui.store import Store
+from rm_tui.store.connection import connect, immediate, migrate
 from tests.conftest import TODAY, draft
 
 

@@ -6,7 +6,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from rm_tui.__main__ import cli
 from rm_tui.models import NoteText
@@ -26,7 +26,7 @@ def seeded(store: Store, db_path: Path) -> tuple[Path, int]:
     return db_path, session
 
 
-def run(runner: CliRunner, db: Path, *args: str):  # noqa: ANN201
+def run(runner: CliRunner, db: Path, *args: str) -> Result:
     return runner.invoke(cli, ["--db", str(db), *args])
 
 
@@ -68,7 +68,10 @@ def test_an_existing_file_needs_force(seeded, tmp_path: Path) -> None:
     [
         ([], "rm-tui: say what to export: one of --session ID, --mentorship ID|NAME or --all"),
         (["--all", "--session", "1"], "rm-tui: say what to export: one of --session ID, --mentorship ID|NAME or --all"),
-        (["--mentorship", "sam"], "rm-tui: 'sam' matches several mentorships: Sam Ortiz (id 1), Samira Khan (id 2); use the id"),
+        (
+            ["--mentorship", "sam"],
+            "rm-tui: 'sam' matches several mentorships: Sam Ortiz (id 1), Samira Khan (id 2); use the id",
+        ),
         (["--mentorship", "nobody"], "rm-tui: no mentorship with a mentor called 'nobody'"),
         (["--session", "999"], "rm-tui: session 999 no longer exists"),
         (["--all", "--impact"], "rm-tui: the impact note is written for one mentorship (--mentorship)"),

@@ -163,13 +163,14 @@ def test_two_processes_making_a_thousand_changes_each_lose_none(db_path: Path, s
     start_at = time.time() + 1.5  # both are importing by then, so they write at once
     workers = [
         subprocess.Popen(
-            [sys.executable, "-m", "tests.co_edit_worker", str(db_path), str(session), tag, str(changes), str(start_at)],
+            [sys.executable, "-m", "tests.co_edit_worker", str(db_path), str(session), tag, str(changes),
+             str(start_at)],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
         for tag in ("A", "B")
     ]
     results = [worker.communicate(timeout=240) for worker in workers]
-    for worker, (_, err) in zip(workers, results):
+    for worker, (_, err) in zip(workers, results, strict=True):
         assert worker.returncode == 0, err
         assert "locked" not in err
     agenda = store.agenda(session)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from rm_tui.store.connection import APPLICATION_ID, connect, migrate, open_database
 from rm_tui.errors import DatabaseRefused, DataDirectoryError
+from rm_tui.store.connection import APPLICATION_ID, connect, migrate, open_database
 from rm_tui.store.migrations import LATEST_VERSION
 
 

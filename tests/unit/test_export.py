@@ -28,7 +28,8 @@ def outline(markdown: str) -> list[tuple[str, str]]:
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.level == 0:
             inline_token = tokens[index + 1]
-            text = "".join(child.content for child in inline_token.children or [] if child.type in ("text", "code_inline"))
+            children = inline_token.children or []
+            text = "".join(child.content for child in children if child.type in ("text", "code_inline"))
             headings.append((token.tag, text))
     return headings
 
@@ -52,7 +53,9 @@ def meeting(store: Store, clock: FakeClock) -> tuple[int, int, list[int]]:
     return mentorship, session, items
 
 
-def note(store: Store, session: int, item: int | None, body: str, visibility: str = "shared", author: str = "leader") -> None:
+def note(
+    store: Store, session: int, item: int | None, body: str, visibility: str = "shared", author: str = "leader"
+) -> None:
     store.save_note(NoteText(None, session, item, author, visibility, body))  # type: ignore[arg-type]
 
 
@@ -117,7 +120,7 @@ def test_notes_that_look_like_markdown_structure_stay_inside_their_quote(store: 
 
 
 def test_a_mentorship_has_a_section_per_session_oldest_first(store: Store, meeting, clock: FakeClock) -> None:
-    mentorship, first, _ = meeting
+    mentorship, _, _ = meeting
     second = store.plan_session(mentorship)  # carries the item not reached
     text = render(store, ExportRequest(mentorship_id=mentorship))
     headings = outline(text)
@@ -186,7 +189,7 @@ def test_a_full_disk_leaves_the_old_file_and_no_debris(tmp_path: Path, monkeypat
 def test_an_unwritable_folder_is_one_clear_line(tmp_path: Path) -> None:
     locked = tmp_path / "locked"
     locked.mkdir(mode=0o500)
-    with pytest.raises(ExportRefused, match="cannot write .*: Permission denied"):
+    with pytest.raises(ExportRefused, match=r"cannot write .*: Permission denied"):
         write_private_text(locked / "notes.md", "x")
 
 

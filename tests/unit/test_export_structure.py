@@ -27,9 +27,8 @@ from markdown_it.token import Token
 
 from rm_tui import export
 from rm_tui.exporting import ExportRequest, render
-from rm_tui.models import NoteText
+from rm_tui.models import ItemExport, MentorshipExport, NoteText, SessionExport
 from rm_tui.store import Store
-from rm_tui.models import ItemExport, MentorshipExport, SessionExport
 from rm_tui.text import clean_text
 from tests.conftest import TODAY, FakeClock, draft
 
@@ -235,7 +234,9 @@ def new_store(folder: Path) -> Store:
     return Store.open(folder / "rm.db", today=lambda: TODAY, now=FakeClock())
 
 
-def held_meeting(store: Store, *, mentor: str = "Sam Ortiz", text: str = "A real task", body: str = "Fine.") -> tuple[int, int]:
+def held_meeting(
+    store: Store, *, mentor: str = "Sam Ortiz", text: str = "A real task", body: str = "Fine."
+) -> tuple[int, int]:
     """A held session whose every typed field is `text` (the mentor's name `mentor`), noted with `body`,
     with a follow-up done, one open and one dropped: every line an export writes."""
     mentorship = store.create_mentorship(draft(mentor=mentor, leader=text, expertise=text, focus=text))
@@ -349,10 +350,11 @@ def test_inline_escapes_whatever_would_open_a_block_at_its_start() -> None:
 
 markdown_alphabet = st.sampled_from(list("#`*_-+=|>[]()!<>/\\{}:;@ \t\nabcXYZ019.~&\x1b\x07\r\u202e日本🎉"))
 markdown_text = st.text(alphabet=markdown_alphabet, max_size=80) | st.text(max_size=60)
-block_start = st.sampled_from(BLOCK_STARTS + ["", "    ", "\t", "\n"])
+block_start = st.sampled_from([*BLOCK_STARTS, "", "    ", "\t", "\n"])
 link_definition = st.builds(
     "[{}]: {}".format,
-    st.sampled_from(["x", " ", "X", "1. Item", "Follow-ups"]) | st.text(alphabet=markdown_alphabet, min_size=1, max_size=8),
+    st.sampled_from(["x", " ", "X", "1. Item", "Follow-ups"])
+    | st.text(alphabet=markdown_alphabet, min_size=1, max_size=8),
     st.sampled_from(["http://evil.example/", "<http://evil.example/>", "/u 'title'", "\n/u"]),
 )
 typed_text = link_definition | st.builds(str.__add__, block_start, markdown_text)

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from rm_tui.errors import ValidationError
+from rm_tui.models import FollowUpRow
 from rm_tui.store import Store
 from tests.conftest import TODAY, draft
 
@@ -16,7 +17,7 @@ def two(store: Store) -> tuple[int, int]:
     return store.create_mentorship(draft(mentor="Sam")), store.create_mentorship(draft(mentor="Priya"))
 
 
-def titles(rows) -> list[str]:  # noqa: ANN001
+def titles(rows: list[FollowUpRow]) -> list[str]:
     return [row.follow_up.title for row in rows]
 
 
@@ -55,7 +56,8 @@ def test_edit_refuses_bad_input_and_keeps_the_old(store: Store, two) -> None:
         store.edit_follow_up(follow_up, title="Try it properly", owner="leader", due="whenever")
     with pytest.raises(ValidationError, match="cannot be empty"):
         store.edit_follow_up(follow_up, title=" ", owner="leader", due="+1d")
-    assert (store.get_follow_up(follow_up).title, store.get_follow_up(follow_up).due_on) == ("Try it", date(2026, 12, 1))
+    changed = store.get_follow_up(follow_up)
+    assert (changed.title, changed.due_on) == ("Try it", date(2026, 12, 1))
     store.edit_follow_up(follow_up, title="Try it properly", owner="mentor", due="friday")
     assert (store.get_follow_up(follow_up).title, store.get_follow_up(follow_up).due_on) == (
         "Try it properly", date(2026, 11, 27))

@@ -8,8 +8,8 @@ import pytest
 
 from rm_tui.dates import parse_date
 from rm_tui.placeholders import fill, placeholders, split
-from rm_tui.text import clean_text
 from rm_tui.schedule import Due, default_session_date, describe_due, next_session_due
+from rm_tui.text import clean_text
 
 TODAY = date(2026, 11, 24)
 

@@ -153,7 +153,8 @@ NOT_AS_THE_LEADER: dict[str, tuple[Call, str]] = {
         "edit an item as the leader"),
     "the leader's item removed": (lambda s, w: s.remove_agenda_item(w.stale_item), "remove an item the leader"),
     "a note written as the leader": (
-        lambda s, w: s.save_note(NoteText(None, w.planned, None, "leader", "shared", "x")), "write notes as the leader"),
+        lambda s, w: s.save_note(NoteText(None, w.planned, None, "leader", "shared", "x")),
+        "write notes as the leader"),
     "a private note": (
         lambda s, w: s.save_note(NoteText(None, w.planned, None, "mentor", "private", "x")), "write private notes"),
     "an off-record note": (

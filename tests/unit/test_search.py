@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rm_tui.models import NoteText
+from rm_tui.models import MARK_END, MARK_START, NoteText
 from rm_tui.store import Store
-from rm_tui.models import MARK_END, MARK_START
 from rm_tui.store.search import fts_query
 from tests.conftest import draft
 
@@ -82,7 +81,7 @@ def test_typing_finds_words_by_their_start(store: Store, meeting) -> None:
 
 
 def test_a_store_kept_to_one_mentorship_searches_only_it(store: Store, meeting) -> None:
-    sam, session, item = meeting
+    sam, _, _ = meeting
     priya = store.create_mentorship(draft(mentor="Priya Nair"))
     store.add_follow_up(priya, title="Kanban for the comms team", owner="mentor", due="+7d")
     store.keep_to(sam)

@@ -73,7 +73,8 @@ def test_overview_counts_sessions_and_follow_ups(store: Store) -> None:
     held = (TODAY - timedelta(days=20)).isoformat()
     planned = (TODAY + timedelta(days=3)).isoformat()
     store.db.execute(
-        "INSERT INTO sessions (mentorship_id, scheduled_on, status) VALUES (?, ?, 'held'), (?, ?, 'held'), (?, ?, 'planned')",
+        "INSERT INTO sessions (mentorship_id, scheduled_on, status) "
+        "VALUES (?, ?, 'held'), (?, ?, 'held'), (?, ?, 'planned')",
         [mentorship_id, held, mentorship_id, "2026-10-01", mentorship_id, planned],
     )
     store.db.execute(

@@ -147,7 +147,11 @@ def _escaping_file(folder: Path) -> Path:
         ("", "why", f"A fresh{ESCAPES} ear."),
         ("[[topics]]", "title", f"Rehearse{ESCAPES}"),  # no prompt: a problem naming the file
     ]
-    lines = [line for header, key, value in fields for line in ([header] if header else []) + [f"{key} = {json.dumps(value)}"]]
+    lines = []
+    for header, key, value in fields:
+        if header:
+            lines.append(header)
+        lines.append(f"{key} = {json.dumps(value)}")
     return write(folder, "escaping.toml", "\n".join(lines) + "\n")
 
 
