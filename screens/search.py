@@ -47,11 +47,12 @@ def hit_line(hit: SearchHit) -> Content:
     credit = {"item": "proposed by the mentor", "note": "by the mentor"}.get(hit.kind) if hit.by == "mentor" else None
     where = " · ".join(x for x in (hit.mentor, f"{hit.on:%d %b %Y}" if hit.on else None, credit) if x)
     context = marked(hit.context)
+    # A match in the title alone needs no second line repeating it.
+    second_line: list[str | Content] = ["\n          ", context] if context.plain != one_line(hit.title) else []
     return Content.assemble(
         (f"{KIND_LABELS[hit.kind]:<10}", "$text-muted"), literal_line(hit.title, "bold"),
         literal_line(f"  {where}" if where else "", "$text-muted"),
-        # A match in the title alone needs no second line repeating it.
-        *(["\n          ", context] if context.plain != one_line(hit.title) else []),
+        *second_line,
     )
 
 

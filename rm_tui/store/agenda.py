@@ -74,7 +74,8 @@ class AgendaQueries(SessionQueries):
                 "INSERT INTO agenda_items (session_id, position, title, prompt, category, topic_id, "
                 "minutes, proposed_by) VALUES (?, (SELECT coalesce(max(position), -1) + 1 "
                 "FROM agenda_items WHERE session_id = ?), ?, ?, ?, ?, ?, ?)",
-                [session_id, session_id, clean_title, clean_text(prompt).strip(), category, topic_id, length, proposed_by],
+                [session_id, session_id, clean_title, clean_text(prompt).strip(), category, topic_id, length,
+                 proposed_by],
             )
         self._wrote("agenda_items")
         return inserted(cursor)

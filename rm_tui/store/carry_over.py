@@ -6,8 +6,8 @@ or agreeing a follow-up), so an agenda never shows half a carry-over.
 
 from __future__ import annotations
 
-from .base import NOW_SQL, StoreBase
 from ..errors import NotFound
+from .base import NOW_SQL, StoreBase
 
 FOLLOW_UP_MINUTES = 5
 FOLLOW_UP_PREFIX = "Follow-up: "  # how a follow-up's item is titled on an agenda

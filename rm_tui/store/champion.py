@@ -35,7 +35,9 @@ class ChampionQueries(StoreBase):
         self.scope.require_mentorship(mentorship_id)
         clean_kind = one_of(kind, "kind", "What you did", tuple(CHAMPION_KINDS))
         clean_note = optional_text(note, "note", "The note", 500)
-        when = parse_date(happened_on, self.today(), "happened_on", "Date") if isinstance(happened_on, str) else happened_on
+        when = happened_on
+        if isinstance(when, str):
+            when = parse_date(when, self.today(), "happened_on", "Date")
         cursor = self.db.execute(
             "INSERT INTO champion_entries (mentorship_id, session_id, kind, note, happened_on) VALUES (?, ?, ?, ?, ?)",
             [mentorship_id, session_id, clean_kind, clean_note, when.isoformat()],
@@ -110,5 +112,5 @@ class ChampionQueries(StoreBase):
             "SELECT count(*) FROM champion_entries WHERE mentorship_id = ? AND happened_on >= ?",
             [mentorship_id, since],
         ).fetchone()
-        return logged == 0
+        return int(logged) == 0
 

@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-
 from ..errors import DatabaseRefused, DataDirectoryError
 from ..files import make_private_folders
 from .migrations import LATEST_VERSION, MIGRATIONS
@@ -287,7 +286,7 @@ def migrate(db: sqlite3.Connection, target: int = LATEST_VERSION) -> int:
     """
     while True:
         with immediate(db):
-            version = db.execute("PRAGMA user_version").fetchone()[0]
+            version = int(db.execute("PRAGMA user_version").fetchone()[0])
             if version >= target:
                 return version
             for step in MIGRATIONS[version]:

@@ -140,7 +140,8 @@ class FollowUpQueries(AgendaQueries):
         with immediate(self.db):
             self.get_follow_up(follow_up_id)  # NotFound when gone, or outside the scope
             cursor = self.db.execute(
-                f"UPDATE follow_ups SET title = ?, owner = ?, due_on = ?, version = version + 1, updated_at = {NOW_SQL} "
+                "UPDATE follow_ups SET title = ?, owner = ?, due_on = ?, version = version + 1, "
+                f"updated_at = {NOW_SQL} "
                 "WHERE id = ?",
                 [clean_title, clean_owner, clean_due, follow_up_id],
             )

@@ -10,11 +10,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+Step = str | Callable[[sqlite3.Connection], None]
+"""One step of a migration: SQL, or a function for what sqlite-utils writes better."""
 
 _NOW = "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
 _STAMPS = f"created_at TEXT NOT NULL DEFAULT {_NOW}, updated_at TEXT NOT NULL DEFAULT {_NOW}"
 
-_SCHEMA_1 = [
+_SCHEMA_1: list[Step] = [
     f"""CREATE TABLE mentorships (
         id INTEGER PRIMARY KEY,
         leader TEXT NOT NULL,
@@ -115,7 +117,7 @@ _SCHEMA_1 = [
 
 # 2: agenda items can stand for an open follow-up brought into the next meeting, and
 # a session remembers whether its ground rules were shown.
-_SCHEMA_2 = [
+_SCHEMA_2: list[Step] = [
     "ALTER TABLE agenda_items ADD COLUMN follow_up_id INTEGER REFERENCES follow_ups(id) ON DELETE SET NULL",
     "ALTER TABLE sessions ADD COLUMN rules_shown INTEGER NOT NULL DEFAULT 0",
     "CREATE INDEX agenda_items_by_follow_up ON agenda_items(follow_up_id)",
@@ -123,14 +125,14 @@ _SCHEMA_2 = [
 
 # 3: a live session remembers which agenda item is being discussed and since when,
 # so the item timers survive a restart and every process shows the same one.
-_SCHEMA_3 = [
+_SCHEMA_3: list[Step] = [
     "ALTER TABLE sessions ADD COLUMN current_item_id INTEGER REFERENCES agenda_items(id) ON DELETE SET NULL",
     "ALTER TABLE sessions ADD COLUMN current_since TEXT",
     "CREATE INDEX follow_ups_by_item ON follow_ups(agenda_item_id)",
 ]
 
 # 4: the champion log, what the leader did for the mentor in return.
-_SCHEMA_4 = [
+_SCHEMA_4: list[Step] = [
     f"""CREATE TABLE champion_entries (
         id INTEGER PRIMARY KEY,
         mentorship_id INTEGER NOT NULL REFERENCES mentorships(id) ON DELETE CASCADE,
@@ -146,14 +148,14 @@ _SCHEMA_4 = [
 
 # 5: two windows editing one note or agenda item at once keep both texts: the later
 # save becomes a copy beside the original, pointing at it, instead of overwriting it.
-_SCHEMA_5 = [
+_SCHEMA_5: list[Step] = [
     "ALTER TABLE notes ADD COLUMN conflict_of INTEGER REFERENCES notes(id) ON DELETE SET NULL",
     "ALTER TABLE agenda_items ADD COLUMN conflict_of INTEGER REFERENCES agenda_items(id) ON DELETE SET NULL",
 ]
 
 # 6: the guided start: what impressed the leader, what they offer in return, when
 # they talked to the mentor's manager, and the ask as they last edited it.
-_SCHEMA_6 = [
+_SCHEMA_6: list[Step] = [
     f"""CREATE TABLE mentorship_setup (
         mentorship_id INTEGER PRIMARY KEY REFERENCES mentorships(id) ON DELETE CASCADE,
         impressed_by TEXT NOT NULL DEFAULT '',
@@ -186,12 +188,12 @@ def _full_text_search(db: sqlite3.Connection) -> None:
 
     tables = Database(db, execute_plugins=False)
     for table, columns in SEARCHED.items():
-        tables[table].enable_fts(columns, fts_version="FTS5", create_triggers=True, tokenize="porter")
+        tables.table(table).enable_fts(columns, fts_version="FTS5", create_triggers=True, tokenize="porter")
 
 
 # 8: a stale item (carried again and again) can be kept: the pair decided to do it at
 # this meeting, so it stops being flagged. Each carried copy starts undecided again.
-_SCHEMA_8 = [
+_SCHEMA_8: list[Step] = [
     "ALTER TABLE agenda_items ADD COLUMN kept INTEGER NOT NULL DEFAULT 0 CHECK (kept IN (0, 1))",
 ]
 
@@ -215,8 +217,6 @@ def _index_only_on_text_changes(db: sqlite3.Connection) -> None:
             "END"
         )
 
-
-Step = str | Callable[[sqlite3.Connection], None]
 
 # 9 also indexes what carry-over looks up on every plan and end: which items were
 # carried from an item (those from a follow-up are indexed since migration 2).

@@ -12,7 +12,6 @@ import types
 import typing
 from collections.abc import Callable
 from datetime import date, datetime
-from functools import cache
 from typing import Any, TypeVar
 
 from ..timing import from_stamp
@@ -43,9 +42,21 @@ def _made(cls: type[R], values: dict[str, Any], conversions: tuple[tuple[str, Co
     return cls(**values)
 
 
-@cache
+_PLANS: dict[tuple[type, tuple[str, ...]], tuple[tuple[str, Convert], ...]] = {}
+
+
 def _conversions(cls: type, names: tuple[str, ...]) -> tuple[tuple[str, Convert], ...]:
-    """(column, converter) for each selected column whose field is a date, a moment or a flag."""
+    """(column, converter) for each selected column whose field is a date, a moment or a flag.
+
+    Worked out once per record class and column list: type hints are slow to read.
+    """
+    plan = _PLANS.get((cls, names))
+    if plan is None:
+        plan = _PLANS[(cls, names)] = _plan(cls, names)
+    return plan
+
+
+def _plan(cls: type, names: tuple[str, ...]) -> tuple[tuple[str, Convert], ...]:
     hints = typing.get_type_hints(cls)
     wanted = []
     for field in dataclasses.fields(cls):

@@ -48,7 +48,7 @@ class SearchQueries(StoreBase):
         allowed = self.scope.visibilities if viewer is None else visible_within(self.scope, viewer)
         marks = ", ".join("?" * len(allowed))
         only = self.scope.mentorship_id
-        parts = [
+        parts: list[tuple[str, list[object]]] = [
             # The first part names the columns for the whole union: SearchHit's fields.
             (f"SELECT 'note' AS kind, n.id AS ref_id, coalesce(i.title, 'The session as a whole') AS title, "
              f"{_snippet('notes', 0)} AS context, n.session_id AS session_id, n.agenda_item_id AS agenda_item_id, "

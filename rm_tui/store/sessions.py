@@ -14,7 +14,7 @@ from ..models import DEFAULT_SESSION_MINUTES, Session
 from ..schedule import default_session_date
 from ..scope import Action, requires
 from ..validation import whole_number
-from .base import NOW_SQL
+from .base import NOW_SQL, inserted
 from .carry_over import CarryOverQueries
 from .connection import immediate
 from .mentorships import MentorshipQueries
@@ -60,12 +60,10 @@ class SessionQueries(CarryOverQueries, MentorshipQueries):
             ).fetchone()
             last_on = date.fromisoformat(previous[0]) if previous else None
             when = scheduled_on or default_session_date(last_on, cadence[0], self.today())
-            session_id = int(
-                self.db.execute(
-                    "INSERT INTO sessions (mentorship_id, scheduled_on, minutes) VALUES (?, ?, ?)",
-                    [mentorship_id, when.isoformat(), length],
-                ).lastrowid
-            )
+            session_id = inserted(self.db.execute(
+                "INSERT INTO sessions (mentorship_id, scheduled_on, minutes) VALUES (?, ?, ?)",
+                [mentorship_id, when.isoformat(), length],
+            ))
             self._bring_in_carry_over(session_id)
         self._wrote("sessions", "agenda_items")
         return session_id
@@ -137,7 +135,8 @@ class SessionQueries(CarryOverQueries, MentorshipQueries):
         """Past and planned sessions, newest first; `limit` keeps only the newest few."""
         return self._all(
             Session,
-            f"SELECT {SESSION_COLUMNS} FROM sessions WHERE mentorship_id = ? ORDER BY scheduled_on DESC, id DESC LIMIT ?",
+            f"SELECT {SESSION_COLUMNS} FROM sessions WHERE mentorship_id = ? "
+            "ORDER BY scheduled_on DESC, id DESC LIMIT ?",
             [mentorship_id, limit],
         )
 

@@ -14,6 +14,7 @@ from ..validation import optional_text, required_text
 from .base import NOW_SQL, inserted
 from .connection import immediate
 from .mentorships import MentorshipQueries
+
 Goal = tuple[str, str]  # (the gap in the leader's words, the curious question it becomes)
 
 

@@ -31,7 +31,10 @@ from tests.ui.helpers import SIZE, open_app, screen_text
 # closing tag with nothing open (a crash in a Label), markup and a link Textual or
 # Rich would parse, a theme variable, and escape sequences that would clear a real
 # terminal and retitle its window.
-HOSTILE = "[@click=app.quit]quit[/] [@click=screen.dismiss]x[/] [/] [b]x[/b] [link=evil]y[/link] $accent \x1b[2J\x1b]0;pwned\x07"
+HOSTILE = (
+    "[@click=app.quit]quit[/] [@click=screen.dismiss]x[/] [/] [b]x[/b] [link=evil]y[/link] $accent "
+    "\x1b[2J\x1b]0;pwned\x07"
+)
 # As typed, minus the control characters.
 SHOWN = "[@click=app.quit]quit[/] [@click=screen.dismiss]x[/] [/] [b]x[/b] [link=evil]y[/link] $accent [2J]0;pwned"
 SHOWN_START = SHOWN[:50]  # what fits on one line even in a narrow heading

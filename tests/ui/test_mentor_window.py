@@ -106,7 +106,9 @@ async def test_follow_ups_are_captured_by_the_mentor_but_marked_by_the_leader(
         assert "Mark the highlighted follow-up done" not in await _help_text(pilot)
 
 
-async def test_the_leaders_note_is_read_only_in_the_mentors_window(db_path: Path, store: Store, mentorship: int) -> None:
+async def test_the_leaders_note_is_read_only_in_the_mentors_window(
+    db_path: Path, store: Store, mentorship: int
+) -> None:
     app = open_app(db_path, role="mentor")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

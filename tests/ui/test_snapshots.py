@@ -105,7 +105,9 @@ async def _open_live_without_blink(pilot) -> None:
     await pilot.pause()
 
 
-def test_live_session_mid_meeting(snap_compare, db_path: Path, store: Store, user_topics: Path, clock: FakeClock) -> None:
+def test_live_session_mid_meeting(
+    snap_compare, db_path: Path, store: Store, user_topics: Path, clock: FakeClock
+) -> None:
     _meeting_in_progress(store, clock)
     assert snap_compare(open_app(db_path, user_topics, clock=clock), terminal_size=SIZE,
                         run_before=_open_live_without_blink)
@@ -119,6 +121,8 @@ def test_live_session_mid_meeting_at_80x24(
                         run_before=_open_live_without_blink)
 
 
-def test_live_session_end_summary(snap_compare, db_path: Path, store: Store, user_topics: Path, clock: FakeClock) -> None:
+def test_live_session_end_summary(
+    snap_compare, db_path: Path, store: Store, user_topics: Path, clock: FakeClock
+) -> None:
     _meeting_in_progress(store, clock)
     assert snap_compare(open_app(db_path, user_topics, clock=clock), terminal_size=SIZE, press=["l", "f5"])
