@@ -182,10 +182,8 @@ async def test_plan_a_session_with_a_typed_date_and_see_it_listed(db_path: Path,
 
 
 async def test_f1_help_stays_in_the_footer_at_80_columns_on_every_main_screen(db_path: Path) -> None:
-    from textual.widgets._footer import FooterKey
-
     def help_key_in_sight() -> bool:
-        keys = list(app.screen.query(FooterKey))
+        keys = list(app.screen.query("FooterKey"))  # by CSS type name: the class lives in a private module
         palette = next(k for k in keys if k.has_class("-command-palette"))
         help_key = next((k for k in keys if k.key == "f1"), None)
         return help_key is not None and help_key.region.right <= palette.region.x
