@@ -80,6 +80,12 @@ class RmTuiApp(App[None]):
         ),
         Binding("f9", "search", "Search", tooltip="Search notes, agenda items, follow-ups and topics", show=False),
         Binding("ctrl+q", "quit", "Quit", tooltip="Leave rm-tui (everything is already saved)", show=False),
+        # Tab moves the focus before the next key is handed out. As Textual's screen
+        # binding, it acted only once it had bubbled up from the focused field, so letters
+        # typed right after it (a fast typist, a busy machine, keys arriving in one burst
+        # over ssh) went into the field being left.
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
     speaker: reactive[Role] = reactive("leader")

@@ -11,10 +11,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+import signal
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from aiohttp.web import Application, HTTPForbidden, Request, StreamResponse, middleware
+from aiohttp.web import Application, HTTPForbidden, Request, StreamResponse, middleware, run_app
 from textual_serve.server import Server
 
 from .serving import TOKEN_COOKIE, TOKEN_PARAM, ServeAddress, SharedMentorship, mentor_command
@@ -80,7 +81,26 @@ class MentorServer(Server):
             task.cancel()
         await asyncio.gather(*self._sessions, return_exceptions=True)
 
+    def serve(self, debug: bool = False) -> None:
+        """Listen until Ctrl+C, and say the address only once the port takes connections.
+
+        textual-serve's own serve() announces from on_startup, which aiohttp runs
+        before it binds the port: whoever opened the address at once was refused.
+        aiohttp calls run_app's `print` once every site listens, so the address is
+        said from there.
+        """
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        loop.add_signal_handler(signal.SIGINT, self.request_exit)
+        loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+        run_app(self._make_app(), host=self.host, port=self.port, handle_signals=False, loop=loop,
+                print=lambda *_: self.announce())
+
     async def on_startup(self, app: Application) -> None:
+        """Nothing to say yet: aiohttp runs this before the port listens (see serve)."""
+
+    def announce(self) -> None:
         self.say(f"Serving {self.shared.mentor}'s view of your mentorship, from {self.db_path}")
         self.say(f"Share this address with your mentor: {self.address.share_url}")
         if not self.address.is_loopback:

@@ -88,6 +88,21 @@ class BrowserPage:
                 return shown
         raise AssertionError(f"{text!r} never appeared in the browser; it showed:\n{self.text()}")
 
+    def wait_for_cursor(self, before: str, timeout: float = 30.0) -> str:
+        """Wait until the page's terminal cursor stands at the start of `before`: see Terminal.wait_for_cursor."""
+        deadline = time.monotonic() + timeout
+        while True:
+            self.page.wait_for_timeout(50)
+            x, y = self._screen.cursor.x, self._screen.cursor.y
+            line = self._screen.display[y] if y < len(self._screen.display) else ""
+            if any(line[at:].startswith(before) for at in {x, max(x - 1, 0)}):
+                return self.text()
+            if time.monotonic() > deadline:
+                raise AssertionError(
+                    f"the cursor never stood at {before!r} in the browser; it is at column {x} of\n{line!r}\n"
+                    f"and the page showed:\n{self.text()}"
+                )
+
     def press(self, *keys: str) -> None:
         for key in keys:
             self.page.keyboard.press(key)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 RM_TUI = Path(sys.executable).with_name("rm-tui")
+EXITED = "rm-tui-test-exited-with-"
 
 
 def require_tools() -> None:
@@ -24,30 +26,34 @@ def require_tools() -> None:
 
 
 class Terminal:
-    """One tmux session running a command, read through capture-pane."""
+    """One tmux session running a command, read through capture-pane.
+
+    Each runs on a tmux server of its own, started without any tmux configuration: a
+    tmux the person running the tests already uses (its sessions, clients and options,
+    which decide window sizes) changes nothing here.
+    """
 
     def __init__(self, command: list[str], env: dict[str, str], size: tuple[int, int] = (120, 40)) -> None:
         self.name = f"rm-tui-test-{uuid.uuid4().hex[:8]}"
+        self._tmux = ["tmux", "-L", self.name, "-f", os.devnull]
         exports = " ".join(f"{key}={value!s}" for key, value in env.items())
-        shell_command = f"env {exports} {' '.join(command)}; sleep 60"
-        subprocess.run(
-            ["tmux", "new-session", "-d", "-s", self.name, "-x", str(size[0]), "-y", str(size[1]), shell_command],
-            check=True,
-        )
-        # Some tmux set-ups size a detached window from default-size and ignore -x/-y; pin it.
-        subprocess.run(
-            ["tmux", "set-option", "-t", self.name, "window-size", "manual"], check=False, capture_output=True
-        )
-        subprocess.run(
-            ["tmux", "resize-window", "-t", self.name, "-x", str(size[0]), "-y", str(size[1])],
-            check=False,
-            capture_output=True,
-        )
+        # COLUMNS and LINES would override the pane's size (Textual asks shutil, which
+        # prefers them), and pytest's process has them: importing readline sets them to
+        # the size of the terminal pytest runs in. The marker after the command tells the
+        # test the program has ended (its files closed, its clean-up done).
+        shell_command = f"env -u COLUMNS -u LINES {exports} {' '.join(command)}; echo {EXITED}$?; sleep 60"
+        self.tmux("new-session", "-d", "-s", self.name, "-x", str(size[0]), "-y", str(size[1]), shell_command)
+        # Some tmux versions size a detached window from default-size and ignore -x/-y; pin it.
+        for pin in (["set-option", "-t", self.name, "window-size", "manual"],
+                    ["resize-window", "-t", self.name, "-x", str(size[0]), "-y", str(size[1])]):
+            subprocess.run([*self._tmux, *pin], check=False, capture_output=True)
+
+    def tmux(self, *args: str) -> str:
+        """Run a tmux command on this terminal's server; returns what it printed."""
+        return subprocess.run([*self._tmux, *args], check=True, capture_output=True, text=True).stdout
 
     def screen(self) -> str:
-        return subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name], check=True, capture_output=True, text=True
-        ).stdout
+        return self.tmux("capture-pane", "-p", "-t", self.name)
 
     def wait_for(self, text: str, timeout: float = 15.0) -> str:
         deadline = time.monotonic() + timeout
@@ -67,15 +73,73 @@ class Terminal:
             time.sleep(0.1)
         raise AssertionError(f"{text!r} never went away; the screen was:\n{self.screen()}")
 
+    def snapshot(self) -> tuple[str, tuple[int, int]]:
+        """The screen and where the terminal's cursor is, read in one tmux call so they agree."""
+        out = self.tmux("display-message", "-p", "-t", self.name, "#{cursor_x} #{cursor_y}", ";",
+                        "capture-pane", "-p", "-t", self.name)
+        where, _, shown = out.partition("\n")
+        x, y = (int(n) for n in where.split())
+        return shown, (x, y)
+
+    def wait_for_cursor(self, before: str, timeout: float = 15.0) -> str:
+        """Wait until the terminal's cursor stands at the start of `before`.
+
+        The app puts the cursor in the field that takes the keys, as a person sees it:
+        at an empty field's placeholder, it says that field has the focus, ready for
+        typing. (An input puts the cursor one cell further on when its own cursor is at
+        the end of its text, so either cell will do.)
+        """
+        deadline = time.monotonic() + timeout
+        while True:
+            shown, (x, y) = self.snapshot()
+            lines = shown.splitlines()
+            line = lines[y] if y < len(lines) else ""
+            if any(line[at:].startswith(before) for at in {x, max(x - 1, 0)}):
+                return shown
+            if time.monotonic() > deadline:
+                raise AssertionError(
+                    f"the cursor never stood at {before!r}; it is at column {x} of\n{line!r}\n"
+                    f"and the screen was:\n{shown}"
+                )
+            time.sleep(0.1)
+
+    def wait_for_field(self, label: str, value: str, timeout: float = 15.0) -> str:
+        """Wait until a form shows `value` in the field beside `label` (every key of it taken, there)."""
+        field = re.compile(rf"{re.escape(label)}\s+{re.escape(value)}(\s|$)", re.MULTILINE)
+        deadline = time.monotonic() + timeout
+        while True:
+            shown = self.screen()
+            if field.search(shown):
+                return shown
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{label!r} never showed {value!r}; the screen was:\n{shown}")
+            time.sleep(0.1)
+
+    def wait_exited(self, timeout: float = 15.0) -> int:
+        """Wait until the program has ended; returns its exit status."""
+        shown = self.wait_for(EXITED, timeout)
+        return int(shown.split(EXITED, 1)[1].split()[0])
+
     def keys(self, *keys: str, literal: bool = False) -> None:
-        """Send keys one at a time, at a fast typist's pace."""
+        """Send keys one at a time, at a fast typist's pace.
+
+        The pace is for realism only: a test waits for what the screen shows (a form
+        open, the cursor in a field, typed text) before it relies on keys having landed.
+        """
         for key in keys:
-            args = ["tmux", "send-keys", "-t", self.name] + (["-l"] if literal else []) + [key]
-            subprocess.run(args, check=True)
+            self.tmux("send-keys", "-t", self.name, *(["-l"] if literal else []), key)
             time.sleep(0.05)
+
+    def burst(self, *keys: str) -> None:
+        """Send keys in one write, as keys arrive when they come faster than the app reads them."""
+        self.tmux("send-keys", "-t", self.name, *keys)
 
     def type(self, text: str) -> None:
         self.keys(*text, literal=True)
 
+    def pane_pid(self) -> int:
+        """The process tmux started in the pane: the shell that runs the command."""
+        return int(self.tmux("display-message", "-p", "-t", self.name, "#{pane_pid}"))
+
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False, capture_output=True)
+        subprocess.run([*self._tmux, "kill-server"], check=False, capture_output=True)

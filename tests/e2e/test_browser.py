@@ -6,6 +6,7 @@ import os
 import signal
 import socket
 import subprocess
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -61,7 +62,7 @@ def served(terminal_env: dict[str, str], agenda: int) -> Iterator[Served]:
     )
     assert process.stdout is not None
     lines = []
-    for line in process.stdout:
+    for line in process.stdout:  # the address is printed once the port takes connections
         lines.append(line)
         if "Share this address" in line:
             break
@@ -71,8 +72,12 @@ def served(terminal_env: dict[str, str], agenda: int) -> Iterator[Served]:
     url = lines[-1].split(": ", 1)[1].strip()
     yield Served(process, url)
     if process.poll() is None:
-        process.kill()
-        process.wait(10)
+        process.send_signal(signal.SIGINT)  # as a person stops it: the pages' own rm-tui quit with it
+        try:
+            process.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate(timeout=10)
 
 
 def _status(url: str) -> int:
@@ -106,13 +111,17 @@ def test_the_mentor_in_a_browser_and_the_leader_in_a_terminal_edit_one_agenda(
         leader.wait_for("A real task in Notion")
         leader.keys("C-n")
         leader.wait_for("New agenda item")
+        leader.wait_for_cursor("what to talk about")  # the form has put the focus in its title
         leader.type("Reels vs Shorts")
+        leader.wait_for_field("Title", "Reels vs Shorts")
         leader.keys("Enter")
         browser.wait_for("Reels vs Shorts", timeout=10)
         # The mentor adds one from the browser; it reaches the terminal, credited to the mentor.
         browser.press("Control+n")
         browser.wait_for("New agenda item")
+        browser.wait_for_cursor("what to talk about")
         browser.type("Creators worth following")
+        browser.wait_for("Creators worth following")
         browser.press("Enter")
         shown = leader.wait_for("Creators worth following", timeout=10)
         lines = shown.splitlines()
@@ -146,4 +155,9 @@ def test_ctrl_c_stops_the_server_and_the_mentors_app(
     assert served.process.returncode == 0, err
     assert "Stopped serving." in out
     assert "Traceback" not in err
+    # The server told the page's rm-tui to quit and saw it hang up; the process itself
+    # may take a moment more to end.
+    deadline = time.monotonic() + 15
+    while _mentor_apps(terminal_env["RM_TUI_DB"]) and time.monotonic() < deadline:
+        time.sleep(0.1)
     assert _mentor_apps(terminal_env["RM_TUI_DB"]) == []

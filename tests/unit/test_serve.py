@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from rm_tui.__main__ import cli
 from rm_tui.errors import NotFound, ValidationError
 from rm_tui.serving import ServeRefused, SharedMentorship, choose_shared_mentorship, mentor_command, serve_address
 from rm_tui.store import Store
+from rm_tui.web import mentor_server
 from tests.conftest import draft
 
 
@@ -105,3 +107,31 @@ def test_serve_refuses_a_file_that_is_no_rm_tui_database(tmp_path: Path) -> None
     assert result.exit_code == 2
     assert "is not an rm-tui database" in result.output
     assert junk.read_bytes() == b"not a database at all"
+
+
+def test_the_address_is_printed_only_once_the_port_takes_connections(tmp_path: Path) -> None:
+    """Whoever opens the printed address at once gets in: it used to be printed before the port listened."""
+    seeded = Store.open(tmp_path / "rm.db")
+    seeded.create_mentorship(draft())
+    shared = choose_shared_mentorship(seeded, None)
+    seeded.close()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    reached: list[object] = []
+
+    def say(line: str) -> None:
+        if line.startswith("Share this address"):
+            try:  # at this very moment, before the server runs another line
+                socket.create_connection(("127.0.0.1", port), timeout=5).close()
+                reached.append("listening")
+            except OSError as error:
+                reached.append(error)
+            asyncio.get_running_loop().call_soon(server.request_exit)  # as Ctrl+C does
+
+    server = mentor_server(tmp_path / "rm.db", shared, serve_address("127.0.0.1", port), say=say)
+    try:
+        server.serve()
+    finally:
+        asyncio.set_event_loop(None)  # serve() closed its loop: leave none behind for the next test
+    assert reached == ["listening"]
