@@ -52,7 +52,7 @@ class NoteStatus(Horizontal):
                                      "bold $warning"), hint)
         self.query_one("#visibility-hint", QuietStatic).say(hint)
         if not mine:
-            after = "  read only here: ctrl+n writes your own"
+            after = "  read only · ^n writes yours"  # short: it shares a line at 80 columns
         elif may_change_visibility:
             after = "  ctrl+t changes"
         else:

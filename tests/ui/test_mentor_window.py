@@ -121,7 +121,7 @@ async def test_the_leaders_note_is_read_only_in_the_mentors_window(
         editor = screen.query_one(TextArea)
         assert editor.text == "the leader's words"
         assert editor.read_only
-        assert "read only here" in screen_text(app)
+        assert "read only · ^n writes yours" in screen_text(app)
         session = store.upcoming_session(mentorship)
         assert session is not None
         notes = store.notes(session.id, store.agenda(session.id)[0].id)
