@@ -43,6 +43,7 @@ class Terminal:
         # test the program has ended (its files closed, its clean-up done).
         shell_command = f"env -u COLUMNS -u LINES {exports} {' '.join(command)}; echo {EXITED}$?; sleep 60"
         self.tmux("new-session", "-d", "-s", self.name, "-x", str(size[0]), "-y", str(size[1]), shell_command)
+        self._socket = Path(self.tmux("display-message", "-p", "-t", self.name, "#{socket_path}").strip())
         # Some tmux versions size a detached window from default-size and ignore -x/-y; pin it.
         for pin in (["set-option", "-t", self.name, "window-size", "manual"],
                     ["resize-window", "-t", self.name, "-x", str(size[0]), "-y", str(size[1])]):
@@ -143,3 +144,4 @@ class Terminal:
 
     def close(self) -> None:
         subprocess.run([*self._tmux, "kill-server"], check=False, capture_output=True)
+        self._socket.unlink(missing_ok=True)  # tmux leaves its socket file behind
