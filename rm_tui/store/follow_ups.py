@@ -18,7 +18,7 @@ from .agenda import AgendaQueries
 from .base import NOW_SQL, inserted
 from .carry_over import FOLLOW_UP_PREFIX
 from .connection import immediate
-from .rows import from_values
+from .rows import wrapped_records
 
 _FOLLOW_UP_COLUMNS = "id, mentorship_id, session_id, agenda_item_id, title, owner, due_on, status, version"
 
@@ -87,14 +87,8 @@ class FollowUpQueries(AgendaQueries):
             "CASE WHEN f.status = 'open' THEN f.due_on END, f.updated_at DESC, f.id DESC",
             {"show": show, "today": today, "owner": owner, "mentorship": mentorship_id},
         )
-        names = [column[0] for column in cursor.description]
-        own = len(_FOLLOW_UP_COLUMNS.split(", "))  # one query, two records: the follow-up, then where it is from
-        listed = []
-        for row in cursor.fetchall():
-            follow_up = from_values(FollowUp, dict(zip(names[:own], row[:own], strict=True)))
-            context = dict(zip(names[own:], row[own:], strict=True))
-            listed.append(from_values(FollowUpRow, {"follow_up": follow_up, **context}))
-        return listed
+        # The follow-up's columns, then where it is from: its mentor and meeting.
+        return wrapped_records(FollowUpRow, "follow_up", FollowUp, len(_FOLLOW_UP_COLUMNS.split(", ")), cursor)
 
     def get_follow_up(self, follow_up_id: int) -> FollowUp:
         follow_up = self._one(FollowUp, f"SELECT {_FOLLOW_UP_COLUMNS} FROM follow_ups WHERE id = ?",

@@ -12,7 +12,7 @@ from ..errors import NotFound, ValidationError
 from ..models import Mentorship, MentorshipDraft, MentorshipOverview
 from ..scope import Action, requires
 from .base import NOW_SQL, StoreBase, inserted
-from .rows import from_values
+from .rows import wrapped_records
 
 MENTORSHIP_COLUMNS = (
     "id, leader, mentor, expertise, focus, manager_informed, cadence_days, status, created_at, updated_at"
@@ -83,14 +83,10 @@ class MentorshipQueries(StoreBase):
             """,
             [today, int(include_ended), self.scope.mentorship_id, self.scope.mentorship_id],
         )
-        names = [column[0] for column in cursor.description]
-        own = len(MENTORSHIP_COLUMNS.split(","))  # one query, two records: the mentorship, then its figures
-        overviews = []
-        for row in cursor.fetchall():
-            mentorship = from_values(Mentorship, dict(zip(names[:own], row[:own], strict=True)))
-            figures = dict(zip(names[own:], row[own:], strict=True))
-            overviews.append(from_values(MentorshipOverview, {"mentorship": mentorship, **figures}))
-        return overviews
+        # The mentorship's columns, then its figures.
+        return wrapped_records(
+            MentorshipOverview, "mentorship", Mentorship, len(MENTORSHIP_COLUMNS.split(",")), cursor
+        )
 
     def find_mentorship(self, wanted: str) -> int:
         """A mentorship by id, or by a piece of the mentor's name that matches only one."""

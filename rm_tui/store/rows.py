@@ -30,6 +30,18 @@ def records(cls: type[R], cursor: sqlite3.Cursor, limit: int | None = None) -> l
     return [_made(cls, dict(zip(names, row, strict=True)), conversions) for row in rows]
 
 
+def wrapped_records(cls: type[R], field: str, inner: type, inner_columns: int, cursor: sqlite3.Cursor) -> list[R]:
+    """One query, two records a row: its first `inner_columns` columns make an `inner`
+    record, which goes in `field` of a `cls` record made from the columns after them."""
+    names = [column[0] for column in cursor.description]
+    made = []
+    for row in cursor.fetchall():
+        held: object = from_values(inner, dict(zip(names[:inner_columns], row[:inner_columns], strict=True)))
+        around = dict(zip(names[inner_columns:], row[inner_columns:], strict=True))
+        made.append(from_values(cls, {field: held, **around}))
+    return made
+
+
 def from_values(cls: type[R], values: dict[str, Any]) -> R:
     """A `cls` record from values named as its fields, converted as `records` does."""
     return _made(cls, dict(values), _conversions(cls, tuple(values)))
