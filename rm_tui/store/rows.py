@@ -27,7 +27,32 @@ def records(cls: type[R], cursor: sqlite3.Cursor, limit: int | None = None) -> l
     names = tuple(column[0] for column in cursor.description)
     conversions = _conversions(cls, names)
     rows = cursor.fetchmany(limit) if limit is not None else cursor.fetchall()
+    if _in_field_order(cls, names):
+        # The columns are the fields, in order (checked once): filling them by position is
+        # the same record, without a dict per row. An export reads 100,000 notes this way.
+        at = [(names.index(name), convert) for name, convert in conversions]
+        return [_made_in_order(cls, row, at) for row in rows]
     return [_made(cls, dict(zip(names, row, strict=True)), conversions) for row in rows]
+
+
+def _made_in_order(cls: type[R], row: tuple[Any, ...], at: list[tuple[int, Convert]]) -> R:
+    if not at:
+        return cls(*row)
+    values = list(row)
+    for index, convert in at:
+        if values[index] is not None:
+            values[index] = convert(values[index])
+    return cls(*values)
+
+
+_FIELD_ORDER: dict[type, tuple[str, ...]] = {}
+
+
+def _in_field_order(cls: type, names: tuple[str, ...]) -> bool:
+    order = _FIELD_ORDER.get(cls)
+    if order is None:
+        order = _FIELD_ORDER[cls] = tuple(field.name for field in dataclasses.fields(cls))
+    return names == order
 
 
 def wrapped_records(cls: type[R], field: str, inner: type, inner_columns: int, cursor: sqlite3.Cursor) -> list[R]:
