@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Static
 
-from rm_tui.ground_rules import GROUND_RULES, RULES_SETTING
+from rm_tui.ground_rules import GROUND_RULES, RULES_SETTING, ground_rules_for
 from rm_tui.scope import Action
 
 if TYPE_CHECKING:
@@ -29,7 +29,8 @@ def push_rules(screen: Screen[Any], store: Store, *, first_time: bool) -> None:
 
     # The setting is the leader's: the mentor's window shows the rules without the box.
     offer_opt_out = first_time and store.scope.may(Action.CHANGE_SETTINGS)
-    screen.app.push_screen(GroundRulesScreen(offer_opt_out=offer_opt_out), closed)
+    rules = ground_rules_for(store.scope.is_mentor)  # each reader is told their own part
+    screen.app.push_screen(GroundRulesScreen(offer_opt_out=offer_opt_out, rules=rules), closed)
 
 
 def offer_rules_once(screen: Screen[Any], store: Store, session_id: int) -> None:
@@ -53,13 +54,14 @@ class GroundRulesScreen(ModalScreen[bool]):
     """
     BINDINGS = [Binding("escape", "close", "Close"), Binding("enter", "close", "Close", show=False)]
 
-    def __init__(self, offer_opt_out: bool = True) -> None:
+    def __init__(self, offer_opt_out: bool = True, rules: tuple[tuple[str, str], ...] = GROUND_RULES) -> None:
         super().__init__()
         self.offer_opt_out = offer_opt_out
+        self.rules = rules
 
     def compose(self) -> ComposeResult:
         parts: list[Content | str | tuple[str, str]] = []
-        for number, (rule, detail) in enumerate(GROUND_RULES, 1):
+        for number, (rule, detail) in enumerate(self.rules, 1):
             parts += [(f"{number}. {rule}", "bold $accent"), "\n", detail, "\n\n"]
         with VerticalScroll(id="rules"):
             yield Static(Content.assemble(*parts).rstrip())

@@ -126,3 +126,18 @@ async def test_the_leaders_note_is_read_only_in_the_mentors_window(
         assert session is not None
         notes = store.notes(session.id, store.agenda(session.id)[0].id)
         assert [n.body for n in notes] == ["the leader's words"]
+
+
+async def test_the_ground_rules_speak_to_whoever_reads_them(db_path: Path, mentorship: int) -> None:
+    for role, own, others in (("mentor", "The leader carries the admin.", "You carry the admin."),
+                              ("leader", "You carry the admin.", "The leader carries the admin.")):
+        app = open_app(db_path, role=role)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("s")
+            await pilot.pause()
+            await pilot.press("ctrl+g")
+            await pilot.pause()
+            text = screen_text(app)
+            assert own in text and others not in text
+            assert not app.screen.query("Checkbox")  # shown on a key: no box to stop them at session start
