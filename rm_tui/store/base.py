@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..errors import NotFound
 from ..scope import LEADER, Scope
@@ -56,6 +56,13 @@ class StoreBase:
     def _all(self, cls: type[R], sql: str, params: Iterable[object] = ()) -> list[R]:
         """Every row of `sql` as a `cls` record, matched by column name."""
         return records(cls, self.db.execute(sql, list(params)))
+
+    def _one_row(self, sql: str, params: Iterable[object], missing: str) -> tuple[Any, ...]:
+        """The one row of `sql` as SQLite gives it (a few values, not a record); NotFound if none."""
+        row = self.db.execute(sql, list(params)).fetchone()
+        if row is None:
+            raise NotFound(f"{missing} no longer exists")
+        return tuple(row)
 
     def _one(self, cls: type[R], sql: str, params: Iterable[object], missing: str) -> R:
         """The one row of `sql` as a `cls` record; NotFound ('<missing> no longer exists') if none."""

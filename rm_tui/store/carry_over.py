@@ -6,7 +6,6 @@ or agreeing a follow-up), so an agenda never shows half a carry-over.
 
 from __future__ import annotations
 
-from ..errors import NotFound
 from .base import NOW_SQL, StoreBase
 
 FOLLOW_UP_MINUTES = 5
@@ -41,10 +40,9 @@ class CarryOverQueries(StoreBase):
         Carry-over goes first on the agenda, follow-ups first of all, as the pair
         deals with what is left from last time before new topics.
         """
-        row = self.db.execute("SELECT mentorship_id FROM sessions WHERE id = ?", [session_id]).fetchone()
-        if row is None:
-            raise NotFound(f"session {session_id} no longer exists")
-        mentorship_id = row[0]
+        (mentorship_id,) = self._one_row(
+            "SELECT mentorship_id FROM sessions WHERE id = ?", [session_id], f"session {session_id}"
+        )
         follow_ups = [
             (f"{FOLLOW_UP_PREFIX}{title}", "", None, None, FOLLOW_UP_MINUTES, owner, None, carries, follow_up_id)
             for follow_up_id, title, owner, carries in self.db.execute(

@@ -155,12 +155,11 @@ class FollowUpQueries(AgendaQueries):
 
     def default_follow_up_due(self, session_id: int) -> date:
         """The next session by the cadence: the natural 'by next time'."""
-        row = self.db.execute(
+        scheduled_on, cadence_days = self._one_row(
             "SELECT s.scheduled_on, m.cadence_days FROM sessions s JOIN mentorships m ON m.id = s.mentorship_id "
             "WHERE s.id = ?",
             [session_id],
-        ).fetchone()
-        if row is None:
-            raise NotFound(f"session {session_id} no longer exists")
-        return default_session_date(date.fromisoformat(row[0]), row[1], self.today())
+            f"session {session_id}",
+        )
+        return default_session_date(date.fromisoformat(scheduled_on), cadence_days, self.today())
 

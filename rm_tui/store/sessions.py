@@ -48,11 +48,9 @@ class SessionQueries(CarryOverQueries, MentorshipQueries):
         length = whole_number(minutes, "minutes", "Session length (minutes)", 5, 480)
         self.scope.require_mentorship(mentorship_id)
         with immediate(self.db):
-            cadence = self.db.execute(
-                "SELECT cadence_days FROM mentorships WHERE id = ?", [mentorship_id]
-            ).fetchone()
-            if cadence is None:
-                raise NotFound(f"mentorship {mentorship_id} no longer exists")
+            cadence = self._one_row(
+                "SELECT cadence_days FROM mentorships WHERE id = ?", [mentorship_id], f"mentorship {mentorship_id}"
+            )
             previous = self.db.execute(
                 "SELECT scheduled_on FROM sessions WHERE mentorship_id = ? "
                 "AND status != 'cancelled' ORDER BY scheduled_on DESC, id DESC LIMIT 1",
@@ -104,15 +102,14 @@ class SessionQueries(CarryOverQueries, MentorshipQueries):
 
     def next_session_date(self, mentorship_id: int) -> date:
         """Where a new session would go: the last one plus the cadence, or today."""
-        row = self.db.execute(
+        cadence_days, last_on = self._one_row(
             "SELECT m.cadence_days, (SELECT max(scheduled_on) FROM sessions s WHERE "
             "s.mentorship_id = m.id AND s.status != 'cancelled') FROM mentorships m WHERE m.id = ?",
             [mentorship_id],
-        ).fetchone()
-        if row is None:
-            raise NotFound(f"mentorship {mentorship_id} no longer exists")
-        last = date.fromisoformat(row[1]) if row[1] else None
-        return default_session_date(last, row[0], self.today())
+            f"mentorship {mentorship_id}",
+        )
+        last = date.fromisoformat(last_on) if last_on else None
+        return default_session_date(last, cadence_days, self.today())
 
     def get_session(self, session_id: int) -> Session:
         session = self._one(Session, f"SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?", [session_id],
