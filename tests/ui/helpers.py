@@ -39,6 +39,15 @@ def screen_text(app: RmTuiApp) -> str:
     return "\n".join(parts)
 
 
+async def open_screen(pilot, key: str, screen_type: type):
+    """Press `key` once the app is settled, and return the screen it opened (checked to be a `screen_type`)."""
+    await pilot.pause()
+    await pilot.press(key)
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, screen_type)
+    return pilot.app.screen
+
+
 def toasts(app: RmTuiApp) -> str:
     """The notifications on screen, as read (the app must run with notifications=True)."""
     return "\n".join(str(toast.render()) for toast in app.screen.query("Toast"))

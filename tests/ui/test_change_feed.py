@@ -17,7 +17,7 @@ from screens.data_screen import DataScreen
 from screens.follow_ups import FollowUpsScreen
 from screens.home import HomeScreen
 from tests.conftest import draft
-from tests.ui.helpers import SIZE, open_app, screen_text
+from tests.ui.helpers import SIZE, open_app, open_screen, screen_text
 
 SYNC_WAIT = 0.6  # the app looks at the file ten times a second; slack for a busy machine
 
@@ -50,10 +50,7 @@ async def test_marking_a_follow_up_done_reloads_the_list_once(db_path: Path, men
     counter = ReloadCounter()
     app = open_app(db_path)
     async with app.run_test(size=SIZE, message_hook=counter) as pilot:
-        await pilot.pause()
-        await pilot.press("f6")
-        await pilot.pause()
-        assert isinstance(app.screen, FollowUpsScreen)
+        await open_screen(pilot, "f6", FollowUpsScreen)
         counter.counts.clear()
         await pilot.press("d")
         await pilot.pause(SYNC_WAIT)
@@ -116,11 +113,8 @@ async def test_an_agenda_edit_redraws_the_agenda_once_and_leaves_the_library(db_
     counter = ReloadCounter()
     app = open_app(db_path)
     async with app.run_test(size=SIZE, message_hook=counter) as pilot:
-        await pilot.pause()
-        await pilot.press("s")
-        await pilot.pause()
-        assert isinstance(app.screen, AgendaBuilderScreen)
-        app.screen.query_one("#agenda").focus()
+        builder = await open_screen(pilot, "s", AgendaBuilderScreen)
+        builder.query_one("#agenda").focus()
         await pilot.pause()
         counter.counts.clear()
         await pilot.press("ctrl+down")

@@ -17,7 +17,7 @@ from screens.agenda_builder import AgendaBuilderScreen
 from screens.export_form import ExportFormScreen
 from screens.live_session import LiveSessionScreen
 from tests.conftest import draft
-from tests.ui.helpers import SIZE, open_app, screen_text, toasts, type_into
+from tests.ui.helpers import SIZE, open_app, open_screen, screen_text, toasts, type_into
 from tests.ui.live_session_helpers import wait_for_autosave
 
 SYNC_WAIT = 0.6  # the apps look at the file ten times a second; a little slack for a busy machine
@@ -30,14 +30,6 @@ def session(store: Store) -> int:
     store.mark_rules_shown(session_id)
     store.add_agenda_item(session_id, title="A real task in Notion", proposed_by="leader")
     return session_id
-
-
-async def _open(pilot, key: str, screen_type: type):
-    await pilot.pause()
-    await pilot.press(key)
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, screen_type)
-    return pilot.app.screen
 
 
 def agenda_order(app, *titles: str) -> list[str]:
@@ -54,8 +46,8 @@ def note_in_editor(app) -> str:
 async def test_an_item_the_mentor_adds_appears_in_the_leaders_builder(db_path: Path, session: int) -> None:
     leader, mentor = open_app(db_path), open_app(db_path, role="mentor")
     async with leader.run_test(size=SIZE) as lp, mentor.run_test(size=SIZE) as mp:
-        await _open(lp, "s", AgendaBuilderScreen)
-        await _open(mp, "s", AgendaBuilderScreen)
+        await open_screen(lp, "s", AgendaBuilderScreen)
+        await open_screen(mp, "s", AgendaBuilderScreen)
         await mp.press("ctrl+n")
         await mp.pause()
         await type_into(mp, title="Reels vs Shorts", minutes="5")
@@ -72,8 +64,8 @@ async def test_reorder_and_removal_reach_the_other_window(db_path: Path, store: 
     store.add_agenda_item(session, title="Our all-hands", proposed_by="mentor")
     leader, mentor = open_app(db_path), open_app(db_path, role="mentor")
     async with leader.run_test(size=SIZE) as lp, mentor.run_test(size=SIZE, notifications=True) as mp:
-        await _open(lp, "s", AgendaBuilderScreen)
-        mentors = await _open(mp, "s", AgendaBuilderScreen)
+        await open_screen(lp, "s", AgendaBuilderScreen)
+        mentors = await open_screen(mp, "s", AgendaBuilderScreen)
         mentors.query_one("#agenda").focus()
         titles = ("A real task in Notion", "Our all-hands")
         assert agenda_order(leader, *titles) == ["A real task in Notion", "Our all-hands"]
@@ -93,8 +85,8 @@ async def test_reorder_and_removal_reach_the_other_window(db_path: Path, store: 
 async def test_the_meeting_starting_and_notes_typed_reach_the_other_window(db_path: Path, session: int) -> None:
     leader, mentor = open_app(db_path), open_app(db_path, role="mentor")
     async with leader.run_test(size=SIZE) as lp, mentor.run_test(size=SIZE) as mp:
-        await _open(lp, "l", LiveSessionScreen)
-        mentors = await _open(mp, "l", LiveSessionScreen)
+        await open_screen(lp, "l", LiveSessionScreen)
+        mentors = await open_screen(mp, "l", LiveSessionScreen)
         assert "End" not in {command.title for command in mentor.get_system_commands(mentors)}
         await lp.press("f5")
         await mp.pause(SYNC_WAIT)
@@ -117,7 +109,7 @@ async def test_typing_over_another_windows_edit_keeps_both_and_says_so(
     assert first is not None
     app = open_app(db_path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        screen = await _open(pilot, "l", LiveSessionScreen)
+        screen = await open_screen(pilot, "l", LiveSessionScreen)
         assert note_in_editor(app) == "We agreed"
         await pilot.press("space")
         # The other window saves its own change to the same note between this one's
@@ -147,7 +139,7 @@ async def test_a_clashing_item_edit_shows_both_versions_in_the_builder(
     item = store.agenda(session)[0]
     app = open_app(db_path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        builder = await _open(pilot, "s", AgendaBuilderScreen)
+        builder = await open_screen(pilot, "s", AgendaBuilderScreen)
         builder.query_one("#agenda").focus()
         titles = ("Notion for the board pack", "Plan my week in Notion")
         await pilot.press("ctrl+e")
@@ -170,7 +162,7 @@ async def test_the_mentors_window_hides_private_notes_even_when_made_private_whi
     assert note is not None
     mentor = open_app(db_path, role="mentor")
     async with mentor.run_test(size=SIZE) as mp:
-        screen = await _open(mp, "l", LiveSessionScreen)
+        screen = await open_screen(mp, "l", LiveSessionScreen)
         labels = [str(tab.label) for tab in screen.query(Tab)]
         assert labels == ["leader · shared", "mentor · shared · new"]  # no off-record tab
         assert "reorg" not in screen_text(mentor) and "reorg" not in note_in_editor(mentor)
@@ -192,7 +184,7 @@ async def test_the_mentors_window_credits_the_mentor_and_exports_shared_notes_on
         await mp.pause()
         await mp.press("f4")  # not offered in the mentor's window: it speaks for the mentor alone
         assert mentor.speaker == "mentor"
-        await _open(mp, "x", ExportFormScreen)
+        await open_screen(mp, "x", ExportFormScreen)
         assert not mentor.screen.query("#private")
         assert [c.id for c in mentor.screen.query(Checkbox)] == ["replace"]
 
@@ -229,7 +221,7 @@ async def test_the_meeting_moving_on_elsewhere_waits_until_this_window_stops_typ
     store.start_session(session)
     app = open_app(db_path)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open(pilot, "l", LiveSessionScreen)
+        screen = await open_screen(pilot, "l", LiveSessionScreen)
         agenda = screen.query_one("#agenda", OptionList)
         assert agenda.highlighted == 0 and "A real task in Notion" in str(screen.query_one("#item-heading").render())
         await pilot.press(*"boards")

@@ -19,7 +19,7 @@ from screens.help import HelpScreen
 from screens.home import HomeScreen
 from screens.live_session import LiveSessionScreen
 from tests.conftest import draft
-from tests.ui.helpers import SIZE, open_app, screen_text
+from tests.ui.helpers import SIZE, open_app, open_screen, screen_text
 
 
 @pytest.fixture
@@ -75,10 +75,7 @@ async def test_the_leaders_window_still_offers_them(db_path: Path, mentorship: i
 async def test_the_champion_log_is_read_only_and_speaks_to_the_mentor(db_path: Path, mentorship: int) -> None:
     app = open_app(db_path, role="mentor")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("c")
-        await pilot.pause()
-        assert isinstance(app.screen, ChampionScreen)
+        await open_screen(pilot, "c", ChampionScreen)
         text = screen_text(app)
         assert "What you taught Dana Whitfield" in text and "What Dana Whitfield gave back" in text
         assert "taught you" not in text
@@ -96,10 +93,7 @@ async def test_follow_ups_are_captured_by_the_mentor_but_marked_by_the_leader(
 ) -> None:
     app = open_app(db_path, role="mentor")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("f6")
-        await pilot.pause()
-        assert isinstance(app.screen, FollowUpsScreen)
+        await open_screen(pilot, "f6", FollowUpsScreen)
         await pilot.press("d", "x")
         await pilot.pause()
         assert [row.follow_up.status for row in store.list_follow_ups("all")] == ["open"]
@@ -111,11 +105,7 @@ async def test_the_leaders_note_is_read_only_in_the_mentors_window(
 ) -> None:
     app = open_app(db_path, role="mentor")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("l")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, LiveSessionScreen)
+        screen = await open_screen(pilot, "l", LiveSessionScreen)
         await pilot.press("shift+tab", "left")  # the leader's note's tab
         await pilot.pause()
         editor = screen.query_one(TextArea)
