@@ -25,3 +25,13 @@ def one_line(text: str) -> str:
     For names, titles and headings, which are shown (and printed) one per line.
     """
     return clean_text(text).replace("\n", " ").replace("\t", " ")
+
+
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """`count` and the noun that agrees with it: "1 match", "3 matches", "0 sessions".
+
+    `plural` defaults to `singular` + "s"; give it for the nouns that don't take an s
+    ("entry", "entries").
+    """
+    noun = singular if count == 1 else (plural if plural is not None else singular + "s")
+    return f"{count:,} {noun}"
