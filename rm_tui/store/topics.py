@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from topic_library import CORE_CATEGORIES, LibraryLoad, load_library, topic_files
@@ -64,24 +65,49 @@ class TopicQueries(SettingsQueries):
         return core + [CategoryCount(name, n) for name, n in sorted(counts.items())]
 
     def list_topics(self, category: str | None = None, search: str = "") -> list[Topic]:
-        """Topics of one category (or all), in the order their files give.
+        """Topics of one category (or all): built-in first, the four core categories in the
+        guide's order, then the user's, each in the order its file gives.
 
         `search` keeps the topics whose title, prompt, why or category hold every
-        word typed, in any case; the library is small, so this needs no index.
+        word typed, in any case, and puts the best matches first (`relevance`); the
+        library is small, so this needs no index.
         """
         topics = self._all(
             Topic,
             f"SELECT {TOPIC_COLUMNS} FROM topics WHERE ? IS NULL OR category = ? ORDER BY source, category, position",
             [category, category],
         )
-        words = search.lower().split()
-        if words:
-            topics = [
-                t for t in topics if all(w in f"{t.title} {t.prompt} {t.why} {t.category}".lower() for w in words)
-            ]
-        # Built-in first, the four core categories in the guide's order, then the user's.
         rank = {name: index for index, name in enumerate(CORE_CATEGORIES)}
-        return sorted(topics, key=lambda t: (t.source != "builtin", rank.get(t.category, len(rank))))
+        topics.sort(key=lambda t: (t.source != "builtin", rank.get(t.category, len(rank))))
+        words = search.lower().split()
+        if not words:
+            return topics
+        found = [t for t in topics if all(w in f"{t.title} {t.prompt} {t.why} {t.category}".lower() for w in words)]
+        # A stable sort: equally good matches keep the library's order.
+        return sorted(found, key=lambda t: relevance(t, words), reverse=True)
 
     def get_topic(self, topic_id: int) -> Topic:
         return self._one(Topic, f"SELECT {TOPIC_COLUMNS} FROM topics WHERE id = ?", [topic_id], f"topic {topic_id}")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def relevance(topic: Topic, words: list[str]) -> tuple[int, int, int, int]:
+    """How well `topic` answers a search for `words` (lower case): higher is better.
+
+    What a person looks for is named in the title, so the title decides first: the
+    words as typed, side by side (the phrase "job ad" in "Our job ad, read by a
+    candidate"); then how many words are whole title words, or start one ("vid" for
+    "video"); only then the words the prompt and why hold whole (so "ad" finds
+    "an ad" before "read").
+    """
+    title = _words(topic.title)
+    phrase = " ".join(title)
+    typed = " ".join(w for word in words for w in _words(word))
+    phrase_in_title = bool(typed) and f" {typed} " in f" {phrase} "
+    whole = sum(word in title for word in words)
+    starts = sum(any(t.startswith(word) for t in title) for word in words)
+    body = set(_words(f"{topic.prompt} {topic.why}"))
+    return int(phrase_in_title), whole, starts, sum(word in body for word in words)
