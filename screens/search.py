@@ -19,8 +19,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from rm_tui.models import MARK_END, MARK_START, SearchHit
-from rm_tui.text import one_line
+from rm_tui.models import MARK_END, MARK_START, VISIBILITY_LABELS, SearchHit
+from rm_tui.text import counted, one_line
+from widgets.live_note_status import VISIBILITY_STYLES
 from widgets.rm_tui_node import RmTuiNode
 from widgets.safe import escaped_markup, literal_line, notify_literal
 
@@ -43,6 +44,18 @@ def marked(context: str) -> Content:
     return Content.assemble(*parts)
 
 
+def visibility_tag(hit: SearchHit) -> Content:
+    """' PRIVATE ' or ' OFF-RECORD ' as the live session's badge shows it; nothing for a shared hit.
+
+    The leader's results mix notes the mentor may read with ones they never will:
+    before reading one out in the meeting, the leader sees which is which.
+    """
+    if hit.visibility is None or hit.visibility == "shared":
+        return Content()
+    return Content.assemble(
+        "  ", (f" {VISIBILITY_LABELS[hit.visibility].upper()} ", VISIBILITY_STYLES[hit.visibility]))
+
+
 def hit_line(hit: SearchHit) -> Content:
     credit = {"item": "proposed by the mentor", "note": "by the mentor"}.get(hit.kind) if hit.by == "mentor" else None
     where = " · ".join(x for x in (hit.mentor, f"{hit.on:%d %b %Y}" if hit.on else None, credit) if x)
@@ -50,7 +63,7 @@ def hit_line(hit: SearchHit) -> Content:
     # A match in the title alone needs no second line repeating it.
     second_line: list[str | Content] = ["\n          ", context] if context.plain != one_line(hit.title) else []
     return Content.assemble(
-        (f"{KIND_LABELS[hit.kind]:<10}", "$text-muted"), literal_line(hit.title, "bold"),
+        (f"{KIND_LABELS[hit.kind]:<10}", "$text-muted"), literal_line(hit.title, "bold"), visibility_tag(hit),
         literal_line(f"  {where}" if where else "", "$text-muted"),
         *second_line,
     )
@@ -123,8 +136,9 @@ class SearchScreen(RmTuiNode, Screen[None]):
         results = self.query_one("#results", OptionList)
         results.clear_options()
         results.add_options(Option(hit_line(hit), id=str(n)) for n, hit in enumerate(self._hits))
+        found = counted(len(self._hits), "match", "matches")
         hint = "" if not text.strip() else (
-            "nothing found" if not self._hits else f"{len(self._hits)} matches, newest first · enter opens one")
+            "nothing found" if not self._hits else f"{found}, newest first · enter opens one")
         if app.role == "mentor":
             hint += ("  · " if hint else "") + "shared notes only"
         self.query_one("#search-hint", Static).update(hint)
@@ -150,7 +164,8 @@ class SearchCommands(Provider):
         for rank, hit in enumerate(hits):
             yield Hit(
                 1.0 - rank / (2 * PALETTE_RESULTS),  # keeps the search's own order
-                Content.assemble((f"{KIND_LABELS[hit.kind]}: ", "$text-muted"), literal_line(hit.title)),
+                Content.assemble((f"{KIND_LABELS[hit.kind]}: ", "$text-muted"), literal_line(hit.title),
+                                 visibility_tag(hit)),
                 _opener(app, hit),
                 text=one_line(hit.title),
                 # The palette parses a help string as markup: a Content would do, but Hit types it str.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .core import AgendaItem, FollowUpStatus, ItemStatus
+from .core import AgendaItem, FollowUpStatus, ItemStatus, Visibility
 
 MARK_START, MARK_END = "\x02", "\x03"  # around matched words in a hit's context; never in stored text
 FOLLOW_UP_FILTERS = ("open", "overdue", "done", "all")
@@ -43,6 +43,7 @@ class SearchHit:
     mentor: str | None = None
     on: date | None = None
     by: str | None = None  # who wrote the note, or proposed the agenda item
+    visibility: Visibility | None = None  # a note's, so the leader sees which hits are not shared; None for the rest
 
 
 @dataclass(frozen=True)

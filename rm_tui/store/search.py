@@ -52,24 +52,25 @@ class SearchQueries(StoreBase):
             # The first part names the columns for the whole union: SearchHit's fields.
             (f"SELECT 'note' AS kind, n.id AS ref_id, coalesce(i.title, 'The session as a whole') AS title, "
              f"{_snippet('notes', 0)} AS context, n.session_id AS session_id, n.agenda_item_id AS agenda_item_id, "
-             "m.mentor AS mentor, s.scheduled_on AS \"on\", 0 AS rank, n.author AS \"by\" "
+             "m.mentor AS mentor, s.scheduled_on AS \"on\", 0 AS rank, n.author AS \"by\", "
+             "n.visibility AS visibility "
              "FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid JOIN sessions s ON s.id = n.session_id "
              "JOIN mentorships m ON m.id = s.mentorship_id LEFT JOIN agenda_items i ON i.id = n.agenda_item_id "
              f"WHERE notes_fts MATCH ? AND n.visibility IN ({marks}) AND (? IS NULL OR m.id = ?) "
              "ORDER BY notes_fts.rowid DESC LIMIT ?", [match, *allowed, only, only, limit]),
             (f"SELECT 'item', i.id, i.title, {_snippet('agenda_items', -1)}, i.session_id, i.id, m.mentor, "
-             "s.scheduled_on, 0 AS rank, i.proposed_by FROM agenda_items_fts "
+             "s.scheduled_on, 0 AS rank, i.proposed_by, NULL FROM agenda_items_fts "
              "JOIN agenda_items i ON i.rowid = agenda_items_fts.rowid JOIN sessions s ON s.id = i.session_id "
              "JOIN mentorships m ON m.id = s.mentorship_id "
              "WHERE agenda_items_fts MATCH ? AND (? IS NULL OR m.id = ?) ORDER BY agenda_items_fts.rowid DESC LIMIT ?",
              [match, only, only, limit]),
             (f"SELECT 'follow-up', f.id, f.title, {_snippet('follow_ups', 0)}, f.session_id, f.agenda_item_id, "
-             "m.mentor, f.due_on, 0 AS rank, NULL FROM follow_ups_fts "
+             "m.mentor, f.due_on, 0 AS rank, NULL, NULL FROM follow_ups_fts "
              "JOIN follow_ups f ON f.rowid = follow_ups_fts.rowid JOIN mentorships m ON m.id = f.mentorship_id "
              "WHERE follow_ups_fts MATCH ? AND (? IS NULL OR m.id = ?) ORDER BY follow_ups_fts.rowid DESC LIMIT ?",
              [match, only, only, limit]),
             (f"SELECT 'topic', t.id, t.title, {_snippet('topics', -1)}, NULL, NULL, NULL, NULL, "
-             "bm25(topics_fts) AS rank, NULL FROM topics_fts JOIN topics t ON t.rowid = topics_fts.rowid "
+             "bm25(topics_fts) AS rank, NULL, NULL FROM topics_fts JOIN topics t ON t.rowid = topics_fts.rowid "
              "WHERE topics_fts MATCH ? ORDER BY rank LIMIT ?", [match, limit]),
         ]
         # Each part takes its newest few straight from its index (FTS5 walks it backwards
@@ -79,7 +80,7 @@ class SearchQueries(StoreBase):
         union = " UNION ALL ".join(f"SELECT * FROM ({query})" for query, _ in parts)
         sql = (
             "SELECT kind, ref_id, title, coalesce(context, title) AS context, session_id, agenda_item_id, mentor, "
-            f'"on", "by" FROM ({union}) ORDER BY "on" IS NULL, "on" DESC, rank LIMIT ?'
+            f'"on", "by", visibility FROM ({union}) ORDER BY "on" IS NULL, "on" DESC, rank LIMIT ?'
         )
         values = [value for _, args in parts for value in args] + [limit]
         return self._all(SearchHit, sql, values)

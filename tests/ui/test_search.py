@@ -75,3 +75,54 @@ async def test_the_command_palette_searches_notes_too(db_path: Path, store: Stor
         await pilot.pause(0.5)
         assert isinstance(app.screen, LiveSessionScreen)
         assert "rumour" in app.screen.query_one("#editor", TextArea).text
+
+
+def _results(app) -> list[str]:
+    """Each result as read on screen, one string per hit."""
+    results = app.screen.query_one("#results", OptionList)
+    return [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+
+
+async def test_the_leaders_results_mark_private_and_off_record_hits(db_path: Path, store: Store) -> None:
+    session, first, _ = _meeting(store)
+    store.save_note(NoteText(None, session, first, "leader", "private", "A swimlane of my own"))
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.press(*"swimlane")
+        await pilot.pause(0.2)
+        hits = {hit.split("\n")[1].strip(): hit.split("\n")[0] for hit in _results(app)}
+        assert "OFF-RECORD" in hits["The swimlane reorg rumour"]
+        assert "PRIVATE" in hits["A swimlane of my own"]
+        shared = hits["Open with the [bold]swimlane[/] story"]
+        assert "PRIVATE" not in shared and "OFF-RECORD" not in shared
+
+
+async def test_the_mentors_results_carry_no_marks_and_none_of_the_leaders_hits(db_path: Path, store: Store) -> None:
+    session, first, _ = _meeting(store)
+    store.save_note(NoteText(None, session, first, "leader", "private", "A swimlane of my own"))
+    app = open_app(db_path, role="mentor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.press(*"swimlane")
+        await pilot.pause(0.2)
+        hits = _results(app)
+        assert len(hits) == 1 and "Open with the [bold]swimlane[/] story" in hits[0]
+        assert "PRIVATE" not in hits[0] and "OFF-RECORD" not in hits[0]
+        assert "1 match, newest first" in screen_text(app)
+
+
+async def test_one_result_is_counted_as_one_match(db_path: Path, store: Store) -> None:
+    _meeting(store)
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.press(*"rumour")
+        await pilot.pause(0.2)
+        assert "1 match, newest first" in screen_text(app)
+        await pilot.press(*"x")  # "rumourx": nothing
+        await pilot.pause(0.2)
+        assert "nothing found" in screen_text(app)
