@@ -13,7 +13,7 @@ from textual.widgets import Footer, Header, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
 from rm_tui.models import PERIOD_DAYS, LearningGoal, Progress
-from rm_tui.text import one_line
+from rm_tui.text import counted, one_line
 from widgets.categories import category_column
 from widgets.safe import literal, literal_line
 
@@ -114,7 +114,8 @@ class ProgressScreen(DataScreen):
              "$error" if behind else "$success"),
         ))
         self._set("champion", f"Champion log, per {weeks} weeks",
-                  Content.assemble((f"{sum(p.champion)} entries", "bold"), (" in that time", "$text-muted")))
+                  Content.assemble((counted(sum(p.champion), "entry", "entries"), "bold"),
+                                   (" in that time", "$text-muted")))
 
     def _show_bars(self, p: Progress) -> None:
         top = max(p.categories.values(), default=0)
