@@ -12,8 +12,8 @@ from .models import LearningGoal, Mentorship, MentorshipSetup
 RHYTHMS = {7: "every week", 14: "every two weeks", 21: "every three weeks", 28: "every four weeks",
            30: "once a month", 31: "once a month"}
 DEFAULT_OFFER = (
-    "make sure your ideas get the credit they deserve where decisions are made, and be a sounding "
-    "board for anything about your own career you'd like to think through"
+    "credit for your ideas where decisions are made, and a sounding board for anything about "
+    "your own career you'd like to think through"
 )
 
 
@@ -46,7 +46,10 @@ def draft_ask(mentorship: Mentorship, setup: MentorshipSetup, goals: list[Learni
         f"I have in mind 45 minutes {rhythm(mentorship.cadence_days)}, at times that suit you. "
         "I will do the scheduling and bring an agenda each time."
     )
-    paragraphs.append(f"In return, I would like to {setup.offer or DEFAULT_OFFER}.")
+    # The offer is typed as a noun ("introductions to my network") as often as a verb
+    # ("share what I know about budgets"): as a point under a heading, either reads.
+    offer = setup.offer.strip().rstrip(".") or DEFAULT_OFFER
+    paragraphs.append(f"What I can offer you in return:\n- {offer}")
     if mentorship.manager_informed:
         paragraphs.append("I have already talked it through with your manager, who is supportive.")
     else:
