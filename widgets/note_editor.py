@@ -56,6 +56,14 @@ class NoteEditor(TextArea):
         # screen's containers on every keystroke is a measurable part of typing's cost.
         event.stop()
 
+    def on_resize(self) -> None:
+        # The screen draws the editor at its new size before this event arrives, from
+        # the wrap of the old width; TextArea then re-wraps but asks for no redraw
+        # unless the wrapped height changed, so words showed twice or not at all
+        # until the next key. Runs before TextArea's own handler: the redraw asked
+        # for here comes after the re-wrap.
+        self.refresh()
+
     def on_paste(self, event: events.Paste) -> None:
         # Runs before TextArea's own paste handler, which prevent_default() skips.
         event.prevent_default()
