@@ -314,21 +314,28 @@ def _write_output(output: Path, text: str, *, force: bool) -> None:
 
 
 @cli.command()
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="The address to listen on. Another than this machine's own needs care: see below.")
-@click.option("--port", default=8000, show_default=True, type=int, help="The port to listen on.")
-@click.option("--mentorship", metavar="ID|NAME", help="The mentorship to share; needed when you have several.")
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="ADDRESS",
+              help="Who can open the link. The default lets in a browser on this computer only; this "
+                   "computer's address on your network (e.g. 192.168.1.20) lets in the mentor's computer.")
+@click.option("--port", default=8000, show_default=True, type=int,
+              help="The port in the link; change it if another program has it.")
+@click.option("--mentorship", metavar="ID|NAME",
+              help="Which mentorship to show (id or mentor's name); needed when you have several.")
 @click.pass_obj
 def serve(options: Options, host: str, port: int, mentorship: str | None) -> None:
-    """Serve the mentor's view in a web browser, for a meeting over video.
+    """Let the mentor join from a web browser, for a meeting over video.
 
-    Prints the address to share: it carries a secret, and the page refuses any
-    request without it. The mentor's view never shows private or off-record notes.
-    By default only this machine can connect; --host with this machine's address
-    on your network lets the mentor's computer in. The page shows one mentorship,
-    the mentor's own: none of your other mentorships.
+    Prints a link for the mentor. Whoever opens it gets the mentor's window on
+    one mentorship: its agenda and shared notes, where they can add items, notes
+    and follow-ups of their own. Never your private or off-record notes, nor
+    your other mentorships.
+
+    The link holds a secret: a browser without it is turned away. By default
+    only a browser on this computer can open it; for the mentor's own computer,
+    add --host with this computer's address on your network (serve prints it).
+    Ctrl+C stops serving and closes the mentor's page.
     """
-    from .serving import check_can_listen, choose_shared_mentorship, serve_address
+    from .serving import check_can_listen, choose_shared_mentorship, serve_address, serve_command
     address = serve_address(host, port)
     store = options.open_store()  # a bad or foreign file is refused here, in one line
     try:
@@ -338,7 +345,10 @@ def serve(options: Options, host: str, port: int, mentorship: str | None) -> Non
     check_can_listen(address)
     from .web import mentor_server  # textual-serve and aiohttp load only to serve
 
-    server = mentor_server(options.db_path, shared, address, say=lambda line: click.echo(line))
+    given_db = click.get_current_context().find_root().get_parameter_source("db_path")
+    command = serve_command(
+        options.db_path if given_db is click.core.ParameterSource.COMMANDLINE else None, mentorship, port)
+    server = mentor_server(options.db_path, shared, address, say=lambda line: click.echo(line), command=command)
     try:
         server.serve()
     except OSError as error:  # taken in the moment since the check

@@ -30,11 +30,8 @@ TOKEN_PARAM = "token"
 TOKEN_COOKIE = "rm_tui_token"
 
 
-
 class ServeRefused(RmTuiError):
     """The page cannot be served at that address."""
-
-
 
 
 @dataclass(frozen=True)
@@ -72,13 +69,56 @@ def serve_address(host: str, port: int, token: str | None = None) -> ServeAddres
         try:
             address = _ip(host)
         except ValueError:
-            raise ValidationError("host", f"--host must be an IP address of this machine, not {host!r}") from None
+            raise ValidationError("host", f"--host must be an IP address of this computer, not {host!r}") from None
         if address.is_unspecified:
+            found = network_address()
             raise ValidationError(
-                "host", f"--host {host} listens everywhere; give the address the mentor's browser will use "
-                "(this machine's address on your network)"
+                "host", f"--host {host} listens everywhere; give the address the mentor's browser will use: "
+                "this computer's address on your network" + (f", {found}" if found else "")
             )
     return ServeAddress(host, port, token or secrets.token_urlsafe(18))
+
+
+def network_address() -> str | None:
+    """This computer's IPv4 address on its network, for the hint; None when it has none.
+
+    Connecting a UDP socket sends nothing: it only asks the system which address
+    it would send from on its default route (192.0.2.1 is an address for examples).
+    """
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("192.0.2.1", 9))
+            found = _ip(probe.getsockname()[0])
+    except (OSError, ValueError):
+        return None
+    return None if found.is_loopback or found.is_unspecified else str(found)
+
+
+def serve_command(db_path: Path | None, mentorship: str | None, port: int) -> list[str]:
+    """The words of an `rm-tui serve` run with these choices, for the hint to show with --host."""
+    command = ["rm-tui", *(["--db", str(db_path)] if db_path is not None else []), "serve"]
+    command += ["--mentorship", mentorship] if mentorship else []
+    return command + (["--port", str(port)] if port != DEFAULT_PORT else [])
+
+
+def how_to_reach(address: ServeAddress, network_host: str | None, command: list[str]) -> list[str]:
+    """What to print beside the address: who can open it, and how the mentor's computer can.
+
+    On loopback only a browser on this computer gets in, which surprises whoever
+    sends the link to a mentor at their own desk: say so, and the command that lets
+    them in (`command`: the one that was run, without its --host).
+    """
+    if not address.is_loopback:
+        return ["Anyone with this link can open the mentor's view: send it to the mentor alone."]
+    again = shlex.join([*command, "--host", network_host or "ADDRESS"])
+    lines = [
+        "Only a browser on this computer can open it. For the mentor's own computer,",
+        "stop and serve on your network address (that link holds a secret too):",
+        f"  {again}",
+    ]
+    if network_host is None:
+        lines.append("  (ADDRESS: this computer's address on your network, in its network settings)")
+    return lines
 
 
 def check_can_listen(address: ServeAddress) -> None:

@@ -18,7 +18,15 @@ from pathlib import Path
 from aiohttp.web import Application, HTTPForbidden, Request, StreamResponse, middleware, run_app
 from textual_serve.server import Server
 
-from .serving import TOKEN_COOKIE, TOKEN_PARAM, ServeAddress, SharedMentorship, mentor_command
+from .serving import (
+    TOKEN_COOKIE,
+    TOKEN_PARAM,
+    ServeAddress,
+    SharedMentorship,
+    how_to_reach,
+    mentor_command,
+    network_address,
+)
 
 Handler = Callable[[Request], Awaitable[StreamResponse]]
 
@@ -27,7 +35,8 @@ class MentorServer(Server):
     """textual-serve's server, refusing every request that lacks the secret."""
 
     def __init__(
-        self, db_path: Path, shared: SharedMentorship, address: ServeAddress, *, say: Callable[[str], object]
+        self, db_path: Path, shared: SharedMentorship, address: ServeAddress, *, say: Callable[[str], object],
+        command: list[str] | None = None,
     ) -> None:
         super().__init__(
             mentor_command(db_path, shared.id),
@@ -40,6 +49,8 @@ class MentorServer(Server):
         self.shared = shared
         self.address = address
         self.say = say
+        self.serve_command = command or ["rm-tui", "serve"]
+        """How this server was started, without --host: the hint shows it with one."""
         self._sessions: set[asyncio.Task[object]] = set()
 
     def initialize_logging(self) -> None:
@@ -103,13 +114,15 @@ class MentorServer(Server):
     def announce(self) -> None:
         self.say(f"Serving {self.shared.mentor}'s view of your mentorship, from {self.db_path}")
         self.say(f"Share this address with your mentor: {self.address.share_url}")
-        if not self.address.is_loopback:
-            self.say("Anyone with this address can open the mentor's view: share it only with them.")
+        network_host = network_address() if self.address.is_loopback else None
+        for line in how_to_reach(self.address, network_host, self.serve_command):
+            self.say(f"  {line}")
         self.say("Press Ctrl+C to stop.")
 
 
 def mentor_server(
-    db_path: Path, shared: SharedMentorship, address: ServeAddress, say: Callable[[str], object]
+    db_path: Path, shared: SharedMentorship, address: ServeAddress, say: Callable[[str], object],
+    command: list[str] | None = None,
 ) -> MentorServer:
     """The server for `rm-tui serve`; its `serve()` runs until Ctrl+C."""
-    return MentorServer(db_path, shared, address, say=say)
+    return MentorServer(db_path, shared, address, say=say, command=command)

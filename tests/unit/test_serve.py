@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import socket
 from pathlib import Path
 
@@ -11,9 +12,18 @@ from click.testing import CliRunner
 
 from rm_tui.__main__ import cli
 from rm_tui.errors import NotFound, ValidationError
-from rm_tui.serving import ServeRefused, SharedMentorship, choose_shared_mentorship, mentor_command, serve_address
+from rm_tui.serving import (
+    ServeRefused,
+    SharedMentorship,
+    choose_shared_mentorship,
+    how_to_reach,
+    mentor_command,
+    network_address,
+    serve_address,
+    serve_command,
+)
 from rm_tui.store import Store
-from rm_tui.web import mentor_server
+from rm_tui.web import MentorServer, mentor_server
 from tests.conftest import draft
 
 
@@ -74,7 +84,7 @@ def test_a_store_kept_to_one_mentorship_lists_nothing_of_the_others(store: Store
     ("args", "message"),
     [
         (["--host", "0.0.0.0"], "rm-tui: --host 0.0.0.0 listens everywhere"),
-        (["--host", "example.com"], "rm-tui: --host must be an IP address of this machine"),
+        (["--host", "example.com"], "rm-tui: --host must be an IP address of this computer"),
     ],
 )
 def test_serve_refuses_a_bad_address_in_one_line(tmp_path: Path, args: list[str], message: str) -> None:
@@ -135,3 +145,73 @@ def test_the_address_is_printed_only_once_the_port_takes_connections(tmp_path: P
     finally:
         asyncio.set_event_loop(None)  # serve() closed its loop: leave none behind for the next test
     assert reached == ["listening"]
+
+
+def test_on_loopback_it_says_only_this_computer_gets_in_and_the_command_for_the_mentors() -> None:
+    lines = how_to_reach(serve_address("127.0.0.1", 8000), "192.168.1.20", ["rm-tui", "serve"])
+    assert lines[0].startswith("Only a browser on this computer can open it.")
+    assert lines[1:] == ["stop and serve on your network address (that link holds a secret too):",
+                         "  rm-tui serve --host 192.168.1.20"]
+    assert all(len(line) < 78 for line in lines)  # no line wraps in an 80-column terminal
+
+
+def test_without_a_network_address_the_hint_names_what_to_put_there() -> None:
+    lines = how_to_reach(serve_address("127.0.0.1", 8000), None, ["rm-tui", "serve"])
+    assert lines[2:] == ["  rm-tui serve --host ADDRESS",
+                         "  (ADDRESS: this computer's address on your network, in its network settings)"]
+
+
+def test_on_a_network_address_it_warns_that_the_link_is_the_key_instead() -> None:
+    lines = how_to_reach(serve_address("192.168.1.20", 8000), "192.168.1.20", ["rm-tui", "serve"])
+    assert lines == ["Anyone with this link can open the mentor's view: send it to the mentor alone."]
+
+
+def test_the_hint_repeats_the_choices_the_command_was_run_with(tmp_path: Path) -> None:
+    assert serve_command(None, None, 8000) == ["rm-tui", "serve"]
+    assert serve_command(tmp_path / "my notes.db", "Sam", 8001) == [
+        "rm-tui", "--db", str(tmp_path / "my notes.db"), "serve", "--mentorship", "Sam", "--port", "8001"]
+    command = serve_command(tmp_path / "my notes.db", None, 8001)
+    hint = how_to_reach(serve_address("127.0.0.1", 8001), "10.0.0.5", command)
+    assert hint[2] == f"  rm-tui --db '{tmp_path / 'my notes.db'}' serve --port 8001 --host 10.0.0.5"
+
+
+def test_the_network_address_is_never_a_loopback_one() -> None:
+    found = network_address()
+    assert found is None or not ipaddress.ip_address(found).is_loopback
+
+
+def test_serve_prints_the_hint_beside_the_address(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As a person runs it: `rm-tui serve` on loopback, then Ctrl+C (here: the server asked to stop)."""
+    seeded = Store.open(tmp_path / "rm.db")
+    seeded.create_mentorship(draft(mentor="Sam Ortiz"))
+    seeded.close()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setattr("rm_tui.web.network_address", lambda: "192.168.1.20")
+
+    announce = MentorServer.announce
+
+    def stop_once_announced(self: MentorServer) -> None:
+        announce(self)
+        asyncio.get_running_loop().call_soon(self.request_exit)  # as Ctrl+C does
+
+    monkeypatch.setattr(MentorServer, "announce", stop_once_announced, raising=True)
+    try:
+        result = CliRunner().invoke(cli, ["--db", str(tmp_path / "rm.db"), "serve", "--port", str(port)])
+    finally:
+        asyncio.set_event_loop(None)
+    lines = result.output.splitlines()
+    shared = next(n for n, line in enumerate(lines) if line.startswith("Share this address with your mentor: "))
+    assert lines[shared + 1].startswith("  Only a browser on this computer can open it. For the mentor's own computer")
+    assert lines[shared + 3] == f"    rm-tui --db {tmp_path / 'rm.db'} serve --port {port} --host 192.168.1.20"
+    assert result.exit_code == 0 and lines[-1] == "Stopped serving."
+
+
+def test_serve_help_says_who_opens_the_link_and_what_they_see() -> None:
+    result = CliRunner().invoke(cli, ["serve", "--help"])
+    text = " ".join(result.output.split())
+    assert "Let the mentor join from a web browser" in text
+    assert "Never your private or off-record notes" in text
+    assert "only a browser on this computer can open it" in text
+    assert "--host ADDRESS Who can open the link." in text
