@@ -8,8 +8,9 @@ The leader edits it before sending; rm-tui keeps their version.
 from __future__ import annotations
 
 from .models import LearningGoal, Mentorship, MentorshipSetup
+from .text import counted
 
-RHYTHMS = {7: "every week", 14: "every two weeks", 21: "every three weeks", 28: "every four weeks",
+RHYTHMS = {1: "every day", 7: "every week", 14: "every two weeks", 21: "every three weeks", 28: "every four weeks",
            30: "once a month", 31: "once a month"}
 DEFAULT_OFFER = (
     "credit for your ideas where decisions are made, and a sounding board for anything about "
@@ -18,7 +19,7 @@ DEFAULT_OFFER = (
 
 
 def rhythm(cadence_days: int) -> str:
-    return RHYTHMS.get(cadence_days, f"every {cadence_days} days")
+    return RHYTHMS.get(cadence_days, f"every {counted(cadence_days, 'day')}")
 
 
 def first_name(name: str) -> str:

@@ -34,3 +34,9 @@ def test_no_offer_typed_gives_credit_and_a_sounding_board_in_the_same_form(store
     sam = store.set_up_mentorship(draft(), MentorshipSetup(), [])
     text = draft_ask(store.get_mentorship(sam), store.setup(sam), [])
     assert "What I can offer you in return:\n- credit for your ideas where decisions are made, and a sounding" in text
+
+
+@pytest.mark.parametrize(("days", "said"), [(1, "45 minutes every day,"), (10, "45 minutes every 10 days,")])
+def test_the_rhythm_agrees_with_the_number_of_days(store: Store, days: int, said: str) -> None:
+    sam = store.set_up_mentorship(draft(cadence_days=days), MentorshipSetup(), [])
+    assert said in draft_ask(store.get_mentorship(sam), store.setup(sam), [])
