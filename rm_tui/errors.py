@@ -34,7 +34,11 @@ class ValidationError(RmTuiError):
 
 
 class NotFound(RmTuiError):
-    """A record asked for by id no longer exists (another process may have removed it)."""
+    """A record asked for by id is not there: removed (perhaps in another window), never made, or not the viewer's.
+
+    The store words it (rm_tui.store.base): "session 9 no longer exists" only for
+    one that was there and was removed, else "there is no session 99".
+    """
 
 
 class Forbidden(RmTuiError):

@@ -2,7 +2,8 @@
 
 Each concern of the store (mentorships, agenda, notes, ...) is a class built on
 `StoreBase`, in a module of its own; `Store` composes them. Rows become records by
-column name (`rows.record`), and `_one` is the one way a lookup by id says NotFound.
+column name (`rows.record`), and `_one` is the one way a lookup by id says NotFound
+(`_not_found` words it, for every table).
 """
 
 from __future__ import annotations
@@ -24,6 +25,13 @@ NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 """SQLite's own UTC timestamp, as every updated_at column is written."""
 
 ChangeListener = Callable[[frozenset[str]], object]
+
+MISSING_TABLES = {
+    "mentorship": "mentorships", "learning goal": "learning_goals", "session": "sessions",
+    "agenda item": "agenda_items", "note": "notes", "follow-up": "follow_ups", "topic": "topics",
+    "champion entry": "champion_entries",
+}
+"""The table behind each noun a NotFound names ('session 99'): where to look up what became of the id."""
 
 
 def inserted(cursor: sqlite3.Cursor) -> int:
@@ -61,12 +69,34 @@ class StoreBase:
         """The one row of `sql` as SQLite gives it (a few values, not a record); NotFound if none."""
         row = self.db.execute(sql, list(params)).fetchone()
         if row is None:
-            raise NotFound(f"{missing} no longer exists")
+            raise self._not_found(missing)
         return tuple(row)
 
     def _one(self, cls: type[R], sql: str, params: Iterable[object], missing: str) -> R:
-        """The one row of `sql` as a `cls` record; NotFound ('<missing> no longer exists') if none."""
+        """The one row of `sql` as a `cls` record; NotFound (see `_not_found`) if none."""
         found = records(cls, self.db.execute(sql, list(params)), limit=1)
         if not found:
-            raise NotFound(f"{missing} no longer exists")
+            raise self._not_found(missing)
         return found[0]
+
+    def _not_found(self, missing: str) -> NotFound:
+        """NotFound for `missing` ('session 99'), in words that are true of that id.
+
+        SQLite gives a new row the largest id in its table plus one (no table asks
+        for AUTOINCREMENT), so every id up to the largest was once given: one of
+        those that is gone was removed, and 'no longer exists'. Above it, the id was
+        never given (a typo in `rm-tui export --session 99`), or was the last one
+        and removed: that can't be told, nor can a row this viewer may not see be
+        admitted to, so those are 'there is no session 99'.
+        """
+        noun, _, number = missing.rpartition(" ")
+        table = MISSING_TABLES.get(noun)
+        if table is None or not number.isdigit():
+            return NotFound(f"there is no {missing}")
+        row_id = int(number)
+        largest, present = self.db.execute(  # {table}: one of MISSING_TABLES' own names, never typed text
+            f"SELECT (SELECT max(id) FROM {table}), EXISTS (SELECT 1 FROM {table} WHERE id = ?)", [row_id]
+        ).fetchone()
+        if present or largest is None or not 0 < row_id <= largest:
+            return NotFound(f"there is no {missing}")
+        return NotFound(f"{missing} no longer exists")
