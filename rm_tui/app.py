@@ -14,17 +14,18 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 
 from screens.data_screen import DataScreen
-from screens.help import offered_bindings
+from screens.help import declared_bindings, offered_bindings
 from screens.home import HomeScreen
+from widgets.safe import notify_literal
 
 from .changes import EVERYTHING, Tables
 from .errors import RmTuiError
 from .ground_rules import RULES_SETTING
-from .models import Role
+from .models import Role, Session
 from .paths import user_topics_dir
 from .scope import Action, Scope
 from .store import Store
@@ -68,17 +69,21 @@ class RmTuiApp(App[None]):
     CSS_PATH = "app.tcss"
     # Screens lay themselves out differently below 100 columns (e.g. 80x24).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    # The footer keeps to what fits at 80 columns beside each screen's own keys, so F1
-    # is always in sight; every key, shown or not, is in help (F1) and the palette.
+    # The footer shows each screen's own keys first, then these as far as the width
+    # allows, F1 always in sight; every key, shown or not, is in help (F1) and the palette.
+    # Priority: the keys that go somewhere work from every screen, dialogs included
+    # (a dialog's own bindings would otherwise end the search before the app's).
     BINDINGS = [
-        Binding("f1", "help", "Help", tooltip="Show the keys for this screen"),
-        Binding("f2", "switch_mode('home')", "Mentorships", tooltip="Go to the list of mentorships", show=False),
-        Binding("f3", "switch_mode('topics')", "Topics", tooltip="Browse the topic library", show=False),
-        Binding("f4", "flip_speaker", "Speaker", tooltip="Flip who is speaking: leader or mentor", show=False),
-        Binding(
-            "f6", "switch_mode('follow_ups')", "Follow-ups", tooltip="Every follow-up, across mentorships", show=False
-        ),
-        Binding("f9", "search", "Search", tooltip="Search notes, agenda items, follow-ups and topics", show=False),
+        Binding("f1", "help", "Help", tooltip="Show the keys for this screen", priority=True),
+        Binding("f2", "go('home')", "Mentorships", tooltip="Go to the list of mentorships", show=False,
+                priority=True),
+        Binding("f3", "go('topics')", "Topics", tooltip="Browse the topic library", show=False, priority=True),
+        Binding("f4", "flip_speaker", "Speaker", tooltip="Flip who is speaking: leader or mentor", show=False,
+                priority=True),
+        Binding("f6", "go('follow_ups')", "Follow-ups", tooltip="Every follow-up, across mentorships", show=False,
+                priority=True),
+        Binding("f9", "search", "Search", tooltip="Search notes, agenda items, follow-ups and topics", show=False,
+                priority=True),
         Binding("ctrl+q", "quit", "Quit", tooltip="Leave rm-tui (everything is already saved)", show=False),
         # Tab moves the focus before the next key is handed out. As Textual's screen
         # binding, it acted only once it had bubbled up from the focused field, so letters
@@ -222,9 +227,65 @@ class RmTuiApp(App[None]):
         self.speaker = "mentor" if self.speaker == "leader" else "leader"
         self.notify(f"Now speaking: {self.speaker}", timeout=2)
 
-    def action_search(self) -> None:
+    async def action_go(self, mode: str) -> None:
+        """F2, F3, F6: the screen the key names, from wherever you are.
+
+        A mode keeps the screens opened on top of its base (the builder, the live
+        session over the mentorships): switch_mode alone would land on the last of
+        them, or do nothing from inside the mode. Those are closed here as their own
+        back key would close them; what they show is in the database, and a running
+        meeting is said to be running, with the way back to it.
+        """
+        if not await self._close_reading_dialogs():
+            return
+        await self.switch_mode(mode)
+        meeting = None
+        while len(self.screen_stack) > 1:
+            top = self.screen
+            if isinstance(top, DataScreen):
+                top.flush_edits()
+                meeting = meeting or _running_meeting(top)
+            await self.pop_screen()
+        if meeting is not None and isinstance(self.screen, HomeScreen):
+            self.screen.highlight(meeting.mentorship_id)
+            mentor = self.store.get_mentorship(meeting.mentorship_id).mentor
+            notify_literal(self, f"The meeting with {mentor} is still running: l opens it again.",
+                           title="Meeting left open", timeout=10)
+
+    async def _close_reading_dialogs(self) -> bool:
+        """Close the dialogs on top, as their escape would; False, and a word, when one is a form.
+
+        A form (or a question) holds an answer in the making: a key that closed it
+        would throw that away unasked, so it stays and says how to finish. The
+        dialogs closed here only show something or keep what was typed (the ask).
+        """
+        from textual.command import CommandPalette
+
+        from screens.ask import AskScreen
+        from screens.ground_rules import GroundRulesScreen
+        from screens.help import HelpScreen
+        from screens.note_picker import NotePickerScreen
+        from screens.session_summary import SessionSummaryScreen
+
+        closable = (AskScreen, GroundRulesScreen, HelpScreen, NotePickerScreen, SessionSummaryScreen)
+        while isinstance(dialog := self.screen, ModalScreen):
+            if isinstance(dialog, CommandPalette):
+                await dialog.dismiss()
+                continue
+            escape = next((b for b in declared_bindings(dialog) if b.key == "escape"), None)
+            if not isinstance(dialog, closable) or escape is None:
+                self.notify("A dialog is open: finish it first, or escape closes it.", severity="warning")
+                return False
+            await self.run_action(escape.action, dialog)
+            if self.screen is dialog:
+                return False  # it chose to stay open
+        return True
+
+    async def action_search(self) -> None:
         from screens.search import SearchScreen
 
+        if not await self._close_reading_dialogs():
+            return
         if not isinstance(self.screen, SearchScreen):
             self.push_screen(SearchScreen())
 
@@ -275,6 +336,16 @@ def _follow_ups(store: Store) -> Screen[None]:
     from screens.follow_ups import FollowUpsScreen
 
     return FollowUpsScreen(store)
+
+
+def _running_meeting(screen: DataScreen) -> Session | None:
+    """The meeting a screen being closed holds open, if it is running."""
+    from screens.live_session import LiveSessionScreen
+
+    if not isinstance(screen, LiveSessionScreen):
+        return None
+    session = screen.store.get_session(screen.session_id)
+    return session if session.status == "live" else None
 
 
 def _runner(app: RmTuiApp, action: str, node: DOMNode) -> Callable[[], object]:

@@ -150,6 +150,12 @@ class HomeScreen(DataScreen):
             follow_up_cell,
         ]
 
+    def highlight(self, mentorship_id: int) -> None:
+        """Put the cursor on a mentorship (one whose meeting was just left running, say)."""
+        table = self.query_one("#mentorships", DataTable)
+        if str(mentorship_id) in {str(key.value) for key in table.rows}:
+            table.move_cursor(row=table.get_row_index(str(mentorship_id)))
+
     def _selected_id(self) -> int | None:
         table = self.query_one("#mentorships", DataTable)
         if table.row_count == 0:
