@@ -21,12 +21,14 @@ from rm_tui.errors import Forbidden
 from rm_tui.models import AgendaItem, Topic, suggest_category
 from rm_tui.placeholders import fill
 from rm_tui.scope import Action
+from rm_tui.text import counted
 from rm_tui.undo import UndoStack
 from widgets.agenda_line import agenda_line
 from widgets.categories import category_column
 from widgets.plan_status import coverage_line, planned_time, session_heading
 from widgets.safe import literal_line, notify_literal
 from widgets.speaker_badge import SpeakerBadge
+from widgets.type_ahead import FilterList, TypeAheadInput
 from widgets.undo_notice import undo_and_tell
 
 from .data_screen import DataScreen
@@ -40,6 +42,21 @@ def builder_line(number: int, item: AgendaItem) -> Content:
     person's: F4 decides whose the next one is), and what to do about STALE or a clash."""
     return agenda_line(item, number, name_every_proposer=True, guidance=True)
 
+
+def library_line(topic: Topic, on_agenda: bool) -> Content:
+    """A topic as the library lists it; one already on this agenda says so, quietly."""
+    parts: list[Content | tuple[str, str]] = [
+        literal_line(f"{category_column(topic.category)} ", "$text-muted"),
+        literal_line(topic.title),
+        (f"  {topic.minutes}m", "$text-muted"),
+    ]
+    if on_agenda:
+        parts.append(("  ✓ on agenda", "italic $text-muted"))
+    return Content.assemble(*parts)
+
+
+NARROW_BELOW = 100
+"""The app's narrow breakpoint: below it the buttons and hints take their short forms."""
 
 AGENDA_TABLES = frozenset({"sessions", "agenda_items", "follow_ups", "mentorships"})
 """What the agenda pane, its heading and the coverage line show."""
@@ -82,6 +99,7 @@ class AgendaBuilderScreen(DataScreen):
         self._items: list[AgendaItem] = []
         self._item_count_before_add: int | None = None  # set when an add is on its way: highlight what arrives
         self._leaving = False
+        self._listed: tuple[str | None, str] | None = None  # what the library lists the hits of
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -93,8 +111,9 @@ class AgendaBuilderScreen(DataScreen):
         with Horizontal(id="builder"):
             with Vertical(id="library-pane"):
                 yield Select([], prompt="All categories", id="category", compact=True)
-                yield Input(placeholder="type to search topics", id="search", compact=True, select_on_focus=False)
-                yield OptionList(id="library")
+                yield TypeAheadInput(placeholder="type to search topics", id="search", compact=True,
+                                     select_on_focus=False, when_entered=lambda _: self._search_done())
+                yield FilterList("#search", self.action_add_topic, id="library")
             with Vertical(id="agenda-pane"):
                 yield OptionList(id="agenda")
                 yield Static(id="total")
@@ -142,7 +161,8 @@ class AgendaBuilderScreen(DataScreen):
             self._fill_agenda(session.minutes)
             self._fill_coverage(session.mentorship_id)
             self.post_message(self.Reloaded(self, "agenda"))
-        if touches(frozenset({"topics"}), tables):
+        # The library marks the topics on the agenda, so an agenda change redraws it too.
+        if touches(frozenset({"topics", "agenda_items"}), tables):
             self._fill_library()
             self.post_message(self.Reloaded(self, "library"))
 
@@ -159,32 +179,38 @@ class AgendaBuilderScreen(DataScreen):
                 self._item_count_before_add = None
                 newest = max(range(len(self._items)), key=lambda i: self._items[i].id)
                 agenda.highlighted = newest  # follow what was just added, wherever it went
-        hints = ["↻n carried n times"] if any(item.is_carried for item in self._items) else []
-        agenda.border_subtitle = " · ".join([*hints, "ctrl+↑↓ moves"]) if self._items else ""
+        self._label_agenda(self.size.width)
         self.refresh_bindings()  # 'Do it' and 'Drop' depend on the highlighted item
         planned = sum(item.minutes for item in self._items)
         self.query_one("#total", Static).update(planned_time(planned, session_minutes))
         self.query_one("#total").set_class(planned > session_minutes, "-over")
 
-    def _fill_library(self) -> None:
+    def _search(self) -> tuple[str | None, str]:
+        """The category and the words the library is asked for."""
         category = self.query_one("#category", Select).value
-        topics = self.store.list_topics(
-            None if category is Select.NULL else str(category), self.query_one("#search", Input).value
-        )
+        return None if category is Select.NULL else str(category), self.query_one("#search", Input).value
+
+    def _label_agenda(self, width: int) -> None:
+        """The agenda's border hint, in words that fit the width (the border cuts, it does not wrap)."""
+        carried = ["↻n carried n times"] if any(item.is_carried for item in self._items) else []
+        moves = "ctrl+↑↓ moves" if width >= NARROW_BELOW else "^↑↓ moves"
+        self.query_one("#agenda").border_subtitle = " · ".join([*carried, moves]) if self._items else ""
+
+    def _fill_library(self, *, from_the_top: bool = False) -> None:
+        """List the topics the search finds, best first; the highlight stays on its topic
+        when the list is only redrawn, and goes to the top hit when the search changes."""
+        topics = self.store.list_topics(*self._search())
+        self._listed = self._search()
         library = self.query_one("#library", OptionList)
-        highlighted = library.highlighted
+        kept = self._highlighted_topic()
+        on_agenda = {item.topic_id for item in self._items}
         library.clear_options()
         self._topics = {str(t.id): t for t in topics}
-        library.add_options(
-            Option(
-                Content.assemble(literal_line(f"{category_column(t.category)} ", "$text-muted"),
-                                 literal_line(t.title), (f"  {t.minutes}m", "$text-muted")),
-                id=str(t.id),
-            )
-            for t in topics
-        )
+        library.add_options(Option(library_line(t, t.id in on_agenda), id=str(t.id)) for t in topics)
         if topics:
-            library.highlighted = min(highlighted or 0, len(topics) - 1)
+            ids = [t.id for t in topics]
+            kept_id = kept.id if kept is not None and not from_the_top else None
+            library.highlighted = ids.index(kept_id) if kept_id in ids else 0
 
     def _fill_coverage(self, mentorship_id: int) -> None:
         coverage = self.store.coverage(mentorship_id, session_id=self.session_id)
@@ -195,48 +221,70 @@ class AgendaBuilderScreen(DataScreen):
     @on(Select.Changed, "#category")
     @on(Input.Changed, "#search")
     def _filter(self) -> None:
-        self._fill_library()
+        self._fill_library(from_the_top=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Short labels below the narrow breakpoint, so all five buttons and the hint fit."""
+        narrow = event.size.width < NARROW_BELOW
+        self.query_one("#up", Button).label = "▲" if narrow else "▲ Up"
+        self.query_one("#down", Button).label = "▼" if narrow else "▼ Down"
+        self._label_agenda(event.size.width)
 
     def action_search_topics(self) -> None:
         self.query_one("#search", Input).focus()
 
     def on_key(self, event: events.Key) -> None:
-        # "Type to search": letters typed while the library list has the keyboard go
-        # to the search box instead of being lost.
-        typed = event.character
-        if typed is not None and typed not in (" ", "/") and event.is_printable \
-                and self.focused is self.query_one("#library"):
-            search = self.query_one("#search", Input)
-            search.focus()
-            search.insert_text_at_cursor(typed)
+        """Down from the search goes into its hits (the top one highlighted); typing in
+        the hits comes back to the search (the list does that: `FilterList`)."""
+        library = self.query_one("#library", OptionList)
+        if event.key == "down" and self.focused is self.query_one("#search") and library.option_count:
             event.stop()
+            self.set_focus(library)
 
     @on(Input.Submitted, "#search")
     def _search_done(self) -> None:
-        self.query_one("#library").focus()
+        """Enter in the search adds its top hit (the highlighted one), as the library's title says."""
+        if self._listed != self._search():
+            self._fill_library(from_the_top=True)
+        if not self._topics:
+            self.notify("No topic matches the search: change it, or ctrl+n writes your own item.",
+                        severity="warning")
+            return
+        self.action_add_topic()
 
     @on(OptionList.OptionSelected, "#library")
     def _topic_chosen(self) -> None:
         self.action_add_topic()
 
-    def action_add_topic(self) -> None:
-        """Ask for the highlighted topic's placeholders, then add it; the filled prompt shows first."""
+    def _highlighted_topic(self) -> Topic | None:
         library = self.query_one("#library", OptionList)
         index = library.highlighted
         option = library.get_option_at_index(index) if index is not None else None
-        topic = self._topics.get(option.id or "") if option is not None else None
+        return self._topics.get(option.id or "") if option is not None else None
+
+    def action_add_topic(self) -> None:
+        """Ask for the highlighted topic's placeholders, then add it; the filled prompt shows first.
+
+        A topic already on the agenda can go on again (the same topic with another
+        [Tool], say): the form says so before, the toast after.
+        """
+        if self._listed != self._search():  # typed so fast that the list has not caught up yet
+            self._fill_library(from_the_top=True)
+        topic = self._highlighted_topic()
         if topic is None:
             self.notify("Highlight a topic in the library first.", severity="warning")
             return
         from .placeholder_form import PlaceholderFormScreen
 
+        copies = sum(item.topic_id == topic.id for item in self._items)
+
         def filled(values: dict[str, str] | None) -> None:
             if values is not None:
-                self._insert_topic(topic, values)
+                self._insert_topic(topic, values, copies)
 
-        self.app.push_screen(PlaceholderFormScreen(topic), filled)
+        self.app.push_screen(PlaceholderFormScreen(topic, on_agenda=copies), filled)
 
-    def _insert_topic(self, topic: Topic, values: dict[str, str]) -> None:
+    def _insert_topic(self, topic: Topic, values: dict[str, str], copies: int = 0) -> None:
         self._item_count_before_add = len(self._items)
         self.store.add_agenda_item(
             self.session_id,
@@ -247,7 +295,11 @@ class AgendaBuilderScreen(DataScreen):
             topic_id=topic.id,
             proposed_by=self.app.speaker,
         )
-        notify_literal(self, f"Added: {fill(topic.title, values)}")
+        if copies:
+            title = fill(topic.title, values)
+            notify_literal(self, f"Added again: {title} ({counted(copies + 1, 'copy', 'copies')} on the agenda)")
+        else:
+            notify_literal(self, f"Added: {fill(topic.title, values)}")
 
     # -- actions ---------------------------------------------------------------------
 

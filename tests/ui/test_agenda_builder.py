@@ -328,3 +328,125 @@ async def test_ctrl_z_undoes_a_do_it_too_and_says_when_nothing_is_left(db_path: 
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert "Nothing to undo." in toasts(app)
+
+
+def burst(app, *keys: str) -> None:
+    """Keys sent all at once, as a script (or a fast typist) sends them: none waits for the one before."""
+    from textual import events
+
+    names = {"enter": "\r", "space": " ", "backspace": "\x7f", "down": None, "up": None}
+    for key in keys:
+        app.post_message(events.Key(key, names.get(key, key)))
+
+
+def prompts(store: Store, mentorship_id: int) -> list[tuple[str, str]]:
+    session = store.upcoming_session(mentorship_id)
+    assert session is not None
+    return [(i.title, i.prompt) for i in store.agenda(session.id)]
+
+
+async def test_enter_in_the_search_adds_the_top_hit_after_its_placeholders(db_path: Path, store: Store) -> None:
+    mentorship = store.create_mentorship(draft())
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_builder(pilot)
+        await pilot.press("slash", *"job ad", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlaceholderFormScreen)  # the form comes first, as from the list
+        assert "Add to the agenda: Our job ad, read by a candidate" in screen_text(app)
+        await pilot.press(*"Designer", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaBuilderScreen)
+    ((title, prompt),) = prompts(store, mentorship)
+    assert title == "Our job ad, read by a candidate" and "our posting for Designer as if" in prompt
+
+
+async def test_enter_in_a_search_that_finds_nothing_says_so_and_adds_nothing(db_path: Path, store: Store) -> None:
+    mentorship = store.create_mentorship(draft())
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_builder(pilot)
+        await pilot.press("slash", *"zzqx", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaBuilderScreen)
+        assert "No topic matches the search" in toasts(app)
+    assert prompts(store, mentorship) == []
+
+
+async def test_down_from_the_search_then_enter_adds_the_top_hit(db_path: Path, store: Store) -> None:
+    app = open_app(db_path)
+    store.create_mentorship(draft())
+    async with app.run_test(size=SIZE) as pilot:
+        builder = await open_builder(pilot)
+        await pilot.press("slash", *"job ad", "down")
+        await pilot.pause()
+        assert app.focused is builder.query_one("#library")
+        await pilot.press("enter")  # the first enter counts
+        await pilot.pause()
+        assert isinstance(app.screen, PlaceholderFormScreen)
+        assert "Add to the agenda: Our job ad, read by a candidate" in screen_text(app)
+
+
+async def test_space_backspace_and_up_in_the_list_go_to_the_search(db_path: Path, store: Store) -> None:
+    store.create_mentorship(draft())
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        builder = await open_builder(pilot)
+        search = builder.query_one("#search", Input)
+        library = builder.query_one("#library", OptionList)
+        await pilot.press(*"job", "space", "a", "d", "x")
+        builder.query_one("#library").focus()
+        await pilot.pause()
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert search.value == "job ad" and app.focused is search
+        library.focus()
+        await pilot.pause()
+        await pilot.press("up")  # up on the top hit: back to the search
+        await pilot.pause()
+        assert app.focused is search
+
+
+async def test_keys_sent_in_one_burst_land_where_they_were_meant(db_path: Path, store: Store) -> None:
+    mentorship = store.create_mentorship(draft())
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_builder(pilot)  # the library list has the keyboard
+        burst(app, *"job", "space", "a", "d", "enter", *"Designer", "enter")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, AgendaBuilderScreen)
+        # A topic with two fields: enter in the first moves on before the next letters arrive.
+        app.screen.query_one("#search", Input).value = ""
+        await pilot.pause()
+        burst(app, *"backfired", "enter", *"Threads", "enter", *"Rebrand", "enter")
+        await pilot.pause(0.5)
+    assert [title for title, _ in prompts(store, mentorship)] == [
+        "Our job ad, read by a candidate", "A brand post that backfired",
+    ]
+    (_, job_ad), (_, backfired) = prompts(store, mentorship)
+    assert "our posting for Designer as if" in job_ad
+    assert "Find a brand post on Threads that went badly, such as Rebrand." in backfired
+
+
+async def test_topics_on_the_agenda_are_marked_and_adding_one_again_says_so(db_path: Path, store: Store) -> None:
+    mentorship = store.create_mentorship(draft())
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        builder = await open_builder(pilot)
+        await pilot.press("slash", *"real task", "enter")
+        await pilot.pause()
+        assert "Already on the agenda" not in screen_text(app)
+        await pilot.press(*"Figma", "enter")
+        await pilot.pause()
+        library = builder.query_one("#library", OptionList)
+        marked = "Tech   A real task in [Tool], start to finish  15m  ✓ on agenda"
+        assert str(library.get_option_at_index(0).prompt) == marked
+        await pilot.press("enter")  # the search still has the keyboard: the same topic again
+        await pilot.pause()
+        assert "⚠ Already on the agenda once: this adds it again." in screen_text(app)
+        await pilot.press(*"Excel", "enter")
+        await pilot.pause()
+        assert "Added again: A real task in Excel, start to finish (2 copies on the agenda)" in toasts(app)
+    assert [title for title, _ in prompts(store, mentorship)] == [
+        "A real task in Figma, start to finish", "A real task in Excel, start to finish",
+    ]
