@@ -25,8 +25,19 @@ import re
 from collections import Counter
 from datetime import date
 
-from .models import GIVING_BACK, AgendaItem, ChampionEntry, FollowUp, MentorshipExport, Note, SessionExport
-from .text import clean_text
+from .models import (
+    GIVING_BACK,
+    ChampionEntry,
+    FollowUp,
+    ItemExport,
+    ItemOutcome,
+    MentorshipExport,
+    Note,
+    SessionExport,
+    SessionStatus,
+    item_outcome,
+)
+from .text import clean_text, counted
 from .timing import clock_text
 
 # Escaped wherever they stand in a one-line field: each can open emphasis, code,
@@ -133,7 +144,7 @@ def _mentorship_lines(export: MentorshipExport, level: int) -> list[str]:
         lines.append(f"- Expertise: {inline(m.expertise)}")
     if m.focus:
         lines.append(f"- Learning about: {inline(m.focus)}")
-    lines.append(f"- Meeting every {m.cadence_days} days; {len(export.sessions)} sessions here")
+    lines.append(f"- Meeting every {m.cadence_days} days; {counted(len(export.sessions), 'session')} here")
     return lines
 
 
@@ -165,7 +176,7 @@ def _session_body(export: SessionExport, level: int) -> list[str]:
     lines: list[str] = []
     for entry in export.items:
         item = entry.item
-        lines += [f"{heading} {titles[item.id]}", "", _item_facts(entry.item, entry.seconds), ""]
+        lines += [f"{heading} {titles[item.id]}", "", _item_facts(entry, export.session.status), ""]
         if item.prompt:
             lines += [f"*Prompt:* {inline(item.prompt)}", ""]
         lines += _notes(entry.notes)
@@ -179,13 +190,26 @@ def _session_body(export: SessionExport, level: int) -> list[str]:
     return lines
 
 
-def _item_facts(item: AgendaItem, seconds: int) -> str:
+# The summary's sections, in the export's words: an item is written as the meeting's end showed it.
+_OUTCOME_WORDS: dict[ItemOutcome, str] = {
+    "done": "done", "discussed": "discussed", "carried": "not reached", "dropped": "dropped",
+}
+
+
+def _outcome(entry: ItemExport) -> ItemOutcome:
+    return item_outcome(entry.item, entry.seconds, len(entry.notes))
+
+
+def _item_facts(entry: ItemExport, session_status: SessionStatus) -> str:
+    item, seconds = entry.item, entry.seconds
     facts = [f"Proposed by **{item.proposed_by}**"]
     if seconds:
         facts.append(f"{clock_text(seconds)} spent of {item.minutes} min")
     else:
         facts.append(f"{item.minutes} min planned")
-    facts.append({"open": "not reached", "discussed": "discussed", "dropped": "dropped"}[item.status])
+    outcome = _outcome(entry)
+    carries = outcome == "carried" and session_status == "held"
+    facts.append(_OUTCOME_WORDS[outcome] + (", carries over" if carries else ""))
     if item.carry_count:
         facts.append(f"carried over {item.carry_count}×")
     return " · ".join(facts)
@@ -228,7 +252,8 @@ def impact_note(export: MentorshipExport, *, written_on: date) -> str:
     """
     m = export.mentorship
     held = [s for s in export.sessions if s.session.status == "held"]
-    discussed = [(s.session.scheduled_on, i.item) for s in held for i in s.items if i.item.status == "discussed"]
+    discussed = [(s.session.scheduled_on, i.item) for s in held for i in s.items
+                 if _outcome(i) in ("done", "discussed")]
     categories = Counter(item.category for _, item in discussed if item.category)
     from_mentor = [(on, item) for on, item in discussed if item.proposed_by == "mentor"]
     credited = [e for e in export.champion if e.kind == "credit"]

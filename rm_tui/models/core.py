@@ -145,6 +145,8 @@ class CategoryCount:
 
 SessionStatus = Literal["planned", "live", "held", "cancelled"]
 ItemStatus = Literal["open", "discussed", "dropped"]
+ItemOutcome = Literal["done", "discussed", "carried", "dropped"]
+DISCUSSED_AFTER_SECONDS = 60  # a minute on an item's timer is talk; a glance while moving down the agenda is not
 STALE_AFTER_CARRIES = 3  # carried this often, the pair should do it or drop it
 DEFAULT_SESSION_MINUTES = 45
 
@@ -186,6 +188,9 @@ class AgendaItem:
     elapsed_seconds: int = 0  # time spent on it in earlier stretches of the live session
     conflict_of: int | None = None  # the item this one was edited alongside, when two edits clashed
     kept: bool = False  # the pair chose to do this stale item at this meeting, so stop nagging
+    # For an item not marked done: carry it over (True) or count it discussed (False), as
+    # the pair said or the meeting's end read it; None: not decided, its notes and time say.
+    carry_over: bool | None = None
 
     @property
     def is_carried(self) -> bool:
@@ -324,23 +329,58 @@ class FollowUp:
     version: int
 
 
+def item_outcome(item: AgendaItem, seconds: int, notes: int) -> ItemOutcome:
+    """What a meeting did with an item: the one rule the summary, carry-over and exports share.
+
+    Marked with ctrl+o, it is done. Not marked, it counts as discussed when it has
+    notes or a minute on its timer, as people expect, unless the pair said otherwise
+    (`carry_over`, which the meeting's end also writes down); only the rest carries over.
+    """
+    if item.status == "discussed":
+        return "done"
+    if item.status == "dropped":
+        return "dropped"
+    if item.carry_over is not None:
+        return "carried" if item.carry_over else "discussed"
+    return "discussed" if notes or seconds >= DISCUSSED_AFTER_SECONDS else "carried"
+
+
 @dataclass(frozen=True)
 class ItemTime:
-    """An agenda item and the seconds spent on it."""
+    """An agenda item, the seconds spent on it and the notes on it the viewer may see."""
 
     item: AgendaItem
     seconds: int
+    notes: int = 0
+
+    @property
+    def outcome(self) -> ItemOutcome:
+        return item_outcome(self.item, self.seconds, self.notes)
 
 
 @dataclass(frozen=True)
 class SessionSummary:
-    """What the end-of-session screen shows."""
+    """What the end-of-session screen shows: each item once, in the section its outcome says."""
 
     session: Session
-    discussed: list[ItemTime]
+    done: list[ItemTime]  # marked done (ctrl+o)
+    discussed: list[ItemTime]  # not marked, but talked about: notes or time, or the pair said so
     not_reached: list[ItemTime]  # these carry over to the next session
     follow_ups: list[FollowUp]
     total_seconds: int
+    # The pair can still move items between discussed and carried over: the meeting is
+    # running, or it is the last one held (carry-over reads no other), and the viewer runs it.
+    may_change_carry_over: bool = False
+
+
+@dataclass(frozen=True)
+class PlannedAlready:
+    """A session already planned, found when planning another: the pair is asked what to do."""
+
+    session: Session
+    items: int  # on its agenda: carried items, follow-ups, the mentor's additions
+    mentor: str
+    moving_to: date | None = None  # the date the new plan asked for
 
 
 ChampionKind = Literal["credit", "nomination", "introduction", "acknowledgment", "advice", "connection", "other"]

@@ -225,8 +225,18 @@ _SCHEMA_9: list[Step] = [
     "CREATE INDEX agenda_items_by_source ON agenda_items(carried_from_id)",
 ]
 
+# 10: an item not marked done may still have been discussed (notes, time on its timer);
+# the meeting's end writes down whether each such item carries over, and the pair may
+# say otherwise on the summary. NULL: not decided yet (a meeting still to end). Items
+# of meetings held before this read as carried over, as they were.
+_SCHEMA_10: list[Step] = [
+    "ALTER TABLE agenda_items ADD COLUMN carry_over INTEGER CHECK (carry_over IN (0, 1))",
+    "UPDATE agenda_items SET carry_over = 1 WHERE status = 'open' "
+    "AND session_id IN (SELECT id FROM sessions WHERE status = 'held')",
+]
+
 MIGRATIONS: list[list[Step]] = [_SCHEMA_1, _SCHEMA_2, _SCHEMA_3, _SCHEMA_4, _SCHEMA_5, _SCHEMA_6,
-                                [_full_text_search], _SCHEMA_8, _SCHEMA_9]
+                                [_full_text_search], _SCHEMA_8, _SCHEMA_9, _SCHEMA_10]
 """MIGRATIONS[n - 1] brings a database to schema version n: SQL, or a function for what
 sqlite-utils writes better than we would (the search index and its triggers)."""
 

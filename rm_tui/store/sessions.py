@@ -6,16 +6,19 @@ mentorship only. What carries over into a planned session is carry_over's job.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from typing import Literal
 
 from ..dates import parse_date
-from ..errors import NotFound, ValidationError
-from ..models import DEFAULT_SESSION_MINUTES, Session
+from ..errors import ValidationError
+from ..models import DEFAULT_SESSION_MINUTES, PlannedAlready, Session
 from ..schedule import default_session_date
 from ..scope import Action, requires
+from ..text import counted
 from ..validation import whole_number
 from .base import NOW_SQL, inserted
-from .carry_over import CarryOverQueries
+from .carry_over import NEXT_PLANNED_ORDER, CarryOverQueries
 from .connection import immediate
 from .mentorships import MentorshipQueries
 
@@ -23,6 +26,10 @@ SESSION_COLUMNS = (
     "id, mentorship_id, scheduled_on, minutes, status, rules_shown, started_at, ended_at, "
     "current_item_id, current_since"
 )
+
+IfPlanned = Literal["refuse", "move", "keep"]
+"""What planning does when a session is already planned: refuse (so the caller can ask),
+move that session to the new date, or keep both."""
 
 
 class SessionQueries(CarryOverQueries, MentorshipQueries):
@@ -36,35 +43,70 @@ class SessionQueries(CarryOverQueries, MentorshipQueries):
         *,
         scheduled_on: date | str | None = None,
         minutes: int | str = DEFAULT_SESSION_MINUTES,
+        if_planned: IfPlanned = "keep",
     ) -> int:
         """Plan the next meeting and bring in what is still open from the last one held.
 
         The date defaults to the last session plus the cadence (today for the first).
         What carries over is decided by `_bring_in_carry_over`.
+
+        A second planned session splits the agenda: what carried over and the
+        mentor's additions stay on the first while the new one opens empty. So a
+        person planning is asked first (`check_plan` says what to ask), then
+        `if_planned` carries the answer: "move" moves that session (its id is
+        returned, its agenda with it), "keep" plans a second one, and "refuse"
+        raises with the question, for a caller that has not asked.
         """
-        # The date first: it is the form's first field, so its refusal is the one to read first.
-        if isinstance(scheduled_on, str):
-            scheduled_on = parse_date(scheduled_on, self.today(), "scheduled_on", "Session date")
-        length = whole_number(minutes, "minutes", "Session length (minutes)", 5, 480)
+        when, length = _plan_inputs(scheduled_on, minutes, self.today())
         self.scope.require_mentorship(mentorship_id)
         with immediate(self.db):
-            cadence = self._one_row(
-                "SELECT cadence_days FROM mentorships WHERE id = ?", [mentorship_id], f"mentorship {mentorship_id}"
-            )
-            previous = self.db.execute(
-                "SELECT scheduled_on FROM sessions WHERE mentorship_id = ? "
-                "AND status != 'cancelled' ORDER BY scheduled_on DESC, id DESC LIMIT 1",
-                [mentorship_id],
-            ).fetchone()
-            last_on = date.fromisoformat(previous[0]) if previous else None
-            when = scheduled_on or default_session_date(last_on, cadence[0], self.today())
-            session_id = inserted(self.db.execute(
-                "INSERT INTO sessions (mentorship_id, scheduled_on, minutes) VALUES (?, ?, ?)",
-                [mentorship_id, when.isoformat(), length],
-            ))
-            self._bring_in_carry_over(session_id)
+            planned = None if if_planned == "keep" else self.planned_already(mentorship_id)
+            if planned is not None and if_planned == "refuse":
+                raise ValidationError("scheduled_on", _already_planned(planned) + ": move it, or keep both")
+            if planned is not None:
+                session_id = planned.session.id
+                self.db.execute(
+                    "UPDATE sessions SET scheduled_on = ?, minutes = ?, version = version + 1, "
+                    f"updated_at = {NOW_SQL} WHERE id = ?",
+                    [(when or planned.session.scheduled_on).isoformat(), length, session_id],
+                )
+            else:
+                cadence = self._one_row(
+                    "SELECT cadence_days FROM mentorships WHERE id = ?", [mentorship_id], f"mentorship {mentorship_id}"
+                )
+                previous = self.db.execute(
+                    "SELECT scheduled_on FROM sessions WHERE mentorship_id = ? "
+                    "AND status != 'cancelled' ORDER BY scheduled_on DESC, id DESC LIMIT 1",
+                    [mentorship_id],
+                ).fetchone()
+                last_on = date.fromisoformat(previous[0]) if previous else None
+                when = when or default_session_date(last_on, cadence[0], self.today())
+                session_id = inserted(self.db.execute(
+                    "INSERT INTO sessions (mentorship_id, scheduled_on, minutes) VALUES (?, ?, ?)",
+                    [mentorship_id, when.isoformat(), length],
+                ))
+                self._bring_in_carry_over(session_id)
         self._wrote("sessions", "agenda_items")
         return session_id
+
+    def check_plan(
+        self,
+        mentorship_id: int,
+        *,
+        scheduled_on: date | str | None = None,
+        minutes: int | str = DEFAULT_SESSION_MINUTES,
+    ) -> PlannedAlready | None:
+        """What planning this would run into, before anything is written.
+
+        Refuses bad input as `plan_session` would. None: nothing is planned yet, so
+        planning goes ahead; else the session planned already, with the date the new
+        one would take, for the question "move it, or keep both?".
+        """
+        when, _ = _plan_inputs(scheduled_on, minutes, self.today())
+        planned = self.planned_already(mentorship_id)
+        if planned is None:
+            return None
+        return replace(planned, moving_to=when or self.next_session_date(mentorship_id))
 
     @requires(Action.PLAN_SESSIONS)
     def update_session(self, session_id: int, *, scheduled_on: date | str, minutes: int | str) -> None:
@@ -100,6 +142,27 @@ class SessionQueries(CarryOverQueries, MentorshipQueries):
         self._wrote("sessions", "agenda_items")
 
 
+    def planned_already(self, mentorship_id: int) -> PlannedAlready | None:
+        """The session of a mentorship still to come and not started, if there is one.
+
+        With more than one (kept both), the one the agenda opens on: the one with items.
+        """
+        self.scope.require_mentorship(mentorship_id)
+        found = self._all(
+            Session,
+            f"SELECT {SESSION_COLUMNS} FROM sessions WHERE mentorship_id = ? AND status = 'planned' "
+            f"ORDER BY {NEXT_PLANNED_ORDER} LIMIT 1",
+            [mentorship_id],
+        )
+        if not found:
+            return None
+        items, mentor = self._one_row(
+            "SELECT (SELECT count(*) FROM agenda_items WHERE session_id = ?), mentor FROM mentorships WHERE id = ?",
+            [found[0].id, mentorship_id],
+            f"mentorship {mentorship_id}",
+        )
+        return PlannedAlready(found[0], items, mentor)
+
     def next_session_date(self, mentorship_id: int) -> date:
         """Where a new session would go: the last one plus the cadence, or today."""
         cadence_days, last_on = self._one_row(
@@ -115,15 +178,18 @@ class SessionQueries(CarryOverQueries, MentorshipQueries):
         session = self._one(Session, f"SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?", [session_id],
                             f"session {session_id}")
         if not self.scope.includes(session.mentorship_id):  # another mentorship's is not there
-            raise NotFound(f"session {session_id} no longer exists")
+            raise self._not_found(f"session {session_id}")
         return session
 
     def upcoming_session(self, mentorship_id: int) -> Session | None:
-        """The next planned (or running) session, if there is one."""
+        """The running session, else the next planned one, if there is one.
+
+        Of two planned ones, the one whose agenda carry-over fills (see NEXT_PLANNED_ORDER).
+        """
         found = self._all(
             Session,
             f"SELECT {SESSION_COLUMNS} FROM sessions WHERE mentorship_id = ? "
-            "AND status IN ('planned', 'live') ORDER BY scheduled_on, id LIMIT 1",
+            f"AND status IN ('planned', 'live') ORDER BY status = 'live' DESC, {NEXT_PLANNED_ORDER} LIMIT 1",
             [mentorship_id],
         )
         return found[0] if found else None
@@ -154,13 +220,22 @@ class SessionQueries(CarryOverQueries, MentorshipQueries):
 
     @requires(Action.RUN_MEETING)
     def set_session_status(self, session_id: int, status: str) -> None:
-        """Set the status as is (no checks); held or cancelled carries its open items onwards."""
+        """Set the status as is (no checks); held or cancelled carries its open items onwards.
+
+        Held without a meeting's end, its open items are not reached: they carry over.
+        """
         with immediate(self.db):
             mentorship_id = self.get_session(session_id).mentorship_id
             self.db.execute(
                 f"UPDATE sessions SET status = ?, version = version + 1, updated_at = {NOW_SQL} WHERE id = ?",
                 [status, session_id],
             )
+            if status == "held":
+                self.db.execute(
+                    "UPDATE agenda_items SET carry_over = 1 WHERE session_id = ? AND status = 'open' "
+                    "AND carry_over IS NULL",
+                    [session_id],
+                )
             if status in ("held", "cancelled"):
                 self._carry_into_next_planned(mentorship_id)
         self._wrote("sessions", "agenda_items")
@@ -186,3 +261,17 @@ def _refuse_unless_planned(session: Session, verb: str) -> None:
         )
 
 
+def _already_planned(planned: PlannedAlready) -> str:
+    """'A session with Sam is already planned for Tue 08 Dec (3 items)'."""
+    return (
+        f"A session with {planned.mentor} is already planned for {planned.session.scheduled_on:%a %d %b} "
+        f"({counted(planned.items, 'item')})"
+    )
+
+
+def _plan_inputs(scheduled_on: date | str | None, minutes: int | str, today: date) -> tuple[date | None, int]:
+    """A planning form's date (None: the cadence decides) and length, or the refusal to show."""
+    # The date first: it is the form's first field, so its refusal is the one to read first.
+    if isinstance(scheduled_on, str):
+        scheduled_on = parse_date(scheduled_on, today, "scheduled_on", "Session date")
+    return scheduled_on, whole_number(minutes, "minutes", "Session length (minutes)", 5, 480)
