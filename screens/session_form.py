@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -10,12 +11,82 @@ from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
-from rm_tui.models import DEFAULT_SESSION_MINUTES
-from widgets.safe import literal_line
+from rm_tui.errors import RmTuiError
+from rm_tui.models import DEFAULT_SESSION_MINUTES, PlannedAlready
+from rm_tui.text import counted
+from widgets.safe import literal_line, notify_literal
 
 from .form_screen import FormScreen
 
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from rm_tui.store import Store
+
+    from .replan_dialog import Choice
+
 SaveSession = Callable[[str, str], object]
+
+
+def push_plan_session(screen: Screen[Any], store: Store, mentorship_id: int) -> None:
+    """Plan the next session with a mentorship: the form, then, if one is planned already, the question.
+
+    Planning again never adds a second session silently: the pair moves the planned
+    one (its agenda goes with it), keeps both, or cancels and nothing changes.
+    """
+    mentorship = store.get_mentorship(mentorship_id)
+    clash: list[tuple[PlannedAlready, str]] = []  # the session planned already, and the minutes typed
+
+    def save(when: str, minutes: str) -> None:
+        planned = store.check_plan(mentorship_id, scheduled_on=when, minutes=minutes)  # refuses bad input
+        if planned is None:
+            store.plan_session(mentorship_id, scheduled_on=when, minutes=minutes, if_planned="refuse")
+        else:
+            clash.append((planned, minutes))  # asked once the form has closed
+
+    def saved(done: bool | None) -> None:
+        if not done:
+            return
+        if not clash:
+            screen.notify("Session planned. Press s to build its agenda.")
+            return
+        from .replan_dialog import ReplanDialog
+
+        planned, minutes = clash[0]
+        screen.app.push_screen(ReplanDialog(planned),
+                               lambda choice: _replanned(screen, store, planned, minutes, choice))
+
+    screen.app.push_screen(
+        SessionFormScreen(
+            f"Plan a session with {mentorship.mentor}", store.next_session_date(mentorship_id).isoformat(), save
+        ),
+        saved,
+    )
+
+
+def _replanned(
+    screen: Screen[Any], store: Store, planned: PlannedAlready, minutes: str, choice: Choice | None
+) -> None:
+    """Do what the pair answered: move the planned session, plan a second one, or nothing."""
+    was_on = f"{planned.session.scheduled_on:%a %d %b}"
+    if choice is None:
+        screen.notify(f"Nothing changed: the session stays on {was_on}.")
+        return
+    try:
+        store.plan_session(planned.session.mentorship_id, scheduled_on=planned.moving_to, minutes=minutes,
+                           if_planned=choice)
+    except RmTuiError as error:
+        notify_literal(screen, str(error), severity="error")
+        return
+    new_on = f"{planned.moving_to or planned.session.scheduled_on:%a %d %b}"
+    if choice == "move":
+        notify_literal(screen, f"Moved the session with {planned.mentor} from {was_on} to {new_on}, "
+                               f"with its {counted(planned.items, 'item')}. Press s to build its agenda.")
+    elif planned.items:
+        notify_literal(screen, f"Planned a second session with {planned.mentor}, on {new_on}. "
+                               f"s opens the one with the agenda, on {was_on}.")
+    else:
+        notify_literal(screen, f"Planned a second session with {planned.mentor}, on {new_on}.")
 
 
 class SessionFormScreen(FormScreen):
