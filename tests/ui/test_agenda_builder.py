@@ -450,3 +450,19 @@ async def test_topics_on_the_agenda_are_marked_and_adding_one_again_says_so(db_p
     assert [title for title, _ in prompts(store, mentorship)] == [
         "A real task in Figma, start to finish", "A real task in Excel, start to finish",
     ]
+
+
+async def test_buttons_and_the_agenda_hint_fit_at_80_columns_and_grow_back_at_120(db_path: Path, store: Store) -> None:
+    stale_agenda(store)  # carried items: the longest hint
+    app = open_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        builder = await open_builder(pilot)
+        agenda, pane = builder.query_one("#agenda"), builder.query_one("#agenda-pane")
+        add = builder.query_one("#add-free")
+        assert add.region.right <= pane.region.right - 2  # the last button whole, with room to spare
+        assert agenda.border_subtitle == "↻n carried n times · ^↑↓ moves"
+        assert len(agenda.border_subtitle) + 6 <= agenda.outer_size.width  # corners and padding around it
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert [str(b.label) for b in builder.query("#agenda-buttons Button")][:2] == ["▲ Up", "▼ Down"]
+        assert agenda.border_subtitle == "↻n carried n times · ctrl+↑↓ moves"
