@@ -46,9 +46,9 @@ class ChampionFormScreen(FormScreen):
                 yield Label("When")
                 yield Input("today", id="happened_on", compact=True)
             yield Static(id="error")
-            yield Static("when: today, yesterday, -3d, -1w or 2026-11-20 · credit, nominations, introductions "
-                         "and public thanks make them visible; advice and connections are what you give back · "
-                         "enter saves · escape cancels",
+            yield Static("when: today, yesterday, last fri, -3d, -1w or 2026-11-20 · credit, nominations, "
+                         "introductions and public thanks make them visible; advice and connections are what "
+                         "you give back · enter saves · escape cancels",
                          classes="form-hint", markup=False)
 
     def on_mount(self) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..dates import parse_date
+from ..dates import parse_past_date
 from ..models import CHAMPION_KINDS, ChampionEntry, TwoWayStreet
 from ..scope import Action, requires
 from ..validation import one_of, optional_text
@@ -31,13 +31,12 @@ class ChampionQueries(StoreBase):
         happened_on: str | date = "today",
         session_id: int | None = None,
     ) -> int:
-        """Log one thing done for the mentor; refuses an unknown kind or a bad date."""
+        """Log one thing done for the mentor; refuses an unknown kind, a bad date or one to come."""
         self.scope.require_mentorship(mentorship_id)
         clean_kind = one_of(kind, "kind", "What you did", tuple(CHAMPION_KINDS))
         clean_note = optional_text(note, "note", "The note", 500)
-        when = happened_on
-        if isinstance(when, str):
-            when = parse_date(when, self.today(), "happened_on", "Date")
+        # The log is of what was done: a date to come is a slip ('next tue' for 'last tue').
+        when = parse_past_date(happened_on, self.today(), "happened_on", "Date", "the log records what happened")
         cursor = self.db.execute(
             "INSERT INTO champion_entries (mentorship_id, session_id, kind, note, happened_on) VALUES (?, ?, ?, ?, ?)",
             [mentorship_id, session_id, clean_kind, clean_note, when.isoformat()],
