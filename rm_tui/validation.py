@@ -47,6 +47,11 @@ def one_of(value: str, field: str, label: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
+def same_name_key(name: str) -> str:
+    """A name as compared for sameness: case folded, spaces trimmed and collapsed ('  dana ' is Dana)."""
+    return " ".join(name.split()).casefold()
+
+
 def _bounded(value: str, field: str, label: str, max_length: int) -> str:
     if len(value) > max_length:
         raise ValidationError(field, f"{label} is too long ({len(value)} characters, at most {max_length})")

@@ -19,16 +19,21 @@ from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from rm_tui.ask import draft_ask
-from rm_tui.dates import parse_date
+from rm_tui.dates import parse_past_date
 from rm_tui.models import MENTORSHIP_STATUSES, LearningGoal, Mentorship, MentorshipDraft, MentorshipSetup
+from rm_tui.text import counted
+from rm_tui.validation import same_name_key
 from widgets.ask_editor import AskEditor
 from widgets.safe import literal_line
 
+from .confirm import Answer, ConfirmScreen
 from .form_screen import FormScreen
 
 Goal = tuple[str, str]
 SaveMentorship = Callable[[MentorshipDraft, MentorshipSetup, list[Goal]], object]
 GOAL_ROWS = 3
+MAKE_SECOND = Answer("Make a second one", "y", "makes a second one")
+GO_BACK = Answer("Go back", "n", "goes back")
 
 STEPS = {
     "gaps": ("1 · What you don't know yet",
@@ -73,6 +78,7 @@ class MentorshipFormScreen(FormScreen):
         self.today = today
         self._ask_edited = False
         self._ask_loads = 0
+        self._namesake_allowed = ""  # the mentor's name (as compared) already confirmed as a second one
 
     def compose(self) -> ComposeResult:
         d = self.draft
@@ -218,7 +224,8 @@ class MentorshipFormScreen(FormScreen):
         if not self.is_new:
             return MentorshipSetup()
         talked = self._value("manager_talked_on").strip()
-        talked_on = parse_date(talked, self.today(), "manager_talked_on", "When you talked to their manager") if (
+        talked_on = parse_past_date(talked, self.today(), "manager_talked_on", "When you talked to their manager",
+                                    "fill it in once you have talked") if (
             talked) else (self.today() if self.query_one("#manager_informed", Checkbox).value else None)
         return MentorshipSetup(
             impressed_by=self._value("impressed_by"),
@@ -237,8 +244,39 @@ class MentorshipFormScreen(FormScreen):
     @on(Button.Pressed, "#save")
     @on(Input.Submitted)
     def action_save(self) -> None:
-        self.submit(self._save_fields)
+        namesakes = self._namesakes()
+        if not namesakes:
+            self.submit(self._save_fields)
+            return
+        name = self._value("mentor")
+
+        def answered(second: bool | None) -> None:
+            if second:
+                self._namesake_allowed = same_name_key(name)  # a refusal, then save again, asks no more
+                self.submit(self._save_fields)
+
+        self.app.push_screen(ConfirmScreen(namesake_question(namesakes), MAKE_SECOND, GO_BACK), answered)
+
+    def _namesakes(self) -> list[Mentorship]:
+        """Other mentorships whose mentor has the name typed: a new one, or one renamed to it."""
+        wanted = same_name_key(self._value("mentor"))
+        if wanted in ("", self._namesake_allowed) or (not self.is_new and wanted == same_name_key(self.draft.mentor)):
+            return []
+        return self.app.store.mentorships_named(wanted)
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
         self.action_cancel()
+
+
+def namesake_question(namesakes: list[Mentorship]) -> Content:
+    """'You already have a mentorship with Dana (since Mar 2024). Make a second one?'"""
+    def since(mentorship: Mentorship) -> str:
+        started = date.fromisoformat(mentorship.created_at[:10])
+        return f"since {started:%b %Y}" + (", archived" if mentorship.status == "ended" else "")
+
+    how_many = "a mentorship" if len(namesakes) == 1 else counted(len(namesakes), "mentorship", "mentorships")
+    return Content.assemble(
+        f"You already have {how_many} with ", literal_line(namesakes[0].mentor, "bold"),  # their name as they typed it
+        f" ({'; '.join(since(m) for m in namesakes)}). Make a second one?",
+    )

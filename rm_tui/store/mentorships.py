@@ -11,6 +11,7 @@ from dataclasses import replace
 from ..errors import NotFound, ValidationError
 from ..models import Mentorship, MentorshipDraft, MentorshipOverview
 from ..scope import Action, requires
+from ..validation import same_name_key
 from .base import NOW_SQL, StoreBase, inserted
 from .rows import wrapped_records
 
@@ -45,7 +46,7 @@ class MentorshipQueries(StoreBase):
             [*_mentorship_values(clean), mentorship_id],
         )
         if cursor.rowcount == 0:
-            raise NotFound(f"mentorship {mentorship_id} no longer exists")
+            raise self._not_found(f"mentorship {mentorship_id}")
         self._wrote("mentorships")
 
     @requires(Action.MANAGE_MENTORSHIPS)
@@ -102,6 +103,25 @@ class MentorshipQueries(StoreBase):
             raise NotFound(f"no mentorship with a mentor called {wanted!r}")
         names = ", ".join(f"{m.mentor} (id {m.id})" for m in sorted(matches, key=lambda m: m.id))
         raise ValidationError("mentorship", f"{wanted!r} matches several mentorships: {names}; use the id")
+
+    def mentorships_named(self, mentor: str) -> list[Mentorship]:
+        """Every mentorship (archived ones too) whose mentor is called `mentor`, oldest first.
+
+        Case and spacing aside ('  dana ' is Dana). Two mentors may share a name, so
+        a namesake is allowed; a form asks first, because `--mentorship NAME` then
+        matches several and needs the id.
+        """
+        wanted = same_name_key(mentor)
+        if not wanted:
+            return []
+        # Python's casefold, not SQLite's lower(): it folds 'Zoë' and 'ZOË' alike.
+        return [
+            mentorship for mentorship in self._all(
+                Mentorship, f"SELECT {MENTORSHIP_COLUMNS} FROM mentorships WHERE (? IS NULL OR id = ?) "
+                "ORDER BY created_at, id", [self.scope.mentorship_id, self.scope.mentorship_id],
+            )
+            if same_name_key(mentorship.mentor) == wanted
+        ]
 
     def last_leader_name(self) -> str:
         """The leader's name as last typed, to pre-fill the next mentorship form."""
