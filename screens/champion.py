@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from rm_tui.models import CHAMPION_KINDS, GIVING_BACK, ChampionEntry, Mentorship
 from rm_tui.scope import Action
 from rm_tui.undo import UndoStack
 from widgets.cells import cell
+from widgets.key_footer import KeyFooter
 from widgets.safe import literal_line, notify_literal
 from widgets.undo_notice import undo_and_tell
 
@@ -87,7 +88,7 @@ class ChampionScreen(DataScreen):
         table.add_column(cell(self._voice().did), key="kind")  # names the leader: a str label is markup
         table.add_column("", key="note")
         yield table
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Champion log"

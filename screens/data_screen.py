@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
+from textual.binding import ActiveBinding
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 
 from rm_tui.changes import EVERYTHING, Tables, touches
 from rm_tui.scope import Action
+from widgets.key_footer import fill_footer
 from widgets.rm_tui_node import RmTuiNode
+
+from .help import declared_bindings
 
 if TYPE_CHECKING:
     from rm_tui.autosave import Saved
@@ -56,6 +61,19 @@ class DataScreen(RmTuiNode, Screen[None]):
         """Offer an action only when the store's scope allows it; subclasses add their own rules."""
         needed = self.ACTIONS_NEED.get(action)
         return needed is None or self.store.scope.may(needed)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys in force, with as many of this screen's and the app's shown as the width allows.
+
+        The footer reads this: its main keys always, then the others (each in help and
+        the palette anyway) while they fit, so a wide terminal shows nearly every action.
+        """
+        declared = [*declared_bindings(self), *declared_bindings(self.app)]
+        return fill_footer(self.app, super().active_bindings, self.app.size.width, declared)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.refresh_bindings()  # the keys that fit may differ; a KeyFooter rebuilds only if they do
 
     def reload(self) -> None:
         """Re-read from the store whatever this screen shows."""

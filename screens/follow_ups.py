@@ -6,17 +6,18 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Select, Static
+from textual.widgets import DataTable, Header, Select, Static
 
 from rm_tui.models import FOLLOW_UP_FILTERS, FollowUpRow, FollowUpStatus
 from rm_tui.scope import Action
 from rm_tui.undo import UndoStack
-from widgets.cells import cell, joined
+from widgets.cells import cell, joined, set_columns
+from widgets.key_footer import KeyFooter
 from widgets.safe import literal_line, notify_literal
 from widgets.undo_notice import undo_and_tell
 
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
 SHOW_LABELS = {"open": "Open", "overdue": "Overdue", "done": "Done or dropped", "all": "All"}
 OWNER_LABELS = {"": "Anyone's", "leader": "The leader's", "mentor": "The mentor's"}
 STATUS_MARKS = {"open": ("☐", ""), "done": ("✓", "green"), "dropped": ("✗", "dim")}
+# (label, key, width): 0 shares the room left. "Mon 01 Dec  12d late", "mentor", "01 Dec".
+COLUMNS = [("", "mark", 1), ("What", "what", 0), ("Owner", "owner", 6), ("Mentor", "mentor", 0),
+           ("Due", "due", 20), ("Agreed", "agreed", 6)]
 STATUS_VERBS: dict[FollowUpStatus, str] = {"done": "Done", "dropped": "Dropped", "open": "Open again"}
 
 
@@ -67,15 +71,17 @@ class FollowUpsScreen(DataScreen):
                          id="owner", compact=True)
             yield Select([], prompt="Every mentorship", id="mentorship", compact=True)
         table: DataTable[Text] = DataTable(id="follow-ups", cursor_type="row", zebra_stripes=True)
-        for label, key in (("", "mark"), ("What", "what"), ("Owner", "owner"), ("Mentor", "mentor"),
-                           ("Due", "due"), ("Agreed", "agreed")):
-            table.add_column(label, key=key)
+        set_columns(table, COLUMNS, self.app.size.width)
         yield table
         yield Static(id="counts")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Follow-ups"
+
+    def on_resize(self, event: events.Resize) -> None:
+        if set_columns(self.query_one("#follow-ups", DataTable), COLUMNS, self.app.size.width):
+            self._fill()  # the widths follow the terminal, never the rows
 
     def reload(self) -> None:
         mentorships = self.store.list_mentorships(include_ended=True)

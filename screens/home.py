@@ -7,17 +7,18 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from rm_tui.models import MentorshipOverview
 from rm_tui.schedule import describe_due, next_session_due
 from rm_tui.scope import Action
-from widgets.cells import cell, joined
+from widgets.cells import cell, joined, set_columns
+from widgets.key_footer import KeyFooter
 from widgets.safe import literal_line, notify_literal
 
 from .data_screen import DataScreen
@@ -29,21 +30,32 @@ DUE_STYLES = {"overdue": "bold red", "due": "yellow", "unplanned": "italic dim",
 STATUS_STYLES = {"active": "green", "paused": "yellow", "ended": "dim italic"}
 FOCUS_WIDTH = 30  # the full focus is in the details panel below the table
 SESSIONS_SHOWN = 4  # newest first, in the details panel
+# (label, key, width): 0 shares the room left. "due Tue 24 Nov (in 14d)", "3 open · 1 late"; longer ends in …
+COLUMNS = [("Mentor", "mentor", 0), ("Learning about", "focus", 0), ("Held", "held", 4),
+           ("Next session", "next", 23), ("Follow-ups", "follow_ups", 15)]
 
 
 def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+# On a first start: where every key is, besides the few in the footer.
+FINDING_KEYS = Content.assemble(
+    "\n\n", ("F1", "bold $accent"), " lists the keys of every screen; ",
+    ("ctrl+p", "bold $accent"), " finds every action by name.",
+)
+
 EMPTY_HINT = Content.assemble(
     ("No mentorships yet. ", "bold"),
     "Press ",
     ("n", "bold $accent"),
     " to set one up: who your mentor is, what they know that you don't, and how often you meet.",
+    FINDING_KEYS,
 )
 
 MENTOR_EMPTY_HINT = Content.assemble(
-    ("No mentorship here yet. ", "bold"), "The leader sets it up; it appears here as soon as they do."
+    ("No mentorship here yet. ", "bold"), "The leader sets it up; it appears here as soon as they do.",
+    FINDING_KEYS,
 )
 
 
@@ -53,28 +65,30 @@ class HomeScreen(DataScreen):
     WATCHES = frozenset({"mentorships", "sessions", "follow_ups", "champion_entries"})
 
     CSS_PATH = "home.tcss"
+    # Main keys first (always in the footer), then the rest in the order the footer
+    # adds them while the width allows: at 120 columns up to the calendar.
     BINDINGS = [
         Binding("n", "new_mentorship", "New", tooltip="Set up a new mentorship"),
         Binding("e", "edit_mentorship", "Edit", tooltip="Edit the selected mentorship"),
-        Binding(
-            "a", "archive_mentorship", "Archive/restore",
-            tooltip="End the selected mentorship, or restore an ended one", show=False,
-        ),
-        Binding("h", "toggle_archived", "Show archived", tooltip="Show or hide ended mentorships", show=False),
-        Binding("p", "plan_session", "Plan session", tooltip="Plan the next session: date and length", show=False),
         Binding("s", "open_agenda", "Agenda", tooltip="Build the next session's agenda (plans the session if needed)"),
         Binding("l", "open_live", "Live", tooltip="Open the live session: notes, timers and follow-ups"),
-        Binding(
-            "c", "champion", "Champion log", tooltip="What the mentor taught, and what the leader gave back", show=False
-        ),
+        Binding("p", "plan_session", "Plan", tooltip="Plan the next session: date and length", show=False),
         Binding("x", "export", "Export", tooltip="Export the whole mentorship as Markdown", show=False),
         Binding(
-            "k", "calendar", "Calendar", tooltip="Write the sessions to come as a calendar (.ics) file", show=False
+            "c", "champion", "Champion log", tooltip="What the mentor taught, and what the leader gave back", show=False
         ),
         Binding(
             "g", "progress", "Progress", tooltip="How the mentorship is going, and your learning goals", show=False
         ),
+        Binding(
+            "k", "calendar", "Calendar", tooltip="Write the sessions to come as a calendar (.ics) file", show=False
+        ),
         Binding("w", "ask", "The ask", tooltip="The message asking your mentor: edit, copy or save it", show=False),
+        Binding("h", "toggle_archived", "Show archived", tooltip="Show or hide ended mentorships", show=False),
+        Binding(
+            "a", "archive_mentorship", "Archive/restore",
+            tooltip="End the selected mentorship, or restore an ended one", show=False,
+        ),
     ]
 
     ACTIONS_NEED = {
@@ -93,18 +107,18 @@ class HomeScreen(DataScreen):
         yield Static(EMPTY_HINT if self.store.scope.may(Action.MANAGE_MENTORSHIPS) else MENTOR_EMPTY_HINT,
                      id="empty-hint")
         table: DataTable[Text] = DataTable(id="mentorships", cursor_type="row", zebra_stripes=True)
-        table.add_column("Mentor", key="mentor")
-        table.add_column("Learning about", key="focus")
-        table.add_column("Held", key="held")
-        table.add_column("Next session", key="next")
-        table.add_column("Follow-ups", key="follow_ups")
+        set_columns(table, COLUMNS, self.app.size.width)
         yield table
         yield Static(id="details")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = self.app.title
         self.sub_title = "Mentorships"
+
+    def on_resize(self, event: events.Resize) -> None:
+        if set_columns(self.query_one("#mentorships", DataTable), COLUMNS, self.app.size.width):
+            self.reload()  # the widths follow the terminal, never the rows
 
     def watch_show_archived(self) -> None:
         self.reload()
@@ -274,25 +288,9 @@ class HomeScreen(DataScreen):
         mentorship_id = self._chosen_or_hint()
         if mentorship_id is None:
             return
-        from .session_form import SessionFormScreen
+        from .session_form import push_plan_session
 
-        mentorship = self.store.get_mentorship(mentorship_id)
-
-        def save(when: str, minutes: str) -> None:
-            self.store.plan_session(mentorship_id, scheduled_on=when, minutes=minutes)
-
-        def planned(saved: bool | None) -> None:
-            if saved:
-                self.notify("Session planned. Press s to build its agenda.")
-
-        self.app.push_screen(
-            SessionFormScreen(
-                f"Plan a session with {mentorship.mentor}",
-                self.store.next_session_date(mentorship_id).isoformat(),
-                save,
-            ),
-            planned,
-        )
+        push_plan_session(self, self.store, mentorship_id)  # asks first when a session is planned already
 
     def _upcoming_session_id(self) -> int | None:
         """The next planned or running session of the highlighted mentorship, planned if need be."""

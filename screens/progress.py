@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header, OptionList, Sparkline, Static
+from textual.widgets import Header, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
 from rm_tui.models import PERIOD_DAYS, LearningGoal, Progress
 from rm_tui.text import counted, one_line
 from widgets.categories import category_column
+from widgets.key_footer import KeyFooter
 from widgets.safe import literal, literal_line
 
 from .data_screen import DataScreen
@@ -78,7 +79,7 @@ class ProgressScreen(DataScreen):
                 yield Static(id=f"{key}-figure")
         with Vertical(id="goals-box"):
             yield OptionList(id="goals")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         mentor = self.store.get_mentorship(self.mentorship_id).mentor

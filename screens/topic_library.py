@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from rm_tui.models import Topic
+from widgets.key_footer import KeyFooter
 from widgets.safe import literal_line
 from widgets.topic_card import TopicCard
 
@@ -50,7 +51,7 @@ class TopicLibraryScreen(DataScreen):
                     yield OptionList(id="topics")
             with VerticalScroll(id="topic-detail"):
                 yield TopicCard(id="topic-card")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = self.app.title
