@@ -19,8 +19,11 @@ if TYPE_CHECKING:
 
 
 def push_follow_up(screen: Screen[Any], store: Store, session_id: int, entry: Entry, subject: str,
-                   owner: Role) -> None:
-    """Capture a follow-up on `entry` (`subject` names it), due by the next session by default."""
+                   owner: Role, added: Callable[[], object]) -> None:
+    """Capture a follow-up on `entry` (`subject` names it), due by the next session by default.
+
+    `added` runs once it is saved: the screen says so where it does not hide the follow-up.
+    """
     from .follow_up_form import FollowUpFormScreen
 
     mentorship_id = store.get_session(session_id).mentorship_id
@@ -31,7 +34,7 @@ def push_follow_up(screen: Screen[Any], store: Store, session_id: int, entry: En
 
     def saved(done: bool | None) -> None:
         if done:
-            screen.notify("Follow-up added; it comes back on the next agenda until it is done.")
+            added()
 
     due = store.default_follow_up_due(session_id).isoformat()
     screen.app.push_screen(FollowUpFormScreen(subject, owner, due, save), saved)

@@ -19,6 +19,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Footer, Header
 
 from rm_tui.errors import RmTuiError
@@ -33,7 +34,8 @@ from widgets.live_item import ItemFollowUps, ItemHeading
 from widgets.live_note_page import NotePage
 from widgets.live_note_status import NoteStatus
 from widgets.live_note_tabs import NoteTabs
-from widgets.safe import notify_literal
+from widgets.live_notice import LiveNotice
+from widgets.safe import literal_line
 from widgets.speaker_badge import SpeakerBadge
 
 from .data_screen import DataScreen
@@ -95,6 +97,7 @@ class LiveSessionScreen(DataScreen):
                 yield NoteStatus(id="note-status")
                 yield NotePage(self._typed, id="note-page")
                 yield ItemFollowUps(id="item-follow-ups")
+                yield LiveNotice(id="live-notice")  # level with the meeting clock
         yield Footer()
 
     def on_mount(self) -> None:
@@ -260,6 +263,12 @@ class LiveSessionScreen(DataScreen):
         self._open_entry(self._place.viewing, note_id=event.note_id)
         self._show_notes_pane()
 
+    @on(NoteTabs.PickerWanted)
+    def _pick_a_note(self, event: NoteTabs.PickerWanted) -> None:
+        from .note_picker import NotePickerScreen
+
+        self.app.push_screen(NotePickerScreen(list(event.notes), event.heading), self.query_one(NoteTabs).picked)
+
     @on(NoteTabs.FocusReleased)
     def _tabs_gone(self) -> None:
         self._page.editor.focus()  # keep typing in the note that was picked
@@ -277,18 +286,25 @@ class LiveSessionScreen(DataScreen):
 
     def action_discussed(self) -> None:
         item = self._item(self._place.viewing)
+        notice = self.query_one(LiveNotice)
         if item is None:
-            self.notify("Pick an agenda item first: the session as a whole is never 'discussed'.",
-                        severity="warning")
+            notice.tell(Content("Pick an agenda item first: the session as a whole is never 'discussed'."),
+                        Content("Pick an agenda item first"), warning=True)
             return
+        title = literal_line(item.title)
         if item.status == "discussed":
             self.store.set_item_status(item.id, "open")
-            notify_literal(self, f"Open again: {item.title}")
+            notice.tell(Content.assemble("Open again: ", title))
             return
         self.store.set_item_status(item.id, "discussed")
         upcoming = next_open_after(self._items, item)
         self._go(upcoming.id if upcoming else None)
-        notify_literal(self, f"Discussed: {item.title}" + (f"\nNow: {upcoming.title}" if upcoming else ""))
+        done = Content.assemble(("✓ Discussed: ", "$success"), title)
+        if upcoming is None:
+            notice.tell(done)
+        else:
+            now = Content.assemble(("now: ", "$text-muted"), literal_line(upcoming.title))
+            notice.tell(Content.assemble(done, " · ", now), Content.assemble(("✓ Discussed · ", "$success"), now))
 
     # -- the note --------------------------------------------------------------------
 
@@ -311,7 +327,13 @@ class LiveSessionScreen(DataScreen):
         entry = self._place.viewing
         item = self._item(entry)
         push_follow_up(self, self.store, self.session_id, entry, item.title if item else "the session as a whole",
-                       self.app.speaker)
+                       self.app.speaker, self._follow_up_added)
+
+    def _follow_up_added(self) -> None:
+        # Said under the note: a toast would lie over the follow-ups line that now lists it.
+        self.query_one(LiveNotice).tell(
+            Content("Follow-up added: it comes back on the next agenda until it is done."),
+            Content("Follow-up added: back next time until done"), Content("Follow-up added"))
 
     # -- the meeting as a whole ------------------------------------------------------
 
@@ -325,7 +347,9 @@ class LiveSessionScreen(DataScreen):
     def action_start(self) -> None:
         self.store.start_session(self.session_id)
         self.reload()  # the clocks start and F5 now ends the meeting
-        self.notify("The meeting has started. ctrl+↓ moves on, ctrl+o marks an item discussed.")
+        self.query_one(LiveNotice).tell(
+            Content("The meeting has started: ctrl+↓ moves on, ctrl+o marks an item discussed."),
+            Content("Started: ctrl+↓ next item, ctrl+o discussed"), Content("Started"))
 
     def action_end(self) -> None:
         self._buffer.settle(self._page.text)  # the summary counts every note

@@ -64,7 +64,7 @@ class LiveAgenda(OptionList):
                 Option(whole_session_line(note_counts.get(None, 0)), id=WHOLE_SESSION),
             ])
             self.border_subtitle = (
-                "ctrl+↑↓ between items" if items else "no items yet: s on the home screen builds them")
+                "ctrl+↑↓ between items" if items else "no items: s in mentorships")  # fits a narrow pane
         index = self.get_option_index(WHOLE_SESSION if viewing is None else str(viewing))
         if self.highlighted != index:
             self.highlighted = index

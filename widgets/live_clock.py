@@ -12,17 +12,18 @@ from textual.reactive import reactive
 from rm_tui.models import Session
 from rm_tui.timing import clock_text, session_seconds
 
-from .quiet_static import QuietStatic
+from .fitted_line import FittedLine
 
 
-class MeetingClock(QuietStatic):
+class MeetingClock(FittedLine):
     """The time the meeting has taken against the time it was planned for.
 
     The database holds when the meeting started; the time shown is worked out from
     that and `now`, so a restart or a second window shows the same clock. Once a
     second the clock moves on and posts `Ticked`, the one heartbeat of the live
     screen: the running item's timer follows it, and whatever waited for the typing
-    to stop looks again.
+    to stop looks again. Under a narrow agenda it reads '16:30 of 45:00', as the
+    items' timers do.
     """
 
     DEFAULT_CSS = """
@@ -60,7 +61,11 @@ class MeetingClock(QuietStatic):
         if session is None:
             return
         spent = session_seconds(session, self._now())
-        over = spent > session.minutes * 60
-        self.say(Content.assemble(("Session ", "$text-muted"),
-                                  (f"{clock_text(spent)}/{session.minutes}:00", "bold $error" if over else "bold"),
-                                  (f"  · agenda {self.planned_minutes} min", "$text-muted")))
+        style = "bold $error" if spent > session.minutes * 60 else "bold"
+        spent_text, length = clock_text(spent), f"{session.minutes}:00"
+        planned = f"agenda {self.planned_minutes} min"
+        short = Content.assemble((spent_text, style), (" of ", "$text-muted"), length)
+        self.show(Content.assemble(("Session ", "$text-muted"), (f"{spent_text}/{length}", style),
+                                   (f"  · {planned}", "$text-muted")),
+                  Content.assemble(short, (f" · {planned}", "$text-muted")),
+                  short)

@@ -8,6 +8,7 @@ from textual.content import Content
 
 from rm_tui.models import VISIBILITY_LABELS, Role, Visibility
 
+from .fitted_line import FittedLine, shortened
 from .quiet_static import QuietStatic
 
 VISIBILITY_STYLES: dict[Visibility, str] = {
@@ -18,8 +19,10 @@ VISIBILITY_STYLES: dict[Visibility, str] = {
 VISIBILITY_HINTS: dict[Visibility, str] = {
     "shared": "seen by both, exported",
     "private": "yours only, exported if you ask",
-    "off_record": "never exported, hidden from the mentor",
+    "off_record": "yours only, never exported",
 }
+CLASH = ("⚠ written at the same time as another note here: keep what you need",
+         "⚠ written at the same time as another note here", "⚠ clash: keep what you need", "⚠ clash")
 
 
 class NoteStatus(Horizontal):
@@ -27,35 +30,37 @@ class NoteStatus(Horizontal):
 
     A leader about to type something sensitive must see at a glance whether it
     goes to the mentor and into the export; the hint says what the badge means,
-    and warns when the note was written alongside another one (a clash).
+    and warns when the note was written alongside another one (a clash). When the
+    pane is narrow the hint goes first, then the keys shorten; the badge, the
+    author and the clash warning stay.
     """
 
     DEFAULT_CSS = """
     NoteStatus { height: 1; padding: 0 1; }
-    NoteStatus #visibility, NoteStatus #note-author { width: auto; margin-right: 2; }
-    NoteStatus #visibility-hint { width: 1fr; color: $text-muted; }
+    NoteStatus #visibility { width: auto; margin-right: 2; }
+    NoteStatus #note-about { width: 1fr; }
     """
 
     def compose(self) -> ComposeResult:
         yield QuietStatic(id="visibility")
-        yield QuietStatic(id="note-author")
-        yield QuietStatic(id="visibility-hint")
+        yield FittedLine(id="note-about")
 
     def show_note(self, author: Role, visibility: Visibility, *, clash: bool, mine: bool,
                   may_change_visibility: bool) -> None:
         """`mine`: this window may edit the note; `may_change_visibility`: ctrl+t is offered."""
         self.query_one("#visibility", QuietStatic).say(
             Content.styled(f" {VISIBILITY_LABELS[visibility].upper()} ", VISIBILITY_STYLES[visibility]))
-        hint = Content(VISIBILITY_HINTS[visibility])
-        if clash:
-            hint = Content.assemble(("⚠ written at the same time as another note here: keep what you need ",
-                                     "bold $warning"), hint)
-        self.query_one("#visibility-hint", QuietStatic).say(hint)
+        keys: tuple[str, ...]
         if not mine:
-            after = "  read only · ^n writes yours"  # short: it shares a line at 80 columns
+            keys = ("read only · ^n writes yours", "read only · ^n new note", "read only")
         elif may_change_visibility:
-            after = "  ctrl+t changes"
+            keys = ("ctrl+t changes", "^t changes", "")
         else:
-            after = ""
-        self.query_one("#note-author", QuietStatic).say(
-            Content.assemble(("by ", "$text-muted"), (author, "bold"), (after, "$text-muted")))
+            keys = ("",)
+        parts = [
+            [Content.assemble(("by ", "$text-muted"), (author, "bold"))],
+            [Content.styled(words, "$text-muted") for words in keys],
+            [Content.styled(words, "bold $warning") for words in CLASH] if clash else [Content()],
+            [Content.styled(VISIBILITY_HINTS[visibility], "$text-muted"), Content()],
+        ]
+        self.query_one("#note-about", FittedLine).show(*shortened(parts, order=[3, 1, 2], separator=Content("  ")))

@@ -13,7 +13,6 @@ from textual.widgets import Tab, Tabs
 
 from rm_tui.models import VISIBILITY_LABELS, Note, Role, Visibility
 from rm_tui.note_buffer import OpenNote, note_key
-from screens.note_picker import NotePickerScreen
 
 MAX_NOTE_TABS = 8  # tabs across the notes pane, the '⋯ more' one included
 MORE_NOTES = "more-notes"  # the id of the '⋯ N more' tab
@@ -51,6 +50,15 @@ class NoteTabs(Widget):
     class FocusReleased(Message):
         """The tabs went away while they had the keyboard: the screen says where it goes."""
 
+    class PickerWanted(Message):
+        """The '⋯ N more' tab was chosen: the screen shows a picker of `notes` and hands
+        the answer to `NoteTabs.picked` (a widget does not open screens)."""
+
+        def __init__(self, notes: Sequence[Note], heading: str) -> None:
+            super().__init__()
+            self.notes = notes
+            self.heading = heading  # names the entry: user text, shown literally
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._tabs = Tabs()
@@ -59,6 +67,7 @@ class NoteTabs(Widget):
         self._open = OpenNote("", None, "leader")  # until the screen opens the first note
         self._notes: list[Note] = []
         self._subject = ""
+        self._picking_from = ""  # the open note's key when the picker was asked for
 
     def compose(self) -> ComposeResult:
         yield self._tabs
@@ -137,13 +146,12 @@ class NoteTabs(Widget):
             self.post_message(self.NoteChosen(note_id))
 
     def _pick_a_note(self) -> None:
-        open_key = self._open.key
+        self._picking_from = self._open.key
+        self.post_message(self.PickerWanted(self._notes, f"All {len(self._notes)} notes on {self._subject}"))
 
-        def chosen(note_id: int | None) -> None:
-            if note_id is not None and self._open.key == open_key and note_id != self._open.note_id:
-                self.post_message(self.NoteChosen(note_id))
-            else:
-                self._back_to_open_note()  # the tabs come back to the open note
-
-        heading = f"All {len(self._notes)} notes on {self._subject}"
-        self.app.push_screen(NotePickerScreen(self._notes, heading), chosen)
+    def picked(self, note_id: int | None) -> None:
+        """The picker's answer: open that note, unless another was opened meanwhile."""
+        if note_id is not None and self._open.key == self._picking_from and note_id != self._open.note_id:
+            self.post_message(self.NoteChosen(note_id))
+        else:
+            self._back_to_open_note()  # the tabs come back to the open note

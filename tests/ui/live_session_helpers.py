@@ -52,3 +52,19 @@ def editor(app) -> TextArea:
 def tab_labels(app, *, shown_only: bool = False) -> list[str]:
     """The note tabs' labels, left to right; `shown_only`: those on screen (a lone note has no tabs)."""
     return [str(tab.label) for tab in app.screen.query(Tab) if tab.region.area or not shown_only]
+
+
+def drawn_row(container) -> str:
+    """The first line `container` draws on screen, as a person reads it: each widget in
+    it that shows, at its place, with nothing cut or added beyond what is drawn."""
+    from textual.geometry import Region
+
+    row = [" "] * container.region.width
+    for widget in [container, *container.query("*")]:
+        region = widget.region
+        if not widget.display or not region.area or widget.children:
+            continue
+        strip = widget.render_lines(Region(0, 0, region.width, 1))[0]
+        start = region.x - container.region.x
+        row[start:start + len(strip.text)] = list(strip.text)
+    return "".join(row).rstrip()
