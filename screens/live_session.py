@@ -304,7 +304,8 @@ class LiveSessionScreen(DataScreen):
             notice.tell(done)
         else:
             now = Content.assemble(("now: ", "$text-muted"), literal_line(upcoming.title))
-            notice.tell(Content.assemble(done, " · ", now), Content.assemble(("✓ Discussed · ", "$success"), now))
+            notice.tell(Content.assemble(done, " · ", now), Content.assemble(("✓ Discussed · ", "$success"), now),
+                        Content.assemble(("✓ Discussed", "$success"), " · on to the next item"))
 
     # -- the note --------------------------------------------------------------------
 
