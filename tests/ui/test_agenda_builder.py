@@ -466,3 +466,23 @@ async def test_buttons_and_the_agenda_hint_fit_at_80_columns_and_grow_back_at_12
         await pilot.pause()
         assert [str(b.label) for b in builder.query("#agenda-buttons Button")][:2] == ["▲ Up", "▼ Down"]
         assert agenda.border_subtitle == "↻n carried n times · ctrl+↑↓ moves"
+
+
+async def test_a_topic_with_nothing_to_fill_is_added_with_enter_on_its_form(
+    db_path: Path, store: Store, user_topics: Path
+) -> None:
+    (user_topics / "mine.toml").write_text(
+        '[category]\nname = "Board Prep"\n\n[[topics]]\ntitle = "Rehearse the board update"\n'
+        'prompt = "Hear the update as a board member would."\nminutes = 10\n',
+        encoding="utf-8",
+    )
+    mentorship = store.create_mentorship(draft())
+    app = open_app(db_path, user_topics)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_builder(pilot)
+        await pilot.press("slash", *"rehearse", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlaceholderFormScreen) and "enter adds it" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert [title for title, _ in prompts(store, mentorship)] == ["Rehearse the board update"]
