@@ -89,12 +89,12 @@ class Scope:
     def require_mentorship(self, mentorship_id: int) -> None:
         """Another mentorship does not exist for a window kept to one: NotFound, as if absent."""
         if not self.includes(mentorship_id):
-            raise NotFound(f"mentorship {mentorship_id} no longer exists")
+            raise NotFound(f"there is no mentorship {mentorship_id}")
 
     def narrowed_to(self, mentorship_id: int) -> Scope:
         """This scope kept to one mentorship; a scope is only ever narrowed, never widened."""
         if self.mentorship_id is not None and self.mentorship_id != mentorship_id:
-            raise NotFound(f"mentorship {mentorship_id} no longer exists")
+            raise NotFound(f"there is no mentorship {mentorship_id}")
         return replace(self, mentorship_id=mentorship_id)
 
 

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Header, Static
 from rm_tui.models import MentorshipOverview
 from rm_tui.schedule import describe_due, next_session_due
 from rm_tui.scope import Action
+from rm_tui.text import counted
 from widgets.cells import cell, joined, set_columns
 from widgets.key_footer import KeyFooter
 from widgets.safe import literal_line, notify_literal
@@ -217,7 +218,7 @@ class HomeScreen(DataScreen):
                 ("Manager    ", "$text-muted"),
                 manager,
                 ("   Cadence  ", "$text-muted"),
-                f"every {m.cadence_days} days",
+                "every day" if m.cadence_days == 1 else f"every {counted(m.cadence_days, 'day')}",
                 "\n",
                 ("Sessions   ", "$text-muted"),
                 self._sessions_line(mentorship_id),

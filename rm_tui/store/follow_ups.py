@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 
 from ..dates import parse_date
-from ..errors import NotFound
 from ..models import FOLLOW_UP_FILTERS, ROLES, FollowUp, FollowUpRow, FollowUpStatus
 from ..schedule import default_session_date
 from ..scope import Action, requires
@@ -94,7 +93,7 @@ class FollowUpQueries(AgendaQueries):
         follow_up = self._one(FollowUp, f"SELECT {_FOLLOW_UP_COLUMNS} FROM follow_ups WHERE id = ?",
                               [follow_up_id], f"follow-up {follow_up_id}")
         if not self.scope.includes(follow_up.mentorship_id):
-            raise NotFound(f"follow-up {follow_up_id} no longer exists")
+            raise self._not_found(f"follow-up {follow_up_id}")
         return follow_up
 
     @requires(Action.MANAGE_FOLLOW_UPS)
@@ -140,7 +139,7 @@ class FollowUpQueries(AgendaQueries):
                 [clean_title, clean_owner, clean_due, follow_up_id],
             )
             if cursor.rowcount == 0:
-                raise NotFound(f"follow-up {follow_up_id} no longer exists")
+                raise self._not_found(f"follow-up {follow_up_id}")
             self.db.execute(
                 f"UPDATE agenda_items SET title = ?, proposed_by = ?, version = version + 1, updated_at = {NOW_SQL} "
                 "WHERE follow_up_id = ? AND session_id IN (SELECT id FROM sessions WHERE status = 'planned')",

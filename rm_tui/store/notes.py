@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..errors import NotFound
 from ..models import VISIBILITIES, Note, NoteText, Role, SavedNote, Visibility
 from ..scope import Action, requires, visible_within
 from ..text import clean_text
@@ -125,5 +124,5 @@ class NotesQueries(StoreBase):
             [clean, note_id],
         )
         if cursor.rowcount == 0:
-            raise NotFound(f"note {note_id} no longer exists")
+            raise self._not_found(f"note {note_id}")
         self._wrote("notes")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..errors import NotFound
 from ..models import LearningGoal, MentorshipDraft, MentorshipSetup
 from ..scope import Action, requires
 from ..validation import optional_text, required_text
@@ -100,7 +99,7 @@ class SetupQueries(MentorshipQueries):
             [self.today().isoformat() if learned else None, goal_id],
         )
         if cursor.rowcount == 0:
-            raise NotFound(f"learning goal {goal_id} no longer exists")
+            raise self._not_found(f"learning goal {goal_id}")
         self._wrote("learning_goals")
 
     def _insert_goal(self, mentorship_id: int, gap: str, question: str) -> int:

@@ -64,7 +64,7 @@ async def test_an_empty_mentor_name_is_refused_and_nothing_saved(db_path: Path) 
         assert app.screen.focused is app.screen.query_one("#mentor")
         assert app.screen.query_one("#mentor").has_class("-invalid")
         assert app.screen.query_one("#leader", Input).value == "Dana"  # what was typed stays
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")  # the second escape answers "Discard what you typed?"
         await pilot.pause()
         assert "No mentorships yet" in screen_text(app)
     assert mentors(db_path) == []

@@ -21,3 +21,13 @@ async def test_progress_counts_one_champion_entry_as_one_entry(db_path: Path, st
         await open_screen(pilot, "g", ProgressScreen)
         text = screen_text(app)
         assert "1 entry in that time" in text and "1 entries" not in text
+
+
+async def test_home_says_a_daily_cadence_in_the_singular(db_path: Path, store: Store) -> None:
+    store.create_mentorship(draft(mentor="Sam Ortiz", cadence_days=1))
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "every day" in text
+        assert "every 1 day" not in text

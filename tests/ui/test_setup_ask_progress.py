@@ -30,7 +30,7 @@ async def test_the_guided_start_drafts_the_ask_as_you_answer_and_saves_it_all(db
         await type_into(pilot, manager_talked_on="yesterday", focus="short-form video", offer="open doors for you")
         ask = form.query_one("#ask_text", TextArea)
         assert ask.text.startswith("Hi Sam,\n\nI keep coming back to your launch videos.")
-        assert "- What makes people watch?" in ask.text and "In return, I would like to open doors for you." in ask.text
+        assert "- What makes people watch?" in ask.text and "in return:\n- open doors for you\n" in ask.text
         await pilot.press("f7")
         assert app.clipboard == ask.text  # ready to paste into a message
         await pilot.press("ctrl+s")

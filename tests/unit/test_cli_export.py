@@ -73,7 +73,7 @@ def test_an_existing_file_needs_force(seeded, tmp_path: Path) -> None:
             "rm-tui: 'sam' matches several mentorships: Sam Ortiz (id 1), Samira Khan (id 2); use the id",
         ),
         (["--mentorship", "nobody"], "rm-tui: no mentorship with a mentor called 'nobody'"),
-        (["--session", "999"], "rm-tui: session 999 no longer exists"),
+        (["--session", "999"], "rm-tui: there is no session 999"),
         (["--all", "--impact"], "rm-tui: the impact note is written for one mentorship (--mentorship)"),
     ],
 )

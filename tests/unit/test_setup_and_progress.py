@@ -55,7 +55,7 @@ def test_the_ask_is_drafted_from_the_answers_and_leaves_out_what_was_skipped(sto
     assert text.startswith("Hi Sam,\n\nI keep coming back to the launch videos you planned.")
     assert "learn about short-form video. The questions on my mind:\n- What makes someone watch to the end?" in text
     assert "45 minutes every two weeks" in text
-    assert "In return, I would like to introduce you to the brand team." in text
+    assert "What I can offer you in return:\n- introduce you to the brand team\n" in text
     assert "check with your manager" in text
     assert text.rstrip().endswith("Thank you,\nDana")
     bare = store.create_mentorship(draft(mentor="Alex", expertise="", focus=""))
