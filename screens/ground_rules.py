@@ -52,7 +52,9 @@ class GroundRulesScreen(ModalScreen[bool]):
              border: thick $secondary; background: $surface; padding: 1 2; }
     #rules Checkbox { border: none; background: transparent; margin-top: 1; }
     """
-    BINDINGS = [Binding("escape", "close", "Close"), Binding("enter", "close", "Close", show=False)]
+    # Enter closes even on the checkbox (whose own enter would tick it): the box is ticked
+    # with space or a click, and enter reads as "done" everywhere else in rm-tui's dialogs.
+    BINDINGS = [Binding("escape", "close", "Close"), Binding("enter", "close", "Close", show=False, priority=True)]
 
     def __init__(self, offer_opt_out: bool = True, rules: tuple[tuple[str, str], ...] = GROUND_RULES) -> None:
         super().__init__()
@@ -71,7 +73,7 @@ class GroundRulesScreen(ModalScreen[bool]):
     def on_mount(self) -> None:
         rules = self.query_one("#rules")
         rules.border_title = "Ground rules"
-        rules.border_subtitle = "escape closes"
+        rules.border_subtitle = "enter closes · space ticks" if self.offer_opt_out else "escape closes"
 
     def action_close(self) -> None:
         opted_out = self.offer_opt_out and self.query_one("#rules-opt-out", Checkbox).value
