@@ -4,40 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import on
 from textual.actions import SkipAction
 from textual.binding import Binding
-from textual.content import Content
-from textual.events import Mount
 from textual.screen import ModalScreen
-from textual.widget import Widget
-from textual.widgets import Checkbox, Input, RadioButton, Select, Static, Switch, TextArea
+from textual.widgets import Static
 
 from rm_tui.errors import RmTuiError, ValidationError
 from widgets.rm_tui_node import RmTuiNode
 from widgets.safe import literal
 
-from .confirm import Answer, ConfirmScreen
-
-TOGGLES = (Checkbox, RadioButton, Switch)  # space ticks them; enter is the form's
-DISCARD = Answer("Discard", "d", "discards")
-KEEP_EDITING = Answer("Keep editing", "k", "keeps editing")
+from .discard_guard import TOGGLES, DiscardGuard
 
 
-def field_value(widget: Widget) -> object:
-    """What a field holds, for telling whether anything was typed; None for what is not a field."""
-    if isinstance(widget, Input):
-        return widget.value
-    if isinstance(widget, TextArea):
-        return widget.text
-    if isinstance(widget, TOGGLES):
-        return widget.value
-    if isinstance(widget, Select):
-        return widget.value
-    return None
-
-
-class FormScreen(RmTuiNode, ModalScreen[bool]):
+class FormScreen(RmTuiNode, DiscardGuard[bool], ModalScreen[bool]):
     """A dialog whose save goes through a store call that may refuse the input.
 
     On a refusal the message shows in the `#error` Static, the field at fault is
@@ -64,23 +43,6 @@ class FormScreen(RmTuiNode, ModalScreen[bool]):
     """
     # Priority, because a focused checkbox binds enter to tick itself before the form hears it.
     BINDINGS = [Binding("enter", "save_from_toggle", show=False, priority=True)]
-
-    _opened_with: list[object] | None = None
-
-    @on(Mount)
-    def _remember_fields_once_drawn(self) -> None:
-        # After the first refresh: a form may fill fields in its own on_mount (the drafted ask).
-        self.call_after_refresh(self._remember_fields)
-
-    def _remember_fields(self) -> None:
-        self._opened_with = self._field_values()
-
-    def _field_values(self) -> list[object]:
-        return [value for widget in self.query("*") if (value := field_value(widget)) is not None]
-
-    def changed_since_opened(self) -> bool:
-        """True when any field differs from how the form opened (typing undone counts as unchanged)."""
-        return self._opened_with is not None and self._field_values() != self._opened_with
 
     def action_save(self) -> None:
         raise NotImplementedError  # each form gathers its own fields
@@ -113,14 +75,4 @@ class FormScreen(RmTuiNode, ModalScreen[bool]):
         error.display = True
 
     def action_cancel(self) -> None:
-        if not self.changed_since_opened():
-            self.dismiss(False)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(False)
-
-        self.app.push_screen(
-            ConfirmScreen(Content("Discard what you typed?"), DISCARD, KEEP_EDITING, escape_says_yes=True), answered
-        )
+        self.leave_unless_typed(lambda: self.dismiss(False))

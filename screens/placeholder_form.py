@@ -17,8 +17,10 @@ from widgets.safe import literal_line
 from widgets.topic_card import prompt_content
 from widgets.type_ahead import TypeAheadInput
 
+from .discard_guard import DiscardGuard
 
-class PlaceholderFormScreen(ModalScreen[dict[str, str] | None]):
+
+class PlaceholderFormScreen(DiscardGuard[dict[str, str] | None], ModalScreen[dict[str, str] | None]):
     """Asks for each placeholder; dismisses with the values, or None when cancelled."""
 
     DEFAULT_CSS = """
@@ -136,4 +138,4 @@ class PlaceholderFormScreen(ModalScreen[dict[str, str] | None]):
         self.dismiss(self.values())
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.leave_unless_typed(lambda: self.dismiss(None))

@@ -142,3 +142,43 @@ async def test_a_champion_entry_asks_before_it_is_thrown_away(db_path: Path, sto
         await escape(pilot)
         assert isinstance(app.screen, ChampionScreen)
     assert store.champion_entries(sam) == []
+
+
+async def test_a_filled_placeholder_asks_before_escape_drops_the_topic(db_path: Path, store: Store) -> None:
+    from screens.agenda_builder import AgendaBuilderScreen
+    from screens.placeholder_form import PlaceholderFormScreen
+    from tests.ui.test_agenda_builder import open_builder
+
+    mentorship_id = store.create_mentorship(draft())
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_builder(pilot)
+        await pilot.press(*"real task", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlaceholderFormScreen)
+        await pilot.press(*"Figma")
+        await escape(pilot)
+        assert isinstance(app.screen, ConfirmScreen) and QUESTION in screen_text(app)
+        await pilot.press("k")  # keep editing: the word is still there
+        await pilot.pause()
+        assert isinstance(app.screen, PlaceholderFormScreen)
+        assert app.screen.query_one(Input).value == "Figma"
+        await escape(pilot)
+        await escape(pilot)  # a second escape answers "discard"
+        assert isinstance(app.screen, AgendaBuilderScreen)
+    session = store.upcoming_session(mentorship_id)
+    assert session is not None and store.agenda(session.id) == []
+
+
+async def test_an_untouched_placeholder_form_closes_at_once(db_path: Path, store: Store) -> None:
+    from screens.agenda_builder import AgendaBuilderScreen
+    from tests.ui.test_agenda_builder import open_builder
+
+    store.create_mentorship(draft())
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_builder(pilot)
+        await pilot.press(*"real task", "enter")
+        await pilot.pause()
+        await escape(pilot)
+        assert isinstance(app.screen, AgendaBuilderScreen)
