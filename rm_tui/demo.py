@@ -138,6 +138,8 @@ def _play_meeting(
     store.start_session(session)
     elapsed = 0
     for item_id, (_, _, minutes, _, discussed, notes) in zip(ids, items, strict=True):
+        if not discussed and not notes:
+            continue  # not reached: no time on its timer, so it carries over
         store.go_to_item(session, item_id)
         for author, visibility, text in notes:
             store.save_note(NoteText(None, session, item_id, author, visibility, text))

@@ -29,7 +29,7 @@ from .sessions import SessionQueries
 
 ITEM_COLUMNS = (
     "id, session_id, position, title, prompt, category, topic_id, minutes, proposed_by, status, "
-    "carried_from_id, carry_count, follow_up_id, version, elapsed_seconds, conflict_of, kept"
+    "carried_from_id, carry_count, follow_up_id, version, elapsed_seconds, conflict_of, kept, carry_over"
 )
 
 
@@ -218,10 +218,10 @@ class AgendaQueries(SessionQueries):
             # highest id is reused): then the item comes back under a new one.
             taken = self.db.execute("SELECT 1 FROM agenda_items WHERE id = ?", [i.id]).fetchone()
             cursor = self.db.execute(
-                f"INSERT INTO agenda_items ({ITEM_COLUMNS}) VALUES ({', '.join('?' * 17)})",
+                f"INSERT INTO agenda_items ({ITEM_COLUMNS}) VALUES ({', '.join('?' * 18)})",
                 [None if taken else i.id, i.session_id, i.position, i.title, i.prompt, i.category, i.topic_id,
                  i.minutes, i.proposed_by, i.status, i.carried_from_id, i.carry_count, i.follow_up_id,
-                 i.version + 1, i.elapsed_seconds, i.conflict_of, int(i.kept)],
+                 i.version + 1, i.elapsed_seconds, i.conflict_of, int(i.kept), i.carry_over],
             )
             restored_id = inserted(cursor)
             if removed.follow_up_was is not None:

@@ -65,6 +65,7 @@ def test_held_sessions_and_notes_never_go_into_the_file(store: Store) -> None:
     store.start_session(held)
     for visibility in ("shared", "private", "off_record"):
         store.save_note(NoteText(None, held, item, "leader", visibility, f"SECRET-{visibility}"))
+    store.set_carry_over(item, True)  # notes and all, the pair carries it over
     store.end_session(held)
     store.plan_session(sam)  # carries the item over
     text = planned_sessions_calendar(store)

@@ -110,6 +110,7 @@ WRITES: dict[str, Call] = {
         s.add_agenda_item(w.planned, title="Mine", proposed_by="mentor"))),
     "mark_rules_shown": lambda s, w: s.mark_rules_shown(w.planned),
     "set_item_status": lambda s, w: s.set_item_status(w.stale_item, "discussed"),
+    "set_carry_over": lambda s, w: s.set_carry_over(w.mentors_item, False),
     "set_session_status": lambda s, w: s.set_session_status(w.planned, "planned"),
     "start_session": lambda s, w: s.start_session(w.planned),
     "go_to_item": lambda s, w: s.go_to_item(w.planned, None),
