@@ -100,6 +100,7 @@ class AgendaBuilderScreen(DataScreen):
         self._item_count_before_add: int | None = None  # set when an add is on its way: highlight what arrives
         self._leaving = False
         self._listed: tuple[str | None, str] | None = None  # what the library lists the hits of
+        self._marked: frozenset[int] = frozenset()  # the topics the library marks as on the agenda
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -161,8 +162,9 @@ class AgendaBuilderScreen(DataScreen):
             self._fill_agenda(session.minutes)
             self._fill_coverage(session.mentorship_id)
             self.post_message(self.Reloaded(self, "agenda"))
-        # The library marks the topics on the agenda, so an agenda change redraws it too.
-        if touches(frozenset({"topics", "agenda_items"}), tables):
+        # The library marks the topics on the agenda: an agenda change that adds or removes
+        # one redraws it too, while a move or an edit leaves it (and its scroll) alone.
+        if touches(frozenset({"topics"}), tables) or self._topics_on_agenda() != self._marked:
             self._fill_library()
             self.post_message(self.Reloaded(self, "library"))
 
@@ -203,7 +205,7 @@ class AgendaBuilderScreen(DataScreen):
         self._listed = self._search()
         library = self.query_one("#library", OptionList)
         kept = self._highlighted_topic()
-        on_agenda = {item.topic_id for item in self._items}
+        on_agenda = self._marked = self._topics_on_agenda()
         library.clear_options()
         self._topics = {str(t.id): t for t in topics}
         library.add_options(Option(library_line(t, t.id in on_agenda), id=str(t.id)) for t in topics)
@@ -211,6 +213,9 @@ class AgendaBuilderScreen(DataScreen):
             ids = [t.id for t in topics]
             kept_id = kept.id if kept is not None and not from_the_top else None
             library.highlighted = ids.index(kept_id) if kept_id in ids else 0
+
+    def _topics_on_agenda(self) -> frozenset[int]:
+        return frozenset(item.topic_id for item in self._items if item.topic_id is not None)
 
     def _fill_coverage(self, mentorship_id: int) -> None:
         coverage = self.store.coverage(mentorship_id, session_id=self.session_id)
