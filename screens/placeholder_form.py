@@ -74,6 +74,16 @@ class PlaceholderFormScreen(DiscardGuard[dict[str, str] | None], ModalScreen[dic
     def on_mount(self) -> None:
         self.query_one("#fill-preview").border_title = "Preview"
         self._preview()
+        self.call_after_refresh(self._show_cursor)
+
+    def _show_cursor(self) -> None:
+        """Put the terminal's cursor in the first field once it has a place on screen.
+
+        The field took the keyboard before the form was laid out, when it placed the
+        cursor at the screen's corner; a person would look for it there in vain.
+        """
+        if isinstance(self.focused, Input):
+            self.app.cursor_position = self.focused.cursor_screen_offset
 
     def on_key(self, event: events.Key) -> None:
         """Keys that reach the form itself go to its field, in the order typed.
