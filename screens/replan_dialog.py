@@ -8,17 +8,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from textual import on
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Static
 
 from rm_tui.models import PlannedAlready
 from rm_tui.text import counted
 from widgets.safe import literal_line
+
+from .choice import Answer, ChoiceScreen, Reply
 
 Choice = Literal["move", "keep"]
 
@@ -33,49 +29,20 @@ def replan_question(planned: PlannedAlready) -> Content:
     )
 
 
-class ReplanDialog(ModalScreen[Choice | None]):
+class ReplanDialog(ChoiceScreen[Choice | None]):
     """Dismisses with "move", "keep", or None (cancel: nothing changes)."""
 
-    DEFAULT_CSS = """
-    ReplanDialog { align: center middle; }
-    ReplanDialog #replan { width: 80; max-width: 100%; height: auto; max-height: 100%;
-                           border: thick $warning; background: $surface; padding: 1 2; }
-    ReplanDialog #replan-buttons { height: auto; margin-top: 1; }
-    ReplanDialog #replan-buttons Button { margin-right: 2; min-width: 10; }
-    ReplanDialog #replan-why { color: $text-muted; margin-top: 1; }
-    ReplanDialog #replan-hint { color: $text-muted; margin-top: 1; }
-    """
-    BINDINGS = [
-        Binding("escape", "answer('cancel')", "Cancel", show=False),
-        Binding("m", "answer('move')", "Move it", show=False),
-        Binding("k", "answer('keep')", "Keep both", show=False),
-        Binding("c", "answer('cancel')", "Cancel", show=False),
-    ]
-
     def __init__(self, planned: PlannedAlready) -> None:
-        super().__init__()
+        super().__init__(
+            replan_question(planned),
+            [
+                Reply("move", Answer("Move it", "m", "moves it"), "move"),
+                Reply("keep", Answer("Keep both", "k", "keeps both"), "keep"),
+                Reply("cancel", Answer("Cancel", "c", "cancels"), None),
+            ],
+            escape=None,
+            title="Already planned",
+            detail="Moving keeps its agenda: what carried over and what was added. "
+                   "Keeping both plans a second session with an empty agenda.",
+        )
         self.planned = planned
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="replan"):
-            yield Static(replan_question(self.planned), id="replan-question")
-            yield Static("Moving keeps its agenda: what carried over and what was added. "
-                         "Keeping both plans a second session with an empty agenda.", id="replan-why",
-                         markup=False)
-            with Horizontal(id="replan-buttons"):
-                yield Button("Move it", id="move", variant="primary", compact=True)
-                yield Button("Keep both", id="keep", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
-            yield Static("enter or m moves it · k keeps both · escape or c cancels", id="replan-hint", markup=False)
-
-    def on_mount(self) -> None:
-        self.query_one("#replan").border_title = "Already planned"
-        self.query_one("#move", Button).focus()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_answer(event.button.id or "cancel")
-
-    def action_answer(self, answer: str) -> None:
-        self.dismiss("move" if answer == "move" else "keep" if answer == "keep" else None)
