@@ -8,7 +8,6 @@ column name (`rows.record`), and `_one` is the one way a lookup by id says NotFo
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any, TypeVar
@@ -16,6 +15,7 @@ from typing import Any, TypeVar
 from ..errors import NotFound
 from ..scope import LEADER, Scope
 from ..timing import Clock, utc_now
+from . import driver
 from .rows import records
 
 Today = Callable[[], date]
@@ -34,7 +34,7 @@ MISSING_TABLES = {
 """The table behind each noun a NotFound names ('session 99'): where to look up what became of the id."""
 
 
-def inserted(cursor: sqlite3.Cursor) -> int:
+def inserted(cursor: driver.Cursor) -> int:
     """The id of the row an INSERT just made (SQLite always sets it after one)."""
     assert cursor.lastrowid is not None, "not an INSERT"
     return cursor.lastrowid
@@ -44,7 +44,7 @@ class StoreBase:
     """The connection and what every query needs: who is looking, today's date, and the feed."""
 
     def __init__(
-        self, db: sqlite3.Connection, *, scope: Scope = LEADER, today: Today = date.today, now: Clock = utc_now
+        self, db: driver.Connection, *, scope: Scope = LEADER, today: Today = date.today, now: Clock = utc_now
     ) -> None:
         self.db = db
         self.scope = scope

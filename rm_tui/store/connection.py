@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,6 +17,8 @@ from pathlib import Path
 
 from ..errors import DatabaseRefused, DataDirectoryError
 from ..files import make_private_folders
+from . import driver
+from .driver import SQLITE_MAGIC, Key
 from .migrations import LATEST_VERSION, MIGRATIONS
 
 try:
@@ -25,7 +26,6 @@ try:
 except ImportError:  # Windows: a file another process has open cannot be removed anyway
     fcntl = None  # type: ignore[assignment]
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 APPLICATION_ID = 0x524D5455  # "RMTU": marks the file as rm-tui's in its header
 BUSY_TIMEOUT_MS = 5000
 LOCK_ATTEMPTS = 3  # times BEGIN IMMEDIATE waits out the busy timeout before giving up
@@ -43,10 +43,11 @@ class _FileCheck:
     schema_version: int = 0
 
 
-def inspect_database_file(path: Path) -> _FileCheck:
+def inspect_database_file(path: Path, key: Key | None = None) -> _FileCheck:
     """Decide whether `path` may be opened as an rm-tui database, touching nothing.
 
-    Raises DatabaseRefused with a one-line reason for anything rm-tui must not open.
+    `key` is the encrypted file's key (None for a plain file). Raises DatabaseRefused
+    with a one-line reason for anything rm-tui must not open.
     """
     try:
         info = path.stat()
@@ -70,12 +71,26 @@ def inspect_database_file(path: Path) -> _FileCheck:
     if not magic:  # read, not trusted to st_size: files in /proc say 0 and are not empty
         _check_writable(path)
         return _FileCheck(is_new=True)
-    if magic != SQLITE_MAGIC:
+    encrypted = magic != SQLITE_MAGIC
+    if encrypted and not driver.sized_like_pages(info.st_size):
         raise DatabaseRefused(f"{path} is not an rm-tui database (it is not an SQLite file)")
+    if encrypted and key is None:
+        # Random bytes of a page-like size look the same: only the key can tell.
+        raise DatabaseRefused(
+            f"{path} is encrypted (or is not an rm-tui database): give --passphrase-file FILE "
+            "(or RM_TUI_PASSPHRASE_FILE)"
+        )
+    if not encrypted and key is not None:
+        raise DatabaseRefused(f"{path} is not encrypted: drop --passphrase-file, or run rm-tui encrypt")
     with _no_side_files_left_on_refusal(path):
         try:
-            app_id, version, tables = _probe(path)
-        except sqlite3.DatabaseError as exc:
+            app_id, version, tables = _probe(path, key)
+        except driver.DatabaseError as exc:
+            if encrypted and driver.error_name(exc) == "SQLITE_NOTADB":
+                # A wrong key and a file that is no database read the same to SQLCipher.
+                raise DatabaseRefused(
+                    f"{path}: wrong passphrase (or the file is not an rm-tui database)"
+                ) from None
             raise DatabaseRefused(f"{path} is damaged or not a database ({exc})") from None
         if app_id != APPLICATION_ID:
             if app_id == 0 and tables == 0:
@@ -103,7 +118,7 @@ def _kind_of_file(mode: int) -> str:
     return "a special file"
 
 
-def _probe(path: Path) -> tuple[int, int, int]:
+def _probe(path: Path, key: Key | None) -> tuple[int, int, int]:
     """The application id, schema version and table count, read without writing the file.
 
     A read-only connection never writes the main file, and it sees changes still in
@@ -114,16 +129,16 @@ def _probe(path: Path) -> tuple[int, int, int]:
     uri = path.resolve().as_uri()
     has_log = os.path.lexists(f"{path.resolve()}-wal")
     try:
-        return _read_identity(f"{uri}?mode=ro" if has_log else f"{uri}?mode=ro&immutable=1")
-    except sqlite3.DatabaseError as exc:
+        return _read_identity(f"{uri}?mode=ro" if has_log else f"{uri}?mode=ro&immutable=1", key)
+    except driver.DatabaseError as exc:
         if getattr(exc, "sqlite_errorname", "") != "SQLITE_READONLY_DIRECTORY":
             raise
     # A log, but no -shm and a folder it cannot be made in: read the file alone.
-    return _read_identity(f"{uri}?mode=ro&immutable=1")
+    return _read_identity(f"{uri}?mode=ro&immutable=1", key)
 
 
-def _read_identity(uri: str) -> tuple[int, int, int]:
-    probe = sqlite3.connect(uri, uri=True)
+def _read_identity(uri: str, key: Key | None) -> tuple[int, int, int]:
+    probe = driver.connect(uri, key, uri=True)
     try:
         app_id = probe.execute("PRAGMA application_id").fetchone()[0]
         version = probe.execute("PRAGMA user_version").fetchone()[0]
@@ -233,7 +248,7 @@ def _create_private_file(path: Path) -> None:
     os.close(fd)
 
 
-def connect(path: Path) -> sqlite3.Connection:
+def connect(path: Path, key: Key | None = None) -> driver.Connection:
     """A connection with the pragmas every rm-tui connection needs.
 
     SQLite objects belong to one thread: a worker thread calls this for its own.
@@ -242,7 +257,7 @@ def connect(path: Path) -> sqlite3.Connection:
     """
     # Autocommit (isolation_level None): a lone write commits at once, and every
     # transaction is an explicit BEGIN IMMEDIATE (see immediate()).
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    conn = driver.connect(path, key, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     # NORMAL is durable against a killed process in WAL mode, and much faster.
@@ -254,7 +269,7 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 @contextlib.contextmanager
-def immediate(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+def immediate(db: driver.Connection) -> Iterator[driver.Connection]:
     """A write transaction that takes the write lock at its start.
 
     A deferred transaction that reads and then writes can fail with 'database is
@@ -264,7 +279,7 @@ def immediate(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         try:
             db.execute("BEGIN IMMEDIATE")
             break
-        except sqlite3.OperationalError as exc:
+        except driver.OperationalError as exc:
             # SQLite's wait for the lock is not a queue: a writer that never pauses can
             # keep winning it for the whole busy timeout. Ask again rather than fail.
             if "locked" not in str(exc) or attempt == LOCK_ATTEMPTS - 1:
@@ -278,7 +293,7 @@ def immediate(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         db.commit()
 
 
-def migrate(db: sqlite3.Connection, target: int = LATEST_VERSION) -> int:
+def migrate(db: driver.Connection, target: int = LATEST_VERSION) -> int:
     """Apply the migrations a database lacks, each in its own transaction.
 
     The version is read again under the write lock, so two processes opening one
@@ -298,17 +313,21 @@ def migrate(db: sqlite3.Connection, target: int = LATEST_VERSION) -> int:
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
-def open_database(path: Path | str) -> sqlite3.Connection:
-    """Open (creating if needed) the rm-tui database at `path`, migrated to the latest schema."""
+def open_database(path: Path | str, key: Key | None = None) -> driver.Connection:
+    """Open (creating if needed) the rm-tui database at `path`, migrated to the latest schema.
+
+    With a key, the file is (or is created) encrypted with it; a new file takes the
+    key's salt, so the key must be one made for it (Key.new).
+    """
     path = Path(path).expanduser()
-    check = inspect_database_file(path)
+    check = inspect_database_file(path, key)
     if check.is_new:
         _create_private_file(path)
     try:
-        db = connect(path)
+        db = connect(path, key)
         if db.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
             raise DatabaseRefused(f"{path} cannot use write-ahead logging")
         migrate(db)
-    except sqlite3.DatabaseError as exc:
+    except driver.DatabaseError as exc:
         raise DatabaseRefused(f"{path} cannot be opened as a database ({exc})") from None
     return db

@@ -7,10 +7,11 @@ database made by any earlier release opens in this one with its data.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 
-Step = str | Callable[[sqlite3.Connection], None]
+from . import driver
+
+Step = str | Callable[[driver.Connection], None]
 """One step of a migration: SQL, or a function for what sqlite-utils writes better."""
 
 _NOW = "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
@@ -175,7 +176,7 @@ SEARCHED: dict[str, list[str]] = {
 }
 
 
-def _full_text_search(db: sqlite3.Connection) -> None:
+def _full_text_search(db: driver.Connection) -> None:
     """7: an FTS5 index per searched table, filled now and kept in step by triggers.
 
     The triggers update the index inside the same transaction as every write, so a
@@ -198,7 +199,7 @@ _SCHEMA_8: list[Step] = [
 ]
 
 
-def _index_only_on_text_changes(db: sqlite3.Connection) -> None:
+def _index_only_on_text_changes(db: driver.Connection) -> None:
     """9: the full-text index is rewritten only when indexed text changes.
 
     sqlite-utils' update triggers fire on any column, so reordering an agenda, bumping

@@ -7,7 +7,6 @@ which fields to convert, worked out once per record class.
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 import types
 import typing
 from collections.abc import Callable
@@ -15,6 +14,7 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from ..timing import from_stamp
+from . import driver
 
 R = TypeVar("R")
 Convert = Callable[[Any], Any]
@@ -22,7 +22,7 @@ Convert = Callable[[Any], Any]
 _CONVERTERS: dict[object, Convert] = {date: date.fromisoformat, datetime: from_stamp, bool: bool}
 
 
-def records(cls: type[R], cursor: sqlite3.Cursor, limit: int | None = None) -> list[R]:
+def records(cls: type[R], cursor: driver.Cursor, limit: int | None = None) -> list[R]:
     """The cursor's rows as `cls` records; each column fills the field of its name."""
     names = tuple(column[0] for column in cursor.description)
     conversions = _conversions(cls, names)
@@ -55,7 +55,7 @@ def _in_field_order(cls: type, names: tuple[str, ...]) -> bool:
     return names == order
 
 
-def wrapped_records(cls: type[R], field: str, inner: type, inner_columns: int, cursor: sqlite3.Cursor) -> list[R]:
+def wrapped_records(cls: type[R], field: str, inner: type, inner_columns: int, cursor: driver.Cursor) -> list[R]:
     """One query, two records a row: its first `inner_columns` columns make an `inner`
     record, which goes in `field` of a `cls` record made from the columns after them."""
     names = [column[0] for column in cursor.description]

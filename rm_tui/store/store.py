@@ -16,6 +16,7 @@ from ..scope import LEADER, Scope
 from ..timing import Clock, utc_now
 from .base import Today
 from .connection import connect, open_database
+from .driver import Key
 from .export import ExportQueries
 from .progress import ProgressQueries
 from .search import SearchQueries
@@ -30,12 +31,31 @@ class Store(ExportQueries, SetupQueries, TopicQueries, ProgressQueries, SearchQu
     stand on StoreBase, which holds the connection, the scope and the change feed.
     """
 
+    key: Key | None = None
+    """The encrypted file's raw key (None for a plain file), for the connections a worker thread opens."""
+
     @classmethod
     def open(
-        cls, path: Path | str, *, scope: Scope = LEADER, today: Today = date.today, now: Clock = utc_now
+        cls,
+        path: Path | str,
+        *,
+        key: Key | None = None,
+        scope: Scope = LEADER,
+        today: Today = date.today,
+        now: Clock = utc_now,
     ) -> Store:
-        """Open or create the database file; raises RmTuiError with a one-line reason."""
-        return cls(open_database(path), scope=scope, today=today, now=now)
+        """Open or create the database file; raises RmTuiError with a one-line reason.
+
+        `key` opens (or creates) an encrypted file; see rm_tui.passphrase for where it comes from.
+        """
+        store = cls(open_database(path, key), scope=scope, today=today, now=now)
+        store.key = key
+        return store
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether the file is encrypted at rest (SQLCipher)."""
+        return self.key is not None
 
     @property
     def only_mentorship(self) -> int | None:
@@ -57,8 +77,14 @@ class Store(ExportQueries, SetupQueries, TopicQueries, ProgressQueries, SearchQu
         SQLite objects belong to the thread that made them, so a worker thread needs
         a connection of its own; it keeps this store's scope.
         """
-        path, scope, today, now = Path(self.path), self.scope, self.today, self.now
-        return lambda: Store(connect(path), scope=scope, today=today, now=now)
+        path, key, scope, today, now = Path(self.path), self.key, self.scope, self.today, self.now
+
+        def open_again() -> Store:
+            store = Store(connect(path, key), scope=scope, today=today, now=now)
+            store.key = key
+            return store
+
+        return open_again
 
     @property
     def path(self) -> str:
