@@ -35,6 +35,9 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("RM_TUI_TOPICS", str(home / "topics"))
     monkeypatch.delenv("RM_TUI_DB", raising=False)
+    # No real keyring is read or written: the null backend knows no passphrase, silently.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+    monkeypatch.delenv("RM_TUI_PASSPHRASE_FILE", raising=False)
     return home
 
 
