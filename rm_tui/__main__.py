@@ -13,6 +13,7 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 from . import __version__
+from .cli_backup import backup, restore, snapshot_on_quit
 from .errors import RmTuiError
 from .models import ROLES, Role
 from .paths import DB_ENV_VAR, TOPICS_ENV_VAR, default_db_path, user_topics_dir
@@ -170,6 +171,7 @@ def cli(ctx: click.Context, db_path: Path | None, role: Role, only: str | None, 
 
         app = make_app(ctx.obj.db_path, role=role, only=only)
         app.run()
+        snapshot_on_quit(ctx.obj, None)  # after the app has closed: the quit key never waits for it
         ctx.exit(app.return_code or 0)
 
 
@@ -354,6 +356,10 @@ def serve(options: Options, host: str, port: int, mentorship: str | None) -> Non
     except OSError as error:  # taken in the moment since the check
         raise UserError(f"cannot listen on {address.base_url}: {error.strerror or error}") from None
     click.echo("Stopped serving.")
+
+
+cli.add_command(backup)
+cli.add_command(restore)
 
 
 def main() -> None:
