@@ -115,7 +115,8 @@ class HomeScreen(DataScreen):
 
     def on_mount(self) -> None:
         self.title = self.app.title
-        self.sub_title = "Mentorships"
+        # Said quietly, where the title is: the file on disk is encrypted (SQLCipher).
+        self.sub_title = "Mentorships · 🔒 encrypted" if self.store.encrypted else "Mentorships"
 
     def on_resize(self, event: events.Resize) -> None:
         if set_columns(self.query_one("#mentorships", DataTable), COLUMNS, self.app.size.width):
