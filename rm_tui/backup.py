@@ -112,6 +112,8 @@ def list_snapshots(db_path: Path, folder: Path | None = None) -> list[Snapshot]:
         entries = list(os.scandir(folder))
     except FileNotFoundError:
         return []
+    except NotADirectoryError:
+        raise BackupRefused(f"{folder} is not a folder") from None
     except OSError as error:
         raise BackupRefused(f"cannot read {folder}: {error.strerror or error}") from None
     for entry in entries:
@@ -199,8 +201,7 @@ def check_snapshot(file: Path, key: Key | None = None) -> int:
         except snapshots.DatabaseError as error:
             if key is not None and driver.error_name(error) == "SQLITE_NOTADB":
                 raise BackupRefused(
-                    f"{file} does not open with the database's key (or is not an rm-tui snapshot); "
-                    "it was not restored"
+                    f"{file}: wrong passphrase (or it is not an rm-tui snapshot); it was not restored"
                 ) from None
             raise BackupRefused(f"{file} is damaged ({_reason(error)}); it was not restored") from None
     if problems:
