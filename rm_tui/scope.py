@@ -83,6 +83,20 @@ class Scope:
         if visibility not in self.visibilities:
             _refuse(f"write {visibility.replace('_', '-')} notes")
 
+    def may_hide_notes_of(self, author: Role) -> bool:
+        """Whether a note by `author` may be made private or off-record: the leader's own only.
+
+        The mentor writes to be read by both; hiding their note would hide it from them.
+        """
+        return self.may(Action.PRIVATE_NOTES) and author == "leader"
+
+    def require_visibility_for(self, author: Role, visibility: str) -> None:
+        """A note by the mentor stays shared, whichever window (or speaker) wrote it."""
+        if visibility != "shared" and not self.may_hide_notes_of(author):
+            if not self.may(Action.PRIVATE_NOTES):
+                _refuse(f"write {visibility.replace('_', '-')} notes")
+            raise Forbidden("A note the mentor wrote stays shared: hiding it would hide it from them.")
+
     def includes(self, mentorship_id: int) -> bool:
         return self.mentorship_id is None or self.mentorship_id == mentorship_id
 

@@ -117,6 +117,8 @@ class NotesQueries(StoreBase):
     @requires(Action.PRIVATE_NOTES)
     def set_note_visibility(self, note_id: int, visibility: str) -> None:
         clean = one_of(visibility, "visibility", "Visibility", VISIBILITIES)
+        (author,) = self._one_row("SELECT author FROM notes WHERE id = ?", [note_id], f"note {note_id}")
+        self.scope.require_visibility_for(author, clean)
         cursor = self.db.execute(
             # Not a new version: `version` counts edits of the text, which is what a
             # save in another window must not miss.

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from rm_tui.errors import ValidationError
+from rm_tui.errors import Forbidden, ValidationError
 from rm_tui.models import NoteText, SavedNote
 from rm_tui.store import Store
 from rm_tui.timing import clock_text, item_seconds
@@ -132,6 +132,18 @@ def test_visibility_changes_and_a_bad_one_is_refused(store: Store, meeting) -> N
     with pytest.raises(ValidationError, match="Visibility must be one of"):
         store.set_note_visibility(note_id, "public")
     assert store.get_note(note_id).visibility == "off_record"
+
+
+def test_a_note_the_mentor_wrote_stays_shared_even_in_the_leaders_window(store: Store, meeting) -> None:
+    _, session_id, items = meeting
+    # Written at the leader's keyboard while the mentor was speaking (F4), so authored by the mentor.
+    note_id = store.save_note(NoteText(None, session_id, items[0], "mentor", "shared", "my take")).note_id
+    for visibility in ("private", "off_record"):
+        with pytest.raises(Forbidden, match="A note the mentor wrote stays shared"):
+            store.set_note_visibility(note_id, visibility)
+    assert store.get_note(note_id).visibility == "shared"
+    assert [n.body for n in store.notes(session_id, items[0], "mentor")] == ["my take"]  # still theirs to read
+    store.set_note_visibility(note_id, "shared")  # no change asked: nothing to refuse
 
 
 def test_control_characters_never_reach_the_database(store: Store, meeting) -> None:
