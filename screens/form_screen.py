@@ -7,7 +7,7 @@ from collections.abc import Callable
 from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Select, Static
 
 from rm_tui.errors import RmTuiError, ValidationError
 from widgets.rm_tui_node import RmTuiNode
@@ -26,8 +26,9 @@ class FormScreen(RmTuiNode, DiscardGuard[bool], ModalScreen[bool]):
     `.form-hint` line.
 
     Every form's hint says "enter saves": so enter on a checkbox or switch saves
-    too (space ticks it), and escape on a form that differs from how it opened asks
-    before throwing the typing away. Subclasses give `action_save`.
+    too (space ticks it), as does enter on a closed dropdown (space opens it), and
+    escape on a form that differs from how it opened asks before throwing the
+    typing away. Subclasses give `action_save`.
     """
 
     DEFAULT_CSS = """
@@ -48,7 +49,7 @@ class FormScreen(RmTuiNode, DiscardGuard[bool], ModalScreen[bool]):
         raise NotImplementedError  # each form gathers its own fields
 
     def action_save_from_toggle(self) -> None:
-        if not isinstance(self.focused, TOGGLES):
+        if not isinstance(self.focused, (*TOGGLES, Select)):  # a closed Select opens on space or a click
             raise SkipAction()  # enter goes where it always went: an input's submit, a button, a list
         self.action_save()
 
