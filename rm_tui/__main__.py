@@ -290,12 +290,15 @@ def calendar(options: Options, mentorship: str | None, output: Path | None, forc
     so the calendar updates rather than doubling up. The agenda's titles go in each
     event's description; notes never do.
     """
-    from .calendar_export import planned_sessions_calendar
+    from .calendar_export import NothingPlanned, planned_sessions_calendar
     store = options.open_store()
     try:
         if mentorship:
             store.keep_to(mentorship)
-        text = planned_sessions_calendar(store)
+        try:
+            text = planned_sessions_calendar(store)
+        except NothingPlanned as error:  # nothing is written, not even an empty file
+            raise UserError(f"{error}: p in rm-tui plans one") from None
     finally:
         store.close()
     if output is None:

@@ -12,10 +12,26 @@ from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar, Event
 
+from .errors import RmTuiError
 from .models import AgendaItem, Mentorship, Session
 from .store import Store
 
 PRODUCT_ID = "-//rm-tui//reverse mentorship sessions//EN"
+
+
+class NothingPlanned(RmTuiError):
+    """No session is to come, so the file would hold no event: none is written.
+
+    The message stops at the fact: the app and the command line each add how to
+    plan one (a key there, the app here).
+    """
+
+
+def nothing_planned(store: Store) -> NothingPlanned:
+    """The refusal, naming the mentor when the store sees one mentorship only."""
+    mentors = [row.mentorship.mentor for row in store.list_mentorships()]
+    with_whom = f" with {mentors[0]}" if len(mentors) == 1 else ""
+    return NothingPlanned(f"No session is planned{with_whom}")
 
 
 def session_uid(database_id: str, session_id: int) -> str:
@@ -50,7 +66,14 @@ def session_event(database_id: str, mentorship: Mentorship, session: Session, it
 
 
 def planned_sessions_calendar(store: Store, now: datetime | None = None) -> str:
-    """Every session to come (of the store's one mentorship, if it is kept to one)."""
+    """Every session to come (of the store's one mentorship, if it is kept to one).
+
+    Refuses (NothingPlanned) when there is none: an empty calendar imports as nothing
+    and would only look like a file that worked.
+    """
+    sessions = store.sessions_to_come()
+    if not sessions:
+        raise nothing_planned(store)
     stamp = now or datetime.now(UTC)
     database_id = store.database_id()
     calendar = Calendar()
@@ -58,7 +81,7 @@ def planned_sessions_calendar(store: Store, now: datetime | None = None) -> str:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Reverse mentoring")
     mentorships: dict[int, Mentorship] = {}
-    for session in store.sessions_to_come():
+    for session in sessions:
         mentorship = mentorships.get(session.mentorship_id) or store.get_mentorship(session.mentorship_id)
         mentorships[session.mentorship_id] = mentorship
         calendar.add_component(session_event(database_id, mentorship, session, store.agenda(session.id), stamp))

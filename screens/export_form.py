@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 WriteExport = Callable[[Path, bool, bool], Path]
 
 REPLACE_LABEL = "Replace the file if it exists"
+NOTES_HINT = "Off-record notes are never exported."
+# A calendar holds no notes at all: its form says what it does hold.
+CALENDAR_HINT = "Dates and agenda titles only, never notes."
 
 
 def refusal_to_replace(error: OutputExists) -> ExportRefused:
@@ -43,12 +46,14 @@ class ExportFormScreen(FormScreen):
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
 
-    def __init__(self, heading: str, path: Path, write: WriteExport, *, offer_private: bool = True) -> None:
+    def __init__(self, heading: str, path: Path, write: WriteExport, *, offer_private: bool = True,
+                 hint: str = NOTES_HINT) -> None:
         super().__init__()
         self.heading = heading
         self.path = path
         self.write = write
         self.offer_private = offer_private
+        self.hint = hint
         self.written: Path | None = None
 
     def compose(self) -> ComposeResult:
@@ -59,8 +64,8 @@ class ExportFormScreen(FormScreen):
                 yield Checkbox("Include my private notes", id="private")
             yield Checkbox(REPLACE_LABEL, id="replace")
             yield Static(id="error")
-            yield Static("Off-record notes are never exported. The file is readable by you only. "
-                         "enter writes · escape cancels", classes="form-hint", markup=False)
+            yield Static(f"{self.hint} The file is readable by you only. enter writes · escape cancels",
+                         classes="form-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
@@ -102,14 +107,19 @@ def push_export(screen: DataScreen, store: Store, request: ExportRequest, headin
 
 def push_calendar(screen: DataScreen, store: Store) -> None:
     """Offer the sessions to come as an .ics file in the documents folder."""
-    from rm_tui.calendar_export import planned_sessions_calendar
+    from rm_tui.calendar_export import nothing_planned, planned_sessions_calendar
     from rm_tui.exporting import default_folder
     from rm_tui.files import write_private_text
+
+    if not store.sessions_to_come():  # a file with no event in it would only look like it worked
+        notify_literal(screen, f"{nothing_planned(store)}: p plans one.", severity="error")
+        return
 
     def write(path: Path, include_private: bool, replace_file: bool) -> Path:
         return write_private_text(path, planned_sessions_calendar(store), force=replace_file)
 
     screen.app.push_screen(
         ExportFormScreen("Sessions to come, for your calendar app (import the file again after changes)",
-                         default_folder() / "rm-tui-sessions.ics", write, offer_private=False)
+                         default_folder() / "rm-tui-sessions.ics", write, offer_private=False,
+                         hint=CALENDAR_HINT)
     )

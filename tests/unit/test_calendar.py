@@ -90,3 +90,22 @@ def test_the_command_writes_a_private_file_and_refuses_to_overwrite(
     missing = runner.invoke(cli, ["--db", str(db_path), "calendar", "--mentorship", "Nobody"])
     assert missing.exit_code == 2
     assert missing.output == "rm-tui: no mentorship with a mentor called 'Nobody'\n"
+
+
+def test_with_no_session_to_come_the_command_refuses_in_one_line_and_writes_nothing(
+    store: Store, db_path: Path, tmp_path: Path
+) -> None:
+    sam = store.create_mentorship(draft(mentor="Sam Ortiz"))
+    held = store.plan_session(sam, scheduled_on=TODAY - timedelta(days=14))
+    store.set_session_status(held, "held")  # a past meeting is no event to come
+    out = tmp_path / "sessions.ics"
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--db", str(db_path), "calendar", "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.output == "rm-tui: No session is planned with Sam Ortiz: p in rm-tui plans one\n"
+    assert not out.exists()
+    shown = runner.invoke(cli, ["--db", str(db_path), "calendar"])  # to the screen: no empty calendar either
+    assert shown.exit_code == 2 and "BEGIN:VCALENDAR" not in shown.output
+    store.create_mentorship(draft(mentor="Priya Nair"))
+    both = runner.invoke(cli, ["--db", str(db_path), "calendar", "-o", str(out)])
+    assert both.output == "rm-tui: No session is planned: p in rm-tui plans one\n" and not out.exists()
