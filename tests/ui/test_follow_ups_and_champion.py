@@ -164,6 +164,32 @@ async def test_the_calendar_file_is_one_key_from_the_home_screen(db_path: Path, 
     assert "A real task in Notion" in str(event["description"])
 
 
+async def test_the_calendar_form_says_what_the_file_holds(db_path: Path, store: Store) -> None:
+    sam, _ = seed(store)
+    store.plan_session(sam)
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("k")
+        await pilot.pause()
+        text = screen_text(app)
+    assert "Dates and agenda titles only, never notes." in text
+    assert "Off-record" not in text  # a calendar holds no notes to speak of
+
+
+async def test_the_calendar_key_refuses_in_one_line_when_no_session_is_planned(
+    db_path: Path, store: Store, tmp_path: Path
+) -> None:
+    store.create_mentorship(draft(mentor="Sam Ortiz"))
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("k")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportFormScreen)  # no form, so no file can be written
+        assert toasts(app) == "No session is planned with Sam Ortiz: p plans one."
+
+
 async def test_m_steps_through_the_mentorships_and_back_to_all(db_path: Path, store: Store) -> None:
     seed(store)
     app = open_app(db_path)
