@@ -13,6 +13,7 @@ from ..models import CHAMPION_KINDS, ChampionEntry, TwoWayStreet
 from ..scope import Action, requires
 from ..validation import one_of, optional_text
 from .base import StoreBase, inserted
+from .progress import TALKED_ABOUT_SQL
 
 _CHAMPION_COLUMNS = "id, mentorship_id, session_id, kind, note, happened_on"
 NUDGE_AFTER_SESSIONS = 2
@@ -78,8 +79,8 @@ class ChampionQueries(StoreBase):
             "SELECT count(*) FROM sessions WHERE mentorship_id = ? AND status = 'held'", [mentorship_id]
         ).fetchone()
         discussed = self.db.execute(
-            "SELECT a.category, a.proposed_by, count(*) FROM agenda_items a JOIN sessions s ON s.id = a.session_id "
-            "WHERE s.mentorship_id = ? AND s.status = 'held' AND a.status = 'discussed' GROUP BY 1, 2",
+            "SELECT i.category, i.proposed_by, count(*) FROM agenda_items i JOIN sessions s ON s.id = i.session_id "
+            f"WHERE s.mentorship_id = ? AND {TALKED_ABOUT_SQL} GROUP BY 1, 2",
             [mentorship_id],
         ).fetchall()
         categories: dict[str, int] = {}

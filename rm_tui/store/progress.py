@@ -16,6 +16,14 @@ from .base import StoreBase
 
 PERIODS = 6
 
+# `item_outcome`'s rule in SQL, for counting in bulk: an item of a *held* meeting was
+# talked about when it was marked done, or when it was left open and the meeting's end
+# (or the pair, on its summary) wrote down that it does not carry over
+# (`_settle_carry_over` in live.py writes `carry_over` from `item_outcome`). It reads
+# that written answer, never notes or timers again, so it cannot disagree with the
+# summary or the export. `i` is agenda_items, `s` its session.
+TALKED_ABOUT_SQL = "s.status = 'held' AND (i.status = 'discussed' OR (i.status = 'open' AND i.carry_over = 0))"
+
 
 class ProgressQueries(StoreBase):
     """The leader's figures: sessions, champion log, categories, follow-ups and goals over time."""
@@ -41,7 +49,7 @@ class ProgressQueries(StoreBase):
         )]
         categories = dict(self.db.execute(
             "SELECT i.category, count(*) FROM agenda_items i JOIN sessions s ON s.id = i.session_id "
-            "WHERE s.mentorship_id = ? AND i.status = 'discussed' AND i.category IS NOT NULL GROUP BY i.category",
+            f"WHERE s.mentorship_id = ? AND {TALKED_ABOUT_SQL} AND i.category IS NOT NULL GROUP BY i.category",
             [mentorship_id],
         ).fetchall())
         on_time, late, total = self.db.execute(
