@@ -41,10 +41,11 @@ STEPS = {
     "who": ("2 · Who could teach you",
             "Someone junior whose work made you think 'I couldn't do that'. Say what it was: it opens the ask."),
     "manager": ("3 · Their manager first",
-                "Talk to their manager before you ask, so the time is seen as part of their job."),
+                "Talk to their manager before you ask, so the time is seen as part of their job. "
+                "Tick the box and leave the date blank if it was today."),
     "ask": ("4 · The ask",
-            "What you want to learn, how often, and what you offer back. "
-            "The message below drafts itself; edit it freely."),
+            "What you want to learn, how often, and what you offer back (if blank, the ask offers credit "
+            "and career advice). The message below drafts itself; edit it freely."),
 }
 
 
@@ -90,7 +91,7 @@ class MentorshipFormScreen(FormScreen):
                     with Grid(classes="fields"):
                         for n in range(GOAL_ROWS):
                             yield Label("I don't know" if n == 0 else "And")
-                            yield Input(placeholder="e.g. why some of our videos spread and most don't" if n == 0
+                            yield Input(placeholder="e.g. why a few of our videos spread" if n == 0
                                         else "another gap (optional)", id=f"gap-{n}", compact=True)
                             yield Label("So I wonder")
                             yield Input(placeholder="e.g. what makes someone watch to the end?" if n == 0
@@ -107,7 +108,7 @@ class MentorshipFormScreen(FormScreen):
                     )
                     if self.is_new:
                         yield Label("What impressed you")
-                        yield Input(placeholder="e.g. how your launch videos were planned around what people finished",
+                        yield Input(placeholder="e.g. launch videos people watched to the end",
                                     id="impressed_by", compact=True)
                 if self.is_new:
                     yield from self._step("manager")
@@ -116,7 +117,7 @@ class MentorshipFormScreen(FormScreen):
                     yield Checkbox("I talked to them first", d.manager_informed, id="manager_informed")
                     if self.is_new:
                         yield Label("When")
-                        yield Input(placeholder="today, yesterday, 2026-11-20 (blank: today, if ticked)",
+                        yield Input(placeholder="today, yesterday or 2026-11-20",
                                     id="manager_talked_on", compact=True)
                 if self.is_new:
                     yield from self._step("ask")
@@ -128,7 +129,7 @@ class MentorshipFormScreen(FormScreen):
                     if self.is_new:
                         yield Label("What you offer back")
                         yield Input(
-                            placeholder="e.g. introductions to the brand team (blank: credit and career advice)",
+                            placeholder="e.g. introductions to the brand team",
                             id="offer",
                             compact=True,
                         )
