@@ -37,7 +37,8 @@ def draft_ask(mentorship: Mentorship, setup: MentorshipSetup, goals: list[Learni
     questions = [g.question or g.gap for g in goals if g.question or g.gap]
     wish = f"I would like to learn about {topic}."
     if questions:
-        wish += " The questions on my mind:\n" + "\n".join(f"- {q}" for q in questions)
+        heading = "The question on my mind" if len(questions) == 1 else "The questions on my mind"
+        wish += f" {heading}:\n" + "\n".join(f"- {q}" for q in questions)
     paragraphs.append(wish)
     paragraphs.append(
         "Would you be my mentor for a while? You would be teaching me, and I would be the one asking "

@@ -160,8 +160,15 @@ def _session_facts(export: SessionExport) -> str:
     s = export.session
     facts = {"planned": "Planned", "live": "In progress", "held": "Held", "cancelled": "Cancelled"}[s.status]
     if s.started_at is not None:
-        return f"{facts}, {clock_text(export.seconds)} of {s.minutes} minutes"
+        return f"{facts}, {_minutes_used(export.seconds)} of {s.minutes} planned"
     return f"{facts}, {s.minutes} minutes"
+
+
+def _minutes_used(seconds: int) -> str:
+    """Whole minutes, as the plan is in minutes ('36 minutes', never '0:36' beside '45 minutes')."""
+    if seconds < 60:
+        return "under a minute"
+    return counted(seconds // 60, "minute", "minutes")
 
 
 def _exported_line(exported_on: date, include_private: bool) -> str:

@@ -80,6 +80,7 @@ def test_a_session_exports_items_notes_follow_ups_and_champion_entries(store: St
         ("h2", "Follow-ups"),
         ("h2", "Championing"),
     ]
+    assert "Sam Ortiz mentors Dana Whitfield. Held, 15 minutes of 45 planned." in text  # one unit, not 15:00
     assert "Proposed by **leader** · 12:00 spent of 15 min · done" in text
     assert "Proposed by **mentor** · 3:00 spent of 10 min · discussed" in text
     assert "Note by **mentor**:\n\n> Short videos, one idea each." in text
@@ -205,3 +206,13 @@ def test_a_file_in_the_way_of_the_folder_is_one_clear_line(tmp_path: Path) -> No
     with pytest.raises(ExportRefused, match=f"cannot write {blocker}/notes.md: {blocker} is not a folder"):
         write_private_text(blocker / "notes.md", "x")
     assert blocker.read_text() == "not a folder"
+
+
+def test_a_meeting_shorter_than_a_minute_says_so(store: Store, clock: FakeClock) -> None:
+    sam = store.create_mentorship(draft(mentor="Sam Ortiz", leader="Dana Whitfield"))
+    session = store.plan_session(sam)
+    store.start_session(session)
+    clock.advance(seconds=36)
+    store.end_session(session)
+    text = render(store, ExportRequest(session_id=session))
+    assert "Held, under a minute of 45 planned." in text and "0:36" not in text

@@ -53,7 +53,7 @@ def test_the_ask_is_drafted_from_the_answers_and_leaves_out_what_was_skipped(sto
     )
     text = draft_ask(store.get_mentorship(sam), store.setup(sam), store.goals(sam))
     assert text.startswith("Hi Sam,\n\nI keep coming back to the launch videos you planned.")
-    assert "learn about short-form video. The questions on my mind:\n- What makes someone watch to the end?" in text
+    assert "learn about short-form video. The question on my mind:\n- What makes someone watch to the end?" in text
     assert "45 minutes every two weeks" in text
     assert "What I can offer you in return:\n- introduce you to the brand team\n" in text
     assert "check with your manager" in text
@@ -62,6 +62,9 @@ def test_the_ask_is_drafted_from_the_answers_and_leaves_out_what_was_skipped(sto
     plain = draft_ask(store.get_mentorship(bare), store.setup(bare), [])
     assert "None" not in plain and "I keep coming back" not in plain
     assert "credit" in plain  # a default offer: the ask is always two-way
+    store.add_goal(sam, "AI tools scare me", "Which one would you try first?")
+    two = draft_ask(store.get_mentorship(sam), store.setup(sam), store.goals(sam))
+    assert "The questions on my mind:\n- What makes someone watch to the end?\n- Which one would you try first?" in two
 
 
 def test_an_edited_ask_is_kept_until_it_is_cleared(store: Store) -> None:
