@@ -37,6 +37,7 @@ class FollowUpFormScreen(FormScreen):
         *,
         title: str = "",
         heading: str = "New follow-up",
+        joined_by: str = "on",
     ) -> None:
         super().__init__()
         self.context = context
@@ -45,10 +46,11 @@ class FollowUpFormScreen(FormScreen):
         self.save = save
         self.title_text = title
         self.heading = heading
+        self.joined_by = joined_by  # "on" an agenda item, "in" a mentorship: the title reads as a phrase
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form-box"):
-            yield Static(Content.assemble(literal_line(self.heading, "bold"), ("  on ", "$text-muted"),
+            yield Static(Content.assemble(literal_line(self.heading, "bold"), (f" {self.joined_by} ", "$text-muted"),
                                           literal_line(self.context)))
             with Grid(classes="form-fields"):
                 yield Label("What")

@@ -54,6 +54,7 @@ async def test_follow_ups_filter_mark_done_undo_and_edit(db_path: Path, store: S
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, FollowUpFormScreen)
+        assert "Edit follow-up in the mentorship with Sam Ortiz" in screen_text(app)  # one space, a phrase
         await type_into(pilot, due_on="whenever")
         await pilot.press("enter")
         await pilot.pause()
