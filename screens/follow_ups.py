@@ -80,8 +80,7 @@ class FollowUpsScreen(DataScreen):
         self.sub_title = "Follow-ups"
 
     def on_resize(self, event: events.Resize) -> None:
-        if set_columns(self.query_one("#follow-ups", DataTable), COLUMNS, self.app.size.width):
-            self._fill()  # the widths follow the terminal, never the rows
+        self._fill()  # the widths follow the terminal and the rows shown
 
     def reload(self) -> None:
         mentorships = self.store.list_mentorships(include_ended=True)
@@ -106,9 +105,11 @@ class FollowUpsScreen(DataScreen):
         self._select_next = None
         self._rows = self.store.list_follow_ups(show, owner=owner, mentorship_id=mentorship_id)
         today = self.store.today()
+        cells = [self._cells(row, today) for row in self._rows]
+        set_columns(table, COLUMNS, self.app.size.width, cells)
         table.clear()
-        for row in self._rows:
-            table.add_row(*self._cells(row, today), key=str(row.follow_up.id))
+        for row, row_cells in zip(self._rows, cells, strict=True):
+            table.add_row(*row_cells, key=str(row.follow_up.id))
         if selected is not None and selected in {r.follow_up.id for r in self._rows}:
             table.move_cursor(row=table.get_row_index(str(selected)))
         every_open = self.store.list_follow_ups("open")
@@ -189,7 +190,7 @@ class FollowUpsScreen(DataScreen):
 
         self.app.push_screen(
             FollowUpFormScreen(f"the mentorship with {row.mentor}", f.owner, f.due_on.isoformat() if f.due_on else "",
-                               save, title=f.title, heading="Edit follow-up")
+                               save, title=f.title, heading="Edit follow-up", joined_by="in")
         )
 
     def action_cycle_show(self) -> None:

@@ -29,15 +29,11 @@ if TYPE_CHECKING:
 
 DUE_STYLES = {"overdue": "bold red", "due": "yellow", "unplanned": "italic dim", "ended": "dim"}
 STATUS_STYLES = {"active": "green", "paused": "yellow", "ended": "dim italic"}
-FOCUS_WIDTH = 30  # the full focus is in the details panel below the table
 SESSIONS_SHOWN = 4  # newest first, in the details panel
-# (label, key, width): 0 shares the room left. "due Tue 24 Nov (in 14d)", "3 open · 1 late"; longer ends in …
+# (label, key, width): a width caps a fixed column, 0 shares the room left.
+# "due Tue 24 Nov (in 14d)", "3 open · 1 late"; longer ends in …
 COLUMNS = [("Mentor", "mentor", 0), ("Learning about", "focus", 0), ("Held", "held", 4),
            ("Next session", "next", 23), ("Follow-ups", "follow_ups", 15)]
-
-
-def _shorten(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 # On a first start: where every key is, besides the few in the footer.
@@ -119,8 +115,7 @@ class HomeScreen(DataScreen):
         self.sub_title = "Mentorships · 🔒 encrypted" if self.store.encrypted else "Mentorships"
 
     def on_resize(self, event: events.Resize) -> None:
-        if set_columns(self.query_one("#mentorships", DataTable), COLUMNS, self.app.size.width):
-            self.reload()  # the widths follow the terminal, never the rows
+        self.reload()  # the widths follow the terminal and the rows shown
 
     def watch_show_archived(self) -> None:
         self.reload()
@@ -130,9 +125,11 @@ class HomeScreen(DataScreen):
         selected = self._selected_id()
         overviews = self.store.list_mentorships(include_ended=self.show_archived)
         today = self.store.today()
+        rows = [self._cells(overview, today) for overview in overviews]
+        set_columns(table, COLUMNS, self.app.size.width, rows)
         table.clear()
-        for overview in overviews:
-            table.add_row(*self._cells(overview, today), key=str(overview.mentorship.id))
+        for overview, row in zip(overviews, rows, strict=True):
+            table.add_row(*row, key=str(overview.mentorship.id))
         self.query_one("#empty-hint").display = not overviews
         table.display = bool(overviews)
         if selected is not None and str(selected) in {str(o.mentorship.id) for o in overviews}:
@@ -160,7 +157,7 @@ class HomeScreen(DataScreen):
         )
         return [
             mentor,
-            cell(_shorten(m.focus or "-", FOCUS_WIDTH)),
+            cell(m.focus or "-"),
             cell(str(overview.sessions_held)),
             cell(describe_due(due, today), DUE_STYLES.get(due.state, "")),
             follow_up_cell,

@@ -31,25 +31,54 @@ def joined(*parts: tuple[str, str] | str) -> Text:
 
 
 SCROLLBAR = 2  # a long table's vertical scrollbar takes two columns
+NARROWEST = 8  # a flexible column never gets less, even on a terminal too small for the rest
 
 
-def set_columns(table: DataTable[Text], columns: Sequence[tuple[str | Text, str, int]], total: int) -> bool:
-    """Make `table`'s columns at widths that come from `total` (the terminal's width), not from its rows.
+def _width(value: str | Text) -> int:
+    return value.cell_len if isinstance(value, Text) else len(value)
 
-    A DataTable left to size itself widens a column for the longest cell it has ever
-    held and never narrows it again, so one screen showed different widths from one
-    opening to the next. Each column is (label, key, width); a width of 0 shares
-    what the fixed ones leave, equally. Cells wider than their column end in "…".
-    True when the columns were (re)made: the rows must then be added again.
+
+def _share(room: int, wants: list[int]) -> list[int]:
+    """Split `room` among columns that want `wants` wide: none gets more than it wants
+    while another is still short, the narrow ones first; what is left over goes to the
+    one that wants most (the main text), so the table fills its width."""
+    given = [0] * len(wants)
+    left = room
+    order = sorted(range(len(wants)), key=lambda i: wants[i])
+    for place, index in enumerate(order):
+        given[index] = max(min(wants[index], left // (len(order) - place)), NARROWEST)
+        left -= given[index]
+    if left > 0 and wants:
+        given[order[-1]] += left
+    return given
+
+
+def set_columns(table: DataTable[Text], columns: Sequence[tuple[str | Text, str, int]], total: int,
+                rows: Sequence[Sequence[Text]] = ()) -> bool:
+    """Make `table`'s columns fit `rows` within `total` (the terminal's width).
+
+    Each column is (label, key, width). A width above 0 makes the column fixed: as
+    wide as its header or its widest cell, whichever is wider, but its cells no wider
+    than `width`. A width of 0 makes it flexible: the flexible ones share what the
+    fixed ones leave, each given what it needs (its header at least) before the
+    main text, the one with most to say, takes the rest. The widths come from the
+    rows being shown, never from rows shown before: DataTable, left to size itself,
+    widens a column for the longest cell it ever held and never narrows it again.
+    Cells wider than their column end in "…". True when the columns were (re)made:
+    the rows must then be added again.
     """
     padding = 2 * table.cell_padding
-    flexible = sum(1 for *_, width in columns if not width)
-    room = total - SCROLLBAR - sum(width + padding for *_, width in columns) - padding * flexible
-    share = max(room // max(flexible, 1), 8)
-    widths = [width or share for *_, width in columns]
-    if [column.width for column in table.columns.values()] == widths:
+    wants = [max([_width(label), *(row[index].cell_len for row in rows)])
+             for index, (label, _, _) in enumerate(columns)]
+    fixed = {index: max(_width(label), min(wants[index], width))
+             for index, (label, _, width) in enumerate(columns) if width}
+    flexible = [index for index in range(len(columns)) if index not in fixed]
+    room = total - SCROLLBAR - sum(fixed.values()) - padding * len(columns)
+    widths = dict(fixed) | dict(zip(flexible, _share(room, [wants[index] for index in flexible]), strict=True))
+    ordered = [widths[index] for index in range(len(columns))]
+    if [column.width for column in table.columns.values()] == ordered:
         return False
     table.clear(columns=True)
-    for (label, key, _), width in zip(columns, widths, strict=True):
+    for (label, key, _), width in zip(columns, ordered, strict=True):
         table.add_column(label, key=key, width=width)
     return True

@@ -120,3 +120,41 @@ async def test_the_mentorships_columns_stay_when_archived_ones_come_and_go(db_pa
         await pilot.press("h")
         await pilot.pause()
         assert widths(app, "#mentorships") == first
+
+
+FOCUS = "short-form video, and how customers use AI assistants"
+
+
+async def test_the_mentorships_main_text_takes_the_room_the_other_columns_leave(db_path: Path, store: Store) -> None:
+    store.create_mentorship(draft(mentor="Sam Ortiz", focus=FOCUS))
+    for size in ((120, 40), (80, 24)):
+        app = open_app(db_path)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            mentor, focus, *rest = widths(app, "#mentorships")
+            assert mentor + focus + sum(rest) == size[0] - 2  # the table fills its width, scrollbar aside
+            if size == (120, 40):
+                assert focus - 2 >= len(FOCUS)  # read whole, with room to spare
+            else:
+                # Cut only because the other columns need their room: each is as wide as what it shows.
+                assert focus - 2 < len(FOCUS) and mentor - 2 == len("Sam Ortiz")
+                table = app.screen.query_one("#mentorships", DataTable)
+                shown = [str(value) for value in table.get_row_at(0)][2:]
+                headers = [str(column.label) for column in table.columns.values()][2:]
+                assert rest == [max(len(a), len(b)) + 2 for a, b in zip(headers, shown, strict=True)]
+
+
+async def test_the_follow_ups_title_takes_the_room_the_due_date_does_not_need(db_path: Path, store: Store) -> None:
+    sam = store.create_mentorship(draft(mentor="Sam Ortiz"))
+    title = "Try auto-layout in the design tool on a real screen"
+    store.add_follow_up(sam, title=title, owner="leader", due=(TODAY + timedelta(days=14)).isoformat())
+    for size in ((120, 40), (80, 24)):
+        app = open_app(db_path)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await pilot.press("f6")
+            await pilot.pause()
+            mark, what, owner, mentor, due, agreed = widths(app, "#follow-ups")
+            assert mark + what + owner + mentor + due + agreed == size[0] - 2
+            assert due - 2 == len(f"{TODAY + timedelta(days=14):%a %d %b}")  # no wider than the date it shows
+            assert what - 2 >= min(len(title), size[0] - 2 - mark - owner - mentor - due - agreed - 2)
