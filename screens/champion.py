@@ -6,14 +6,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Header, Static
 
 from rm_tui.models import CHAMPION_KINDS, GIVING_BACK, ChampionEntry, Mentorship
 from rm_tui.scope import Action
+from rm_tui.text import counted, one_line
 from rm_tui.undo import UndoStack
 from widgets.cells import cell
 from widgets.key_footer import KeyFooter
@@ -26,8 +28,19 @@ if TYPE_CHECKING:
     from rm_tui.store import Store  # for the type only, as in DataScreen
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+WHEN_WIDTH = 15  # "Fri 27 Nov 2026"
+SCROLLBAR = 2  # a long log's vertical scrollbar takes two columns
+
+
+def _wrapping(value: str, style: str = "") -> Text:
+    """A cell that wraps inside its own column, so a long note's next line starts under its first."""
+    return Text(one_line(value), style=style, overflow="fold")
+
+
+def _figure(count: int, style: str, label: str | Content) -> Horizontal:
+    """A count and its label side by side: a label too long for the box wraps under itself."""
+    return Horizontal(Static(Content.styled(f"{count:>3}", style), classes="count"),
+                      Static(label, classes="label"), classes="figure")
 
 
 @dataclass(frozen=True)
@@ -80,14 +93,14 @@ class ChampionScreen(DataScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="two-way"):
-            yield Static(id="taught")
-            yield Static(id="given")
+            with Vertical(id="taught"):
+                yield Static(id="taught-summary")
+                yield Vertical(id="taught-figures", classes="figures")
+            with Vertical(id="given"):
+                yield Static(id="given-summary")
+                yield Vertical(id="given-figures", classes="figures")
         yield Static(id="nudge")
-        table: DataTable[Text] = DataTable(id="entries", cursor_type="row", zebra_stripes=True)
-        table.add_column("When", key="when")
-        table.add_column(cell(self._voice().did), key="kind")  # names the leader: a str label is markup
-        table.add_column("", key="note")
-        yield table
+        yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -100,21 +113,21 @@ class ChampionScreen(DataScreen):
     def reload(self) -> None:
         voice = self._voice()
         street = self.store.two_way_street(self.mentorship_id)
-        taught: list[Content | str | tuple[str, str]] = [
+        self.query_one("#taught-summary", Static).update(Content.assemble(
             (voice.taught, "bold"), "\n",
-            f"{_count(street.sessions_held, 'session')} held · {_count(street.topics_discussed, 'topic')} "
+            f"{counted(street.sessions_held, 'session')} held · {counted(street.topics_discussed, 'topic')} "
             f"discussed, {street.topics_from_mentor} of them {voice.mentors_idea}",
-        ]
-        for category, count in sorted(street.categories.items(), key=lambda kv: -kv[1]):
-            taught += ["\n", (f"  {count:>3}  ", "bold"), literal_line(category)]  # a user topic file's, maybe
-        self.query_one("#taught", Static).update(Content.assemble(*taught))
-        given: list[Content | str | tuple[str, str]] = [(voice.gave_back, "bold")]
-        for kind, label in CHAMPION_KINDS.items():
-            count = street.given_back.get(kind, 0)
-            if count or kind != "other":
-                style = "bold $success" if count else "$text-muted"
-                given += ["\n", (f"  {count:>3}  ", style), label]
-        self.query_one("#given", Static).update(Content.assemble(*given))
+        ))
+        self._show_figures("#taught-figures", [
+            _figure(count, "bold", literal_line(category))  # a user topic file's, maybe
+            for category, count in sorted(street.categories.items(), key=lambda kv: -kv[1])
+        ])
+        self.query_one("#given-summary", Static).update(Content.styled(voice.gave_back, "bold"))
+        self._show_figures("#given-figures", [
+            _figure(count, "bold $success" if count else "$text-muted", label)
+            for kind, label in CHAMPION_KINDS.items()
+            if (count := street.given_back.get(kind, 0)) or kind != "other"
+        ])
         nudge = self.query_one("#nudge", Static)
         # The nudge is the leader's to act on; the mentor is never asked to log for themselves.
         nudge.display = self.store.scope.may(Action.KEEP_CHAMPION_LOG) and self.store.needs_champion_nudge(
@@ -126,12 +139,39 @@ class ChampionScreen(DataScreen):
             ("n", "bold $accent"), " logs it.",
         ))
         self._entries = self.store.champion_entries(self.mentorship_id)
-        table = self.query_one("#entries", DataTable)
-        table.clear()
+        self._fill_log()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fill_log()
+
+    def _show_figures(self, selector: str, figures: list[Horizontal]) -> None:
+        box = self.query_one(selector, Vertical)
+        with self.app.batch_update():
+            box.remove_children()
+            box.mount_all(figures)
+
+    def _fill_log(self) -> None:
+        """The log, its columns cut to the terminal: a long kind or note wraps inside its column.
+
+        Left to size itself, the note column ran past the screen's edge and was cut
+        there, mid-word and with no sign that more was hidden.
+        """
+        table: DataTable[Text] = self.query_one("#entries", DataTable)
+        padding = 2 * table.cell_padding
+        room = self.app.size.width - SCROLLBAR - 3 * padding - WHEN_WIDTH
+        longest = max((len(entry.label) for entry in self._entries), default=len(self._voice().did))
+        kind_width = max(min(longest, room // 3), 12)
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        table.add_column("When", key="when", width=WHEN_WIDTH)
+        table.add_column(cell(self._voice().did), key="kind", width=kind_width)  # names the leader: not markup
+        table.add_column("", key="note", width=max(room - kind_width, 12))
         for entry in self._entries:
             table.add_row(cell(f"{entry.happened_on:%a %d %b %Y}", "dim"),
-                          cell(entry.label, "green" if entry.kind not in GIVING_BACK else "cyan"),
-                          cell(entry.note), key=str(entry.id))
+                          _wrapping(entry.label, "green" if entry.kind not in GIVING_BACK else "cyan"),
+                          _wrapping(entry.note), key=str(entry.id), height=None)
+        if self._entries:
+            table.move_cursor(row=min(cursor, len(self._entries) - 1))
 
     def action_log(self) -> None:
         from .champion_form import ChampionFormScreen
