@@ -118,3 +118,34 @@ async def test_progress_shows_charts_and_ticks_off_goals(db_path: Path, store: S
         await pilot.pause()
         assert "✓ Short video" in screen_text(app) and "1 of 2" in screen_text(app)
     assert [g.learned_on for g in store.goals(sam)] == [TODAY, None]
+
+
+async def test_progress_and_the_champion_log_count_a_topic_left_as_discussed(db_path: Path, store: Store) -> None:
+    from rm_tui.models import NoteText
+    from screens.champion import ChampionScreen
+
+    sam = store.create_mentorship(draft(mentor="Sam Ortiz"))
+    session = store.plan_session(sam, scheduled_on=TODAY)
+    noted = store.add_agenda_item(session, title="A real task in Notion", category="Technology Deep Dive",
+                                  proposed_by="leader")
+    moved = store.add_agenda_item(session, title="Reels vs Shorts", category="Social Media Lab", proposed_by="mentor")
+    store.start_session(session)
+    for item in (noted, moved):  # notes on both, neither marked done
+        store.save_note(NoteText(None, session, item, "leader", "shared", "two lines\nof notes"))
+    store.set_carry_over(moved, True)  # the pair moves this one to "carries over"
+    store.end_session(session)
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, ProgressScreen)
+        text = screen_text(app)
+        assert "not yet:" in text and "Technology Deep Dive" not in text.split("not yet:")[1].split("\n")[0]
+        assert "Social Media Lab" in text.split("not yet:")[1].split("\n")[0]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ChampionScreen)
+        assert "1 session held · 1 topic discussed" in screen_text(app)
