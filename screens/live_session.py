@@ -289,7 +289,7 @@ class LiveSessionScreen(DataScreen):
         notice = self.query_one(LiveNotice)
         if item is None:
             notice.tell(Content("Pick an agenda item first: the session as a whole is never 'discussed'."),
-                        Content("Pick an agenda item first"), warning=True)
+                        Content("Pick an agenda item first."), warning=True)
             return
         title = literal_line(item.title)
         if item.status == "discussed":
@@ -334,7 +334,7 @@ class LiveSessionScreen(DataScreen):
         # Said under the note: a toast would lie over the follow-ups line that now lists it.
         self.query_one(LiveNotice).tell(
             Content("Follow-up added: it comes back on the next agenda until it is done."),
-            Content("Follow-up added: back next time until done"), Content("Follow-up added"))
+            Content("Follow-up added: back next time until done."), Content("Follow-up added."))
 
     # -- the meeting as a whole ------------------------------------------------------
 
@@ -350,7 +350,7 @@ class LiveSessionScreen(DataScreen):
         self.reload()  # the clocks start and F5 now ends the meeting
         self.query_one(LiveNotice).tell(
             Content("The meeting has started: ctrl+↓ moves on, ctrl+o marks an item discussed."),
-            Content("Started: ctrl+↓ next item, ctrl+o discussed"), Content("Started"))
+            Content("Started: ctrl+↓ next item, ctrl+o discussed."), Content("Started."))
 
     def action_end(self) -> None:
         self._buffer.settle(self._page.text)  # the summary counts every note

@@ -1,4 +1,4 @@
-"""The meeting clock: 'Session 16:30/45:00 · agenda 40 min', and the second that moves every timer on."""
+"""The meeting clock: 'Session 16:30 of 45:00 · agenda 40 min', and the second that moves every timer on."""
 
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ class MeetingClock(FittedLine):
     that and `now`, so a restart or a second window shows the same clock. Once a
     second the clock moves on and posts `Ticked`, the one heartbeat of the live
     screen: the running item's timer follows it, and whatever waited for the typing
-    to stop looks again. Under a narrow agenda it reads '16:30 of 45:00', as the
-    items' timers do.
+    to stop looks again. It reads '16:30 of 45:00', as the items' timers do; a
+    narrow terminal loses 'Session', then the agenda's minutes, never the words.
     """
 
     DEFAULT_CSS = """
@@ -65,7 +65,5 @@ class MeetingClock(FittedLine):
         spent_text, length = clock_text(spent), f"{session.minutes}:00"
         planned = f"agenda {self.planned_minutes} min"
         short = Content.assemble((spent_text, style), (" of ", "$text-muted"), length)
-        self.show(Content.assemble(("Session ", "$text-muted"), (f"{spent_text}/{length}", style),
-                                   (f"  · {planned}", "$text-muted")),
-                  Content.assemble(short, (f" · {planned}", "$text-muted")),
-                  short)
+        with_planned = Content.assemble(short, (f" · {planned}", "$text-muted"))
+        self.show(Content.assemble(("Session ", "$text-muted"), with_planned), with_planned, short)

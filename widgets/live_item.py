@@ -13,10 +13,15 @@ from .safe import literal, literal_line
 
 
 class ItemHeading(QuietStatic):
-    """The item's title and its prompt (the question the pair meant to talk about), as typed."""
+    """The item's title and its prompt (the question the pair meant to talk about), as typed.
+
+    Six lines hold every library topic's title and prompt whole in an 80-column
+    terminal's notes pane; a longer one typed by hand scrolls rather than losing
+    its end, which is where a prompt asks its question.
+    """
 
     DEFAULT_CSS = """
-    ItemHeading { padding: 0 1; max-height: 4; }
+    ItemHeading { padding: 0 1; height: auto; max-height: 6; overflow-y: auto; }
     """
 
     def show_item(self, item: AgendaItem | None) -> None:

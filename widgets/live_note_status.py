@@ -16,10 +16,12 @@ VISIBILITY_STYLES: dict[Visibility, str] = {
     "private": "bold $text on $warning 60%",
     "off_record": "bold $text on $error 60%",
 }
-VISIBILITY_HINTS: dict[Visibility, str] = {
-    "shared": "seen by both, exported",
-    "private": "yours only, exported if you ask",
-    "off_record": "yours only, never exported",
+# What each badge means, fullest first. Off-record keeps a short form at any width: a
+# note that is never exported must say so where it is typed; "" lets the others go.
+VISIBILITY_HINTS: dict[Visibility, tuple[str, ...]] = {
+    "shared": ("seen by both, exported", "seen by both", ""),
+    "private": ("yours only, exported if you ask", "yours only", ""),
+    "off_record": ("yours only, never exported", "never exported"),
 }
 CLASH = ("⚠ written at the same time as another note here: keep what you need",
          "⚠ written at the same time as another note here", "⚠ clash: keep what you need", "⚠ clash")
@@ -31,8 +33,8 @@ class NoteStatus(Horizontal):
     A leader about to type something sensitive must see at a glance whether it
     goes to the mentor and into the export; the hint says what the badge means,
     and warns when the note was written alongside another one (a clash). When the
-    pane is narrow the hint goes first, then the keys shorten; the badge, the
-    author and the clash warning stay.
+    pane is narrow the hint shortens first (gone, but for off-record's "never
+    exported"), then the keys; the badge, the author and the clash warning stay.
     """
 
     DEFAULT_CSS = """
@@ -54,13 +56,13 @@ class NoteStatus(Horizontal):
         if not mine:
             keys = ("read only · ^n writes yours", "read only · ^n new note", "read only")
         elif may_change_visibility:
-            keys = ("ctrl+t changes", "^t changes", "")
+            keys = ("ctrl+t changes", "^t changes", "^t", "")
         else:
             keys = ("",)
         parts = [
             [Content.assemble(("by ", "$text-muted"), (author, "bold"))],
             [Content.styled(words, "$text-muted") for words in keys],
             [Content.styled(words, "bold $warning") for words in CLASH] if clash else [Content()],
-            [Content.styled(VISIBILITY_HINTS[visibility], "$text-muted"), Content()],
+            [Content.styled(words, "$text-muted") for words in VISIBILITY_HINTS[visibility]],
         ]
         self.query_one("#note-about", FittedLine).show(*shortened(parts, order=[3, 1, 2], separator=Content("  ")))
