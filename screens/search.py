@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
@@ -21,14 +21,17 @@ from textual.widgets.option_list import Option
 
 from rm_tui.models import MARK_END, MARK_START, VISIBILITY_LABELS, SearchHit
 from rm_tui.text import counted, one_line
+from widgets.hanging_indent import HangingIndent
 from widgets.live_note_status import VISIBILITY_STYLES
 from widgets.rm_tui_node import RmTuiNode
 from widgets.safe import escaped_markup, literal_line, notify_literal
+from widgets.type_ahead import FilterList, TypeAheadInput
 
 if TYPE_CHECKING:
     from rm_tui.app import RmTuiApp
 
 KIND_LABELS = {"note": "note", "item": "agenda", "follow-up": "follow-up", "topic": "topic"}
+KIND_WIDTH = 10  # the kind column: a result's lines wrap under the words beside it
 PALETTE_RESULTS = 8
 
 
@@ -56,17 +59,19 @@ def visibility_tag(hit: SearchHit) -> Content:
         "  ", (f" {VISIBILITY_LABELS[hit.visibility].upper()} ", VISIBILITY_STYLES[hit.visibility]))
 
 
-def hit_line(hit: SearchHit) -> Content:
+def hit_line(hit: SearchHit) -> HangingIndent:
     credit = {"item": "proposed by the mentor", "note": "by the mentor"}.get(hit.kind) if hit.by == "mentor" else None
     where = " · ".join(x for x in (hit.mentor, f"{hit.on:%d %b %Y}" if hit.on else None, credit) if x)
     context = marked(hit.context)
-    # A match in the title alone needs no second line repeating it.
-    second_line: list[str | Content] = ["\n          ", context] if context.plain != one_line(hit.title) else []
-    return Content.assemble(
-        (f"{KIND_LABELS[hit.kind]:<10}", "$text-muted"), literal_line(hit.title, "bold"), visibility_tag(hit),
+    # A match in the title alone needs no second line repeating it (the words around
+    # a match in a long title come cut short, with "…").
+    repeats_title = context.plain.strip("…") in one_line(hit.title)
+    second_line: list[str | Content] = [] if repeats_title else ["\n" + " " * KIND_WIDTH, context]
+    return HangingIndent(Content.assemble(
+        (f"{KIND_LABELS[hit.kind]:<{KIND_WIDTH}}", "$text-muted"), literal_line(hit.title, "bold"), visibility_tag(hit),
         literal_line(f"  {where}" if where else "", "$text-muted"),
         *second_line,
-    )
+    ), KIND_WIDTH)
 
 
 def open_hit(app: RmTuiApp, hit: SearchHit) -> None:
@@ -92,7 +97,11 @@ def _filter_topics(app: RmTuiApp, title: str) -> None:
 
 
 class SearchScreen(RmTuiNode, Screen[None]):
-    """Type to search; enter (or a click) opens the result."""
+    """Type to search; enter opens the top result, down goes into the results to pick another.
+
+    Works like the agenda builder's topic search: enter in the results opens the
+    highlighted one at once, typing there edits the search, up on the top one goes back.
+    """
 
     DEFAULT_CSS = """
     SearchScreen #query { margin: 1 2 0 2; background: $boost; }
@@ -105,13 +114,15 @@ class SearchScreen(RmTuiNode, Screen[None]):
         super().__init__()
         self.initial = query
         self._hits: list[SearchHit] = []
+        self._listed: str | None = None  # the search the results are the hits of
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(self.initial, placeholder="search notes, agenda items, follow-ups and topics", id="query",
-                    compact=True)
+        yield TypeAheadInput(self.initial, placeholder="search notes, agenda items, follow-ups and topics",
+                             id="query", compact=True, select_on_focus=False,
+                             when_entered=lambda _: self._open_top())
         yield Static(id="search-hint")
-        yield OptionList(id="results")
+        yield FilterList("#query", self._open_highlighted, id="results")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -123,29 +134,59 @@ class SearchScreen(RmTuiNode, Screen[None]):
     def _typed(self, event: Input.Changed) -> None:
         self._search(event.value)
 
-    @on(Input.Submitted, "#query")
-    def _to_results(self) -> None:
-        if self._hits:
-            results = self.query_one("#results", OptionList)
+    def on_key(self, event: events.Key) -> None:
+        """Down from the search goes into the results, the top one highlighted (typing
+        there comes back to the search: `FilterList`)."""
+        results = self.query_one("#results", OptionList)
+        if event.key == "down" and self.focused is self.query_one("#query") and results.option_count:
+            event.stop()
+            self._catch_up()
             results.highlighted = 0
-            results.focus()
+            self.set_focus(results)
+
+    def _catch_up(self) -> None:
+        """Search again if keys typed in one burst ran ahead of the results."""
+        text = self.query_one("#query", Input).value
+        if self._listed != text:
+            self._search(text)
+
+    def _open_top(self) -> None:
+        """Enter in the search opens its top result, as the line under it says."""
+        self._catch_up()
+        if not self._listed or not self._listed.strip():
+            self.notify("Type a few letters of what you are looking for first.", severity="warning")
+        elif not self._hits:
+            self.notify("Nothing matches the search: change it and try again.", severity="warning")
+        else:
+            self._open(self._hits[0])
+
+    def _open_highlighted(self) -> None:
+        index = self.query_one("#results", OptionList).highlighted
+        if index is not None and index < len(self._hits):
+            self._open(self._hits[index])
 
     def _search(self, text: str) -> None:
         app = self.app
+        self._listed = text
         self._hits = app.store.search(text, app.role) if text.strip() else []
         results = self.query_one("#results", OptionList)
         results.clear_options()
         results.add_options(Option(hit_line(hit), id=str(n)) for n, hit in enumerate(self._hits))
+        if self._hits:
+            results.highlighted = 0  # what enter in the search opens
         found = counted(len(self._hits), "match", "matches")
-        hint = "" if not text.strip() else (
-            "nothing found" if not self._hits else f"{found}, newest first · enter opens one")
+        opens = "enter opens it" if len(self._hits) == 1 else "enter opens the top one"
+        hint = "" if not text.strip() else ("nothing found" if not self._hits else f"{found}, newest first · {opens}")
         if app.role == "mentor":
-            hint += ("  · " if hint else "") + "shared notes only"
+            hint += (" · " if hint else "") + "shared notes only"
         self.query_one("#search-hint", Static).update(hint)
 
     @on(OptionList.OptionSelected, "#results")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        hit = self._hits[int(event.option.id or 0)]
+        """A click on a result opens it (enter is the list's own: `FilterList`)."""
+        self._open(self._hits[int(event.option.id or 0)])
+
+    def _open(self, hit: SearchHit) -> None:
         self.dismiss()
         open_hit(self.app, hit)
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.command import CommandList
-from textual.widgets import OptionList, TextArea
+from textual.geometry import Region
+from textual.widgets import Input, OptionList, TextArea
 
 from rm_tui.models import NoteText
 from rm_tui.store import Store
 from screens.live_session import LiveSessionScreen
 from screens.search import SearchScreen
 from tests.conftest import draft
-from tests.ui.helpers import SIZE, open_app, screen_text
+from tests.ui.helpers import SIZE, open_app, screen_text, toasts
 
 
 def _meeting(store: Store) -> tuple[int, int, int]:
@@ -38,7 +39,7 @@ async def test_search_shows_context_and_opens_the_note_where_it_was_written(db_p
         text = screen_text(app)
         assert "Open with the [bold]swimlane[/] story" in text  # shown literally, markup and all
         assert "The swimlane reorg rumour" in text and "2 matches, newest first" in text
-        await pilot.press("enter", "enter")
+        await pilot.press("enter")  # the top hit
         await pilot.pause(0.3)
         screen = app.screen
         assert isinstance(screen, LiveSessionScreen)
@@ -126,3 +127,114 @@ async def test_one_result_is_counted_as_one_match(db_path: Path, store: Store) -
         await pilot.press(*"x")  # "rumourx": nothing
         await pilot.pause(0.2)
         assert "nothing found" in screen_text(app)
+
+
+async def _searched(pilot, words: str) -> SearchScreen:
+    await pilot.pause()
+    await pilot.press("f9")
+    await pilot.pause()
+    await pilot.press(*words)
+    await pilot.pause(0.2)
+    assert isinstance(pilot.app.screen, SearchScreen)
+    return pilot.app.screen
+
+
+async def test_enter_in_the_search_box_opens_the_top_hit(db_path: Path, store: Store) -> None:
+    _meeting(store)
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _searched(pilot, "rumour")
+        assert "1 match, newest first · enter opens it" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, LiveSessionScreen)
+        assert "rumour" in app.screen.query_one("#editor", TextArea).text
+
+
+async def test_down_goes_into_the_hits_and_the_first_enter_there_opens_the_top_one(
+    db_path: Path, store: Store
+) -> None:
+    _meeting(store)
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _searched(pilot, "swimlane")
+        await pilot.press("down")
+        await pilot.pause()
+        results = screen.query_one("#results", OptionList)
+        assert app.focused is results and results.highlighted == 0
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, LiveSessionScreen)
+        assert "swimlane" in app.screen.query_one("#editor", TextArea).text
+
+
+async def test_down_twice_and_enter_opens_the_second_hit(db_path: Path, store: Store) -> None:
+    session, first, _ = _meeting(store)
+    store.save_note(NoteText(None, session, first, "leader", "shared", "A Notion swimlane board"))
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _searched(pilot, "swimlane")
+        second = _results(app)[1].split("\n")[1].strip()
+        await pilot.press("down", "down", "enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, LiveSessionScreen)
+        assert second in app.screen.query_one("#editor", TextArea).text
+
+
+async def test_typing_in_the_hits_edits_the_search_and_up_on_the_top_one_goes_back(
+    db_path: Path, store: Store
+) -> None:
+    _meeting(store)
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _searched(pilot, "swim")
+        query = screen.query_one("#query", Input)
+        results = screen.query_one("#results", OptionList)
+        await pilot.press("down", *"lane")
+        await pilot.pause(0.2)
+        assert query.value == "swimlane" and app.focused is query
+        assert "2 matches" in screen_text(app)
+        await pilot.press("down", "space", *"reorg")
+        await pilot.pause(0.2)
+        assert query.value == "swimlane reorg" and "1 match" in screen_text(app)
+        await pilot.press("down", "backspace")
+        await pilot.pause(0.2)
+        assert query.value == "swimlane reor" and app.focused is query
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.focused is results
+        await pilot.press("up")
+        await pilot.pause()
+        assert app.focused is query and isinstance(app.screen, SearchScreen)
+
+
+async def test_enter_with_nothing_to_open_says_so_and_stays(db_path: Path, store: Store) -> None:
+    _meeting(store)
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("f9", "enter")
+        await pilot.pause()
+        assert "Type a few letters of what you are looking for first." in toasts(app)
+        await pilot.press(*"rumourx", "enter")
+        await pilot.pause(0.2)
+        assert "Nothing matches the search: change it and try again." in toasts(app)
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one("#query", Input).value == "rumourx"
+
+
+async def test_a_long_result_wraps_under_its_own_words_at_80_columns(db_path: Path, store: Store) -> None:
+    session, _, _ = _meeting(store)
+    store.add_agenda_item(session, title="Show me the short-video launch from the inside, start to finish",
+                          proposed_by="mentor")
+    app = open_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _searched(pilot, "launch")
+        results = screen.query_one("#results", OptionList)
+        width, height = results.outer_size
+        drawn = [strip.text[2:-2] for strip in results.render_lines(Region(0, 1, width, height - 2))]
+        lines = [line for line in drawn if line.strip()]
+        assert lines[0].startswith("agenda    Show me the short-video launch")
+        assert len(lines) > 1, "the hit is wider than 80 columns: it goes on below"
+        assert all(line.startswith(" " * 10) for line in lines[1:]), lines  # under the words, not the kind
+        assert "Sam Ortiz" in " ".join(lines) and "proposed by the mentor" in " ".join(" ".join(lines).split())
