@@ -7,12 +7,13 @@ from typing import Any
 from textual.actions import parse as parse_action
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from widgets.hanging_indent import HangingIndent
 from widgets.rm_tui_node import RmTuiNode
 from widgets.safe import literal_line
 
@@ -75,30 +76,35 @@ class HelpScreen(RmTuiNode, ModalScreen[None]):
         self.under = under
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help"):
-            yield Static(self._content(), id="help-text")
+        with VerticalScroll(id="help"), Vertical(id="help-text"):
+            yield Static(MENTOR_ABOUT if self.app.scope.is_mentor else ABOUT, id="help-about", markup=False)
+            name = self.under.sub_title or self.under.title  # a dialog may have neither
+            sections = [
+                (f"On this screen ({name})" if name else "On this screen", offered_bindings(self.under)),
+                ("Everywhere", offered_bindings(self.app)),
+            ]
+            rows = [[(self.app.get_key_display(b), b.description, b.tooltip) for b in bindings]
+                    for _, bindings in sections]
+            # One table over both sections: the columns as wide as their widest entry.
+            key_width = max((len(key) for section in rows for key, _, _ in section), default=0) + 2
+            name_width = max((len(name) for section in rows for _, name, _ in section), default=0) + 2
+            for (heading, _), section in zip(sections, rows, strict=True):
+                if section:
+                    # A screen's title may name the mentor: shown literally.
+                    yield Static(literal_line(heading, "bold $secondary"), classes="help-heading")
+                    yield Static(keys_table(section, key_width, name_width), classes="help-keys")
+            yield Static(Content.styled(PALETTE_HINT, "italic"), id="help-hint")
 
     def on_mount(self) -> None:
         self.query_one("#help").border_title = "Help"
         self.query_one("#help").border_subtitle = "escape closes"
 
-    def _content(self) -> Content:
-        about = MENTOR_ABOUT if self.app.scope.is_mentor else ABOUT
-        parts: list[Content | str | tuple[str, str]] = [about, "\n\n"]
-        sections = [
-            (f"On this screen ({self.under.sub_title or self.under.title})", offered_bindings(self.under)),
-            ("Everywhere", offered_bindings(self.app)),
-        ]
-        for heading, bindings in sections:
-            if not bindings:
-                continue
-            parts += [literal_line(heading, "bold $secondary"), "\n"]  # a screen title may name the mentor
-            for binding in bindings:
-                key = self.app.get_key_display(binding)
-                detail = f"  {binding.tooltip}" if binding.tooltip else ""
-                parts += [
-                    (f"  {key:<8}", "bold $accent"), f"{binding.description:<17}", (detail.strip(), "$text-muted"), "\n"
-                ]
-            parts.append("\n")
-        parts.append((PALETTE_HINT, "italic"))
-        return Content.assemble(*parts)
+
+def keys_table(rows: list[tuple[str, str, str]], key_width: int, name_width: int) -> HangingIndent:
+    """Key, name and what it does, a line each; what it does wraps under itself, not under the key."""
+    lines: list[Content] = [
+        Content.assemble((f"  {key:<{key_width}}", "bold $accent"), f"{name:<{name_width}}",
+                         (detail, "$text-muted"))
+        for key, name, detail in rows
+    ]
+    return HangingIndent(Content("\n").join(lines), 2 + key_width + name_width)
