@@ -37,10 +37,11 @@ if TYPE_CHECKING:
     from rm_tui.store import Store  # for the type only, as in DataScreen
 
 
-def builder_line(number: int, item: AgendaItem) -> Content:
+def builder_line(number: int, item: AgendaItem, width: int | None = None) -> Content:
     """An item as the builder shows it: the planned minutes, whose idea it was (either
-    person's: F4 decides whose the next one is), and what to do about STALE or a clash."""
-    return agenda_line(item, number, name_every_proposer=True, guidance=True)
+    person's: F4 decides whose the next one is), and what to do about STALE or a clash;
+    wrapped to `width` columns, whose idea it was kept with the title."""
+    return agenda_line(item, number, name_every_proposer=True, guidance=True, width=width)
 
 
 def library_line(topic: Topic, on_agenda: bool) -> Content:
@@ -57,6 +58,9 @@ def library_line(topic: Topic, on_agenda: bool) -> Content:
 
 NARROW_BELOW = 100
 """The app's narrow breakpoint: below it the buttons and hints take their short forms."""
+
+HINT_FRAME = 6
+"""What the agenda's border takes around its hint: a corner, a line and a space each side."""
 
 AGENDA_TABLES = frozenset({"sessions", "agenda_items", "follow_ups", "mentorships"})
 """What the agenda pane, its heading and the coverage line show."""
@@ -115,7 +119,7 @@ class AgendaBuilderScreen(DataScreen):
                 yield TypeAheadInput(placeholder="type to search topics", id="search", compact=True,
                                      select_on_focus=False, when_entered=lambda _: self._search_done())
                 yield FilterList("#search", self.action_add_topic, id="library")
-            with Vertical(id="agenda-pane"):
+            with Vertical(id="plan-pane"):
                 yield OptionList(id="agenda")
                 yield Static(id="total")
                 with Horizontal(id="agenda-buttons"):
@@ -173,7 +177,10 @@ class AgendaBuilderScreen(DataScreen):
         highlighted = agenda.highlighted
         self._items = self.store.agenda(self.session_id)
         agenda.clear_options()
-        agenda.add_options(Option(builder_line(n, item), id=str(item.id)) for n, item in enumerate(self._items, 1))
+        width = self._agenda_width()
+        agenda.add_options(
+            Option(builder_line(n, item, width), id=str(item.id)) for n, item in enumerate(self._items, 1)
+        )
         if self._items:
             agenda.highlighted = min(highlighted or 0, len(self._items) - 1)
             added = self._item_count_before_add
@@ -187,16 +194,35 @@ class AgendaBuilderScreen(DataScreen):
         self.query_one("#total", Static).update(planned_time(planned, session_minutes))
         self.query_one("#total").set_class(planned > session_minutes, "-over")
 
+    def _agenda_width(self) -> int | None:
+        """The columns an agenda line has (none before the first layout: Textual wraps it then)."""
+        agenda = self.query_one("#agenda", OptionList)
+        width = agenda.scrollable_content_region.width
+        width -= agenda.get_component_styles("option-list--option").padding.width
+        return width if width > 0 else None
+
+    def _rewrap_agenda(self) -> None:
+        """Each agenda line wrapped again to the agenda's new width, the highlight and scroll kept."""
+        agenda = self.query_one("#agenda", OptionList)
+        width = self._agenda_width()
+        for index, item in enumerate(self._items[: agenda.option_count]):
+            agenda.replace_option_prompt_at_index(index, builder_line(index + 1, item, width))
+
     def _search(self) -> tuple[str | None, str]:
         """The category and the words the library is asked for."""
         category = self.query_one("#category", Select).value
         return None if category is Select.NULL else str(category), self.query_one("#search", Input).value
 
     def _label_agenda(self, width: int) -> None:
-        """The agenda's border hint, in words that fit the width (the border cuts, it does not wrap)."""
-        carried = ["↻n carried n times"] if any(item.is_carried for item in self._items) else []
+        """The agenda's border hint, in words that fit its half of the width (the border
+        cuts, it does not wrap): the longest form that fits, the move keys last to go."""
         moves = "ctrl+↑↓ moves" if width >= NARROW_BELOW else "^↑↓ moves"
-        self.query_one("#agenda").border_subtitle = " · ".join([*carried, moves]) if self._items else ""
+        forms = [moves]
+        if any(item.is_carried for item in self._items):
+            forms = [f"↻n carried n times · {moves}", f"↻n carried · {moves}", moves]
+        room = width // 2 - HINT_FRAME
+        hint = next((form for form in forms if len(form) <= room), "")
+        self.query_one("#agenda").border_subtitle = hint if self._items else ""
 
     def _fill_library(self, *, from_the_top: bool = False) -> None:
         """List the topics the search finds, best first; the highlight stays on its topic
@@ -234,6 +260,7 @@ class AgendaBuilderScreen(DataScreen):
         self.query_one("#up", Button).label = "▲" if narrow else "▲ Up"
         self.query_one("#down", Button).label = "▼" if narrow else "▼ Down"
         self._label_agenda(event.size.width)
+        self.call_after_refresh(self._rewrap_agenda)  # once the agenda has its new width
 
     def action_search_topics(self) -> None:
         self.query_one("#search", Input).focus()

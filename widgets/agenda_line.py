@@ -17,8 +17,10 @@ and how much room it has are the options; the words never change.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from textual.content import Content
 
 from rm_tui.models import AgendaItem
@@ -37,6 +39,11 @@ STALE_GUIDANCE = ": do it or drop it"
 EDITED_TOGETHER = "⚠ edited at the same time"
 EDITED_TOGETHER_GUIDANCE = " as the item above: keep one"
 GAP = "  "  # between two facts
+# Whose idea it was stays with the title's last word: a wrapped line never starts with
+# "leader" alone, or leaves a "·" at the end of the line above. Textual wraps at a
+# no-break space too, so a line given its width is wrapped here (see `_fitted`).
+NO_BREAK = "\u00a0"
+CREDIT_GAP = NO_BREAK * len(GAP)
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,7 @@ def agenda_line(
     two_lines: bool = False,
     name_every_proposer: bool = False,
     guidance: bool = False,
+    width: int | None = None,
 ) -> Content:
     """The item as 'mark number. [planned] title · proposer  clock  ✎n  ↻n  STALE  ⚠ edited ...'.
 
@@ -65,6 +73,8 @@ def agenda_line(
     name_every_proposer: say '· leader' too, not only '· mentor': the builder is where
         credit is given (F4 flips the speaker), so each item shows whose it is.
     guidance: say what to do about STALE and a clash, where the keys to do it are.
+    width: the columns the line is shown in: it comes wrapped to them, whose idea it
+        was never parted from the title's last word.
     """
     current = meeting is not None and meeting.current
     head: list[Part] = [_mark(item, current)]
@@ -77,8 +87,33 @@ def agenda_line(
     facts = [*_clock(item, meeting), *_marks(item, guidance)]
     if two_lines and facts:
         indent = " " * (len(NO_MARK) + (len(f"{number}. ") if number is not None else 0))
-        return Content.assemble(*head, "\n", indent, *_without_leading_gap(facts))
-    return Content.assemble(*head, *facts)
+        line = Content.assemble(*head, "\n", indent, *_without_leading_gap(facts))
+    else:
+        line = Content.assemble(*head, *facts)
+    return _spaced(_fitted(line, width) if width is not None else line)
+
+
+def _fitted(line: Content, width: int) -> Content:
+    """The line wrapped at its spaces to `width` columns, never at a no-break space.
+    Each part fits (but for the spaces it ends with), so nothing wraps it again."""
+    text = line.plain
+    breaks: list[int] = []
+    used = 0  # columns on the current line
+    for word in re.finditer(r"\n|[^ \n]+ *| +", text):
+        if word.group() == "\n":
+            used = 0
+            continue
+        start = word.start()
+        if used and used + cell_len(word.group().rstrip(" ")) > width:
+            breaks.append(start)
+            used = 0
+        used += cell_len(word.group())
+    return Content("\n").join(line.divide(breaks))  # a line's last spaces are not drawn
+
+
+def _spaced(line: Content) -> Content:
+    """No-break spaces as the spaces they read as, for a screen's text and its tests alike."""
+    return Content(line.plain.replace(NO_BREAK, " "), list(line.spans))
 
 
 def _mark(item: AgendaItem, current: bool) -> Part:
@@ -90,9 +125,10 @@ def _mark(item: AgendaItem, current: bool) -> Part:
 
 
 def _credit(item: AgendaItem, name_every_proposer: bool) -> Part:
+    credit = f"{CREDIT_GAP}·{NO_BREAK}{item.proposed_by}"
     if item.proposed_by == "mentor":
-        return (f"{GAP}· mentor", "$accent")
-    return (f"{GAP}· {item.proposed_by}", "$text-muted") if name_every_proposer else ""
+        return (credit, "$accent")
+    return (credit, "$text-muted") if name_every_proposer else ""
 
 
 def _clock(item: AgendaItem, meeting: InMeeting | None) -> list[Part]:
