@@ -166,7 +166,7 @@ class LiveSessionScreen(DataScreen):
                                             item.title if item else "the session as a whole")
         self.query_one(NoteStatus).show_note(note.author, note.visibility, clash=note.conflict_of is not None,
                                              mine=self.store.scope.owns(note.author),
-                                             may_change_visibility=self.store.scope.may(Action.PRIVATE_NOTES))
+                                             may_change_visibility=self.store.scope.may_hide_notes_of(note.author))
         self.query_one(ItemFollowUps).show_follow_ups(
             [f for f in self.store.follow_ups_for_session(self.session_id) if f.agenda_item_id == note.entry])
 
@@ -311,6 +311,7 @@ class LiveSessionScreen(DataScreen):
 
     def action_visibility(self) -> None:
         note = self._buffer.settle(self._page.text)
+        self.store.scope.require_visibility_for(note.author, "private")  # the mentor's words stay shared
         visibility = self._buffer.next_visibility()
         if note.note_id is not None:
             self.store.set_note_visibility(note.note_id, visibility)

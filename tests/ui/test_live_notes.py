@@ -208,3 +208,18 @@ async def test_an_item_removed_elsewhere_while_typing_keeps_the_note_on_the_sess
         assert "The session as a whole" in str(app.screen.query_one("#item-heading").render())
         assert editor(app).text == "boards!"  # the editor followed its text
     assert bodies(store, session_id, None) == [("leader", "shared", "boards!")]
+
+
+async def test_the_mentors_note_cannot_be_hidden_from_the_leaders_window(db_path: Path, store: Store, meeting) -> None:
+    _, session_id, items = meeting
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_live(pilot)
+        await pilot.press("f4", *"mentor words")  # the mentor speaking, at the leader's keyboard
+        await wait_for_autosave(pilot)
+        assert "^t" not in screen_text(app) and "ctrl+t changes" not in screen_text(app)  # not offered
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert "A note the mentor wrote stays shared" in toasts(app)
+        assert bodies(store, session_id, items[0]) == [("mentor", "shared", "mentor words")]
+        assert " SHARED " in screen_text(app) and "by mentor" in screen_text(app)

@@ -98,7 +98,7 @@ async def test_the_clock_runs_per_item_and_an_overrun_shows(db_path: Path, store
         await pilot.pause(1.2)  # one tick of the on-screen clock
         text = screen_text(app)
         assert "16:30 of 15:00 +1:30" in text  # the first item's timer, overrun
-        assert "Session 16:30/45:00" in text
+        assert "Session 16:30 of 45:00" in text
         await pilot.press("ctrl+down")
         await pilot.pause()
         assert store.get_session(session_id).current_item_id == items[1]
