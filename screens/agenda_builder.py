@@ -23,8 +23,9 @@ from rm_tui.placeholders import fill
 from rm_tui.scope import Action
 from rm_tui.text import counted
 from rm_tui.undo import UndoStack
-from widgets.agenda_line import agenda_line
+from widgets.agenda_line import agenda_line, line_width
 from widgets.categories import category_column
+from widgets.fitted_line import FittedLine
 from widgets.plan_status import coverage_line, planned_time, session_heading
 from widgets.safe import literal_line, notify_literal
 from widgets.speaker_badge import SpeakerBadge
@@ -121,7 +122,7 @@ class AgendaBuilderScreen(DataScreen):
                 yield FilterList("#search", self.action_add_topic, id="library")
             with Vertical(id="plan-pane"):
                 yield OptionList(id="agenda")
-                yield Static(id="total")
+                yield FittedLine(id="total")
                 with Horizontal(id="agenda-buttons"):
                     yield Button("▲ Up", id="up", compact=True, action="screen.move(-1)")
                     yield Button("▼ Down", id="down", compact=True, action="screen.move(1)")
@@ -129,7 +130,7 @@ class AgendaBuilderScreen(DataScreen):
                     yield Button("Remove", id="remove", compact=True, action="screen.remove_highlighted")
                     yield Button("Undo", id="undo", compact=True, action="screen.undo")
                     yield Button("+ Item", id="add-free", compact=True, action="screen.new_item")
-        yield Static(id="coverage")
+        yield FittedLine(id="coverage")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -191,15 +192,11 @@ class AgendaBuilderScreen(DataScreen):
         self._label_agenda(self.size.width)
         self.refresh_bindings()  # 'Do it' and 'Drop' depend on the highlighted item
         planned = sum(item.minutes for item in self._items)
-        self.query_one("#total", Static).update(planned_time(planned, session_minutes))
+        self.query_one("#total", FittedLine).show(*planned_time(planned, session_minutes))
         self.query_one("#total").set_class(planned > session_minutes, "-over")
 
     def _agenda_width(self) -> int | None:
-        """The columns an agenda line has (none before the first layout: Textual wraps it then)."""
-        agenda = self.query_one("#agenda", OptionList)
-        width = agenda.scrollable_content_region.width
-        width -= agenda.get_component_styles("option-list--option").padding.width
-        return width if width > 0 else None
+        return line_width(self.query_one("#agenda", OptionList))
 
     def _rewrap_agenda(self) -> None:
         """Each agenda line wrapped again to the agenda's new width, the highlight and scroll kept."""
@@ -245,7 +242,7 @@ class AgendaBuilderScreen(DataScreen):
 
     def _fill_coverage(self, mentorship_id: int) -> None:
         coverage = self.store.coverage(mentorship_id, session_id=self.session_id)
-        self.query_one("#coverage", Static).update(coverage_line(coverage, suggest_category(coverage)))
+        self.query_one("#coverage", FittedLine).show(*coverage_line(coverage, suggest_category(coverage)))
 
     # -- events ----------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 from textual.content import Content
+from textual.widgets import OptionList
 
 from rm_tui.models import AgendaItem
 from rm_tui.timing import clock_text
@@ -162,3 +163,13 @@ def _without_leading_gap(parts: list[Part]) -> list[Part]:
         return parts
     text, style = parts[0]
     return [(text.removeprefix(GAP), style), *parts[1:]]
+
+
+def line_width(options: OptionList) -> int | None:
+    """The columns an option's text has in `options`, for `agenda_line(width=...)`.
+
+    None before the first layout, when there is no width yet: Textual wraps the line then.
+    """
+    width = options.scrollable_content_region.width
+    width -= options.get_component_styles("option-list--option").padding.width
+    return width if width > 0 else None

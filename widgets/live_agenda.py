@@ -18,7 +18,7 @@ from rm_tui.models import AgendaItem, Session
 from rm_tui.note_buffer import Entry
 from rm_tui.timing import item_seconds
 
-from .agenda_line import InMeeting, agenda_line
+from .agenda_line import InMeeting, agenda_line, line_width
 
 WHOLE_SESSION = "whole"  # the option id of the session-wide notes
 
@@ -84,7 +84,13 @@ class LiveAgenda(OptionList):
         current = session.status == "live" and session.current_item_id == item.id
         meeting = InMeeting(item_seconds(item, session, self._now()), self._note_counts.get(item.id, 0), current)
         # Two lines: the pane is narrow, and the title matters more than the clock.
-        return agenda_line(item, number, meeting=meeting, two_lines=True)
+        return agenda_line(item, number, meeting=meeting, two_lines=True, width=line_width(self))
+
+    def on_resize(self) -> None:
+        """Wrap each line again to the new width, so '· mentor' stays with the title's last word."""
+        if self._session is not None:
+            for index, item in enumerate(self._items):
+                self.replace_option_prompt_at_index(index, self._line(index + 1, item))
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
