@@ -545,3 +545,20 @@ async def test_the_agenda_hint_takes_a_shorter_form_when_the_pane_is_narrower(db
         agenda = builder.query_one("#agenda")
         assert agenda.border_subtitle == "↻n carried · ^↑↓ moves"
         assert len(agenda.border_subtitle) + 6 <= agenda.outer_size.width
+
+
+async def test_at_80_columns_the_coverage_and_planned_lines_fit_whole(db_path: Path, store: Store) -> None:
+    from widgets.fitted_line import FittedLine
+
+    mentorship = store.create_mentorship(draft())
+    session = store.plan_session(mentorship)
+    store.add_agenda_item(session, title="A long talk", proposed_by="leader", minutes=90)
+    app = open_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        builder = await open_builder(pilot)
+        for line_id in ("#coverage", "#total"):
+            line = builder.query_one(line_id, FittedLine)
+            shown = str(line.render())
+            assert "…" not in shown and len(shown) <= line.content_size.width, shown
+        assert "Try: Tech" in str(builder.query_one("#coverage", FittedLine).render())  # never parted
+        assert "45 min over" in str(builder.query_one("#total", FittedLine).render())
