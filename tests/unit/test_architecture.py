@@ -107,3 +107,23 @@ def test_every_record_the_store_returns_is_a_model() -> None:
             and not name.startswith("_")  # a module's own bookkeeping, never returned
         ]
         assert own == [], f"rm_tui.store.{info.name} defines records: {own}"
+
+
+def test_a_screens_stylesheet_styles_that_screen_alone() -> None:
+    """Textual keeps a screen's CSS file for the whole app once the screen has opened: an
+    unscoped `#agenda` rule of the live session's reached the agenda builder's `#agenda`
+    and changed its width. So every top-level rule in screens/*.tcss names its screen."""
+    import re
+    from pathlib import Path
+
+    screens = Path(__file__).resolve().parents[2] / "screens"
+    for sheet in sorted(screens.glob("*.tcss")):
+        module = sheet.with_suffix(".py").read_text()
+        (screen,) = re.findall(rf"class (\w+)\(.*\):\n(?:    .*\n|\n)*?    CSS_PATH = \"{sheet.name}\"", module)
+        depth = 0
+        for line in sheet.read_text().splitlines():
+            text = re.sub(r"/\*.*?\*/", "", line).strip()
+            if depth == 0 and text.endswith("{"):
+                for selector in text[:-1].split(","):
+                    assert re.match(rf"{screen}\b", selector.strip()), f"{sheet.name}: '{selector.strip()}'"
+            depth += text.count("{") - text.count("}")
