@@ -14,12 +14,14 @@ import click
 
 from . import __version__
 from .cli_backup import backup, restore, snapshot_on_quit
+from .cli_encryption import decrypt_command, encrypt_command, encryption_state
 from .errors import RmTuiError
 from .models import ROLES, Role
 from .paths import DB_ENV_VAR, TOPICS_ENV_VAR, default_db_path, user_topics_dir
 
 if TYPE_CHECKING:
     from .store import Store
+    from .store.driver import Key
 
 
 class UserError(click.ClickException):
@@ -100,13 +102,24 @@ class Options:
     db_path: Path
     role: Role
     only: str | None = None
+    passphrase_file: Path | None = None
+    given_key: Key | None = None
+    """The raw key a parent `rm-tui serve` handed down (rm_tui.passphrase.KEY_ENV)."""
+
+    def key(self) -> Key | None:
+        """The encrypted database's key: passed down, from the passphrase file, the keyring or asked."""
+        if self.given_key is not None:
+            return self.given_key
+        from .passphrase import key_for
+
+        return key_for(self.db_path, self.passphrase_file)
 
     def open_store(self) -> Store:
         """The database, seen as `--as` and `--mentorship` say: every command honours that scope."""
         from .scope import Scope
         from .store import Store
 
-        store = Store.open(self.db_path, scope=Scope(self.role))
+        store = Store.open(self.db_path, key=self.key(), scope=Scope(self.role))
         if self.only is not None:
             try:
                 store.keep_to(self.only)
@@ -146,18 +159,31 @@ class Options:
     help="Open on one mentorship alone (id or mentor's name), as `rm-tui serve` does for the mentor.",
 )
 @click.option(
+    "--passphrase-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="RM_TUI_PASSPHRASE_FILE",
+    show_envvar=True,
+    help="For an encrypted database: a file holding its passphrase, readable by you alone (for scripts). "
+    "Otherwise the passphrase comes from the OS keyring, or is asked for.",
+)
+@click.option(
     "--demo",
     is_flag=True,
     help="Open a throwaway database with a sample mentorship to explore; it is deleted when you quit.",
 )
 @click.pass_context
-def cli(ctx: click.Context, db_path: Path | None, role: Role, only: str | None, demo: bool) -> None:
+def cli(
+    ctx: click.Context, db_path: Path | None, role: Role, only: str | None, passphrase_file: Path | None, demo: bool
+) -> None:
     """A terminal companion for reverse mentorship meetings.
 
     With no command, opens the app on the database. Build agendas from the topic
     library, take notes as you talk and keep track of follow-ups; everything
     lives in one SQLite file on this machine.
     """
+    from .passphrase import take_key_from_environment
+
+    given_key = take_key_from_environment()  # first: nothing this process starts may inherit it
     if demo:
         if ctx.invoked_subcommand is not None:
             raise UserError("--demo opens the app on its own; leave it out of other commands")
@@ -165,13 +191,20 @@ def cli(ctx: click.Context, db_path: Path | None, role: Role, only: str | None, 
             raise UserError("--demo uses a throwaway database of its own; leave out --db")
         _run_demo(role, only)
         return
-    ctx.obj = Options(db_path=(db_path or default_db_path()).expanduser(), role=role, only=only)
+    ctx.obj = Options(
+        db_path=(db_path or default_db_path()).expanduser(),
+        role=role,
+        only=only,
+        passphrase_file=passphrase_file.expanduser() if passphrase_file else None,
+        given_key=given_key,
+    )
     if ctx.invoked_subcommand is None:
+        key = ctx.obj.key()  # asked before the screen is taken over
         from .app import make_app  # Textual loads only when the app opens
 
-        app = make_app(ctx.obj.db_path, role=role, only=only)
+        app = make_app(ctx.obj.db_path, key=key, role=role, only=only)
         app.run()
-        snapshot_on_quit(ctx.obj, None)  # after the app has closed: the quit key never waits for it
+        snapshot_on_quit(ctx.obj, key)  # after the app has closed: the quit key never waits for it
         ctx.exit(app.return_code or 0)
 
 
@@ -194,8 +227,9 @@ def _run_demo(role: Role, only: str | None) -> None:
 @cli.command()
 @click.pass_obj
 def where(options: Options) -> None:
-    """Print where rm-tui keeps its database and your topic files."""
+    """Print where rm-tui keeps its database and your topic files, and whether it is encrypted."""
     click.echo(f"database     {options.db_path}")
+    click.echo(f"encryption   {encryption_state(options)}")
     click.echo(f"your topics  {user_topics_dir()}  (set {TOPICS_ENV_VAR} to use another folder)")
 
 
@@ -353,7 +387,9 @@ def serve(options: Options, host: str, port: int, mentorship: str | None) -> Non
     given_db = click.get_current_context().find_root().get_parameter_source("db_path")
     command = serve_command(
         options.db_path if given_db is click.core.ParameterSource.COMMANDLINE else None, mentorship, port)
-    server = mentor_server(options.db_path, shared, address, say=lambda line: click.echo(line), command=command)
+    server = mentor_server(
+        options.db_path, shared, address, say=lambda line: click.echo(line), command=command, key=store.key
+    )
     try:
         server.serve()
     except OSError as error:  # taken in the moment since the check
@@ -363,6 +399,10 @@ def serve(options: Options, host: str, port: int, mentorship: str | None) -> Non
 
 cli.add_command(backup)
 cli.add_command(restore)
+
+
+cli.add_command(encrypt_command)
+cli.add_command(decrypt_command)
 
 
 def main() -> None:

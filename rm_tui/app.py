@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from .autosave import NoteAutosaver, Saved
+    from .store.driver import Key
 
 CHANGE_POLL_SECONDS = 0.1
 
@@ -360,13 +361,15 @@ def make_app(
     now: Callable[[], datetime] = utc_now,
     topics_dir: Path | None = None,
     only: str | None = None,
+    key: Key | None = None,
 ) -> RmTuiApp:
     """Open the database and build the app; the CLI and the tests both start here.
 
-    `only` (an id or the mentor's name) keeps the app to one mentorship.
+    `only` (an id or the mentor's name) keeps the app to one mentorship; `key` opens
+    an encrypted database (rm_tui.passphrase says where it comes from).
     Raises RmTuiError (with a one-line message) when the database cannot be opened.
     """
-    store = Store.open(db_path, scope=Scope(role), today=today, now=now)
+    store = Store.open(db_path, key=key, scope=Scope(role), today=today, now=now)
     if only is not None:
         store.keep_to(only)
     load = store.sync_topics(topics_dir if topics_dir is not None else user_topics_dir())

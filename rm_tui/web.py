@@ -9,15 +9,18 @@ rm_tui.serving, where they are tested without a server.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import os
 import secrets
 import signal
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
 from aiohttp.web import Application, HTTPForbidden, Request, StreamResponse, middleware, run_app
 from textual_serve.server import Server
 
+from .passphrase import KEY_ENV
 from .serving import (
     TOKEN_COOKIE,
     TOKEN_PARAM,
@@ -27,6 +30,7 @@ from .serving import (
     mentor_command,
     network_address,
 )
+from .store.driver import Key
 
 Handler = Callable[[Request], Awaitable[StreamResponse]]
 
@@ -36,7 +40,7 @@ class MentorServer(Server):
 
     def __init__(
         self, db_path: Path, shared: SharedMentorship, address: ServeAddress, *, say: Callable[[str], object],
-        command: list[str] | None = None,
+        command: list[str] | None = None, key: Key | None = None,
     ) -> None:
         super().__init__(
             mentor_command(db_path, shared.id),
@@ -49,6 +53,8 @@ class MentorServer(Server):
         self.shared = shared
         self.address = address
         self.say = say
+        self.key = key
+        """An encrypted database's raw key, for the tabs' processes (see serve)."""
         self.serve_command = command or ["rm-tui", "serve"]
         """How this server was started, without --host: the hint shows it with one."""
         self._sessions: set[asyncio.Task[object]] = set()
@@ -105,8 +111,9 @@ class MentorServer(Server):
         loop = asyncio.new_event_loop()
         loop.add_signal_handler(signal.SIGINT, self.request_exit)
         loop.add_signal_handler(signal.SIGTERM, self.request_exit)
-        run_app(self._make_app(), host=self.host, port=self.port, handle_signals=False, loop=loop,
-                print=lambda *_: self.announce())
+        with _key_for_tabs(self.key):
+            run_app(self._make_app(), host=self.host, port=self.port, handle_signals=False, loop=loop,
+                    print=lambda *_: self.announce())
 
     async def on_startup(self, app: Application) -> None:
         """Nothing to say yet: aiohttp runs this before the port listens (see serve)."""
@@ -120,9 +127,30 @@ class MentorServer(Server):
         self.say("Press Ctrl+C to stop.")
 
 
+@contextlib.contextmanager
+def _key_for_tabs(key: Key | None) -> Iterator[None]:
+    """While serving, the raw key of an encrypted database is in this process's environment.
+
+    Each tab's rm-tui is a child that textual-serve starts with a shell command and
+    this process's environment, and nothing else: no spare file descriptor reaches it.
+    A command line is readable by every user of the machine (ps), an environment only
+    by the same user, so the key goes there: the raw key, never the passphrase, and
+    each child takes it out of its own environment at once (rm_tui.passphrase), so
+    nothing the child starts inherits it.
+    """
+    if key is None:
+        yield
+        return
+    os.environ[KEY_ENV] = key.hex()
+    try:
+        yield
+    finally:
+        os.environ.pop(KEY_ENV, None)
+
+
 def mentor_server(
     db_path: Path, shared: SharedMentorship, address: ServeAddress, say: Callable[[str], object],
-    command: list[str] | None = None,
+    command: list[str] | None = None, key: Key | None = None,
 ) -> MentorServer:
-    """The server for `rm-tui serve`; its `serve()` runs until Ctrl+C."""
-    return MentorServer(db_path, shared, address, say=say, command=command)
+    """The server for `rm-tui serve`; its `serve()` runs until Ctrl+C. `key` opens an encrypted database."""
+    return MentorServer(db_path, shared, address, say=say, command=command, key=key)

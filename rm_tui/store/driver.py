@@ -17,6 +17,7 @@ import hashlib
 import hmac
 import os
 import secrets
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -127,13 +128,19 @@ def is_encrypted_file(path: Path | str) -> bool:
 
     Random bytes of a page-like size look the same: only opening with the key tells.
     """
+    head = file_head(path)
+    return bool(head) and head != SQLITE_MAGIC and sized_like_pages(os.stat(path).st_size)
+
+
+def file_head(path: Path | str) -> bytes:
+    """The first 16 bytes of a regular file; b'' for anything else (a pipe is never read: it would block)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return b""
         with open(path, "rb") as handle:
-            head = handle.read(len(SQLITE_MAGIC))
-            size = os.fstat(handle.fileno()).st_size
+            return handle.read(len(SQLITE_MAGIC))
     except OSError:
-        return False
-    return bool(head) and head != SQLITE_MAGIC and sized_like_pages(size)
+        return b""
 
 
 def sized_like_pages(size: int) -> bool:
