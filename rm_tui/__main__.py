@@ -228,8 +228,9 @@ def _run_demo(role: Role, only: str | None) -> None:
 @click.pass_obj
 def where(options: Options) -> None:
     """Print where rm-tui keeps its database and your topic files, and whether it is encrypted."""
+    encryption = encryption_state(options)  # first: a refusal prints nothing else
     click.echo(f"database     {options.db_path}")
-    click.echo(f"encryption   {encryption_state(options)}")
+    click.echo(f"encryption   {encryption}")
     click.echo(f"your topics  {user_topics_dir()}  (set {TOPICS_ENV_VAR} to use another folder)")
 
 
