@@ -44,7 +44,7 @@ def _fill(store: Store) -> None:
 
 def _on_disk(db_path: Path) -> bytes:
     return b"".join(
-        Path(f"{db_path}{suffix}").read_bytes() for suffix in ("", "-wal", "-shm") if Path(f"{db_path}{suffix}").exists()
+        path.read_bytes() for path in (Path(f"{db_path}{suffix}") for suffix in ("", "-wal", "-shm")) if path.exists()
     )
 
 
@@ -116,7 +116,8 @@ def test_a_wrong_passphrase_is_one_line_and_leaves_the_file_as_it_was(
     encrypted_db: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
     before = _digest(encrypted_db)
-    with pytest.raises(DatabaseRefused, match=r"^.*rm\.db: wrong passphrase \(or the file is not an rm-tui database\)$"):
+    message = r"^.*rm\.db: wrong passphrase \(or the file is not an rm-tui database\)$"
+    with pytest.raises(DatabaseRefused, match=message):
         Store.open(encrypted_db, key=Key.for_file("not it", encrypted_db))
     assert _digest(encrypted_db) == before
     assert sorted(p.name for p in encrypted_db.parent.iterdir()) == ["rm.db"]
