@@ -335,6 +335,7 @@ def item_outcome(item: AgendaItem, seconds: int, notes: int) -> ItemOutcome:
     Marked with ctrl+o, it is done. Not marked, it counts as discussed when it has
     notes or a minute on its timer, as people expect, unless the pair said otherwise
     (`carry_over`, which the meeting's end also writes down); only the rest carries over.
+    Counts over held meetings read that written answer (`store.progress.TALKED_ABOUT_SQL`).
     """
     if item.status == "discussed":
         return "done"
