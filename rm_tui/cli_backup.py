@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 @click.command()
 @click.argument("folder", required=False, metavar="[DIR]", type=click.Path(path_type=Path))
-@click.option("--list", "listing", is_flag=True, help="List the snapshots, newest first, instead of taking one.")
+@click.option("--list", "listing", is_flag=True,
+              help="List the snapshots (in DIR, or the backups folder), newest first, instead of taking one.")
 @click.pass_obj
 def backup(options: Options, folder: Path | None, listing: bool) -> None:
     """Write a snapshot of the database now, safe while the app is open.
@@ -58,7 +59,7 @@ def restore(options: Options, file: Path, yes: bool) -> None:
     from .backup import restore as put_in_place
 
     _leaders_only(options)
-    key = database_key(options)
+    key = snapshot_key(options, file.expanduser())
     check_snapshot(file, key)  # a bad file is refused before anything is asked
     db_path = options.db_path
     if not yes:
@@ -101,15 +102,29 @@ def snapshot_on_quit(options: Options, key: Key | None) -> None:
 
 def database_key(options: Options) -> Key | None:
     """The database's key, got as every command gets it; None for a plain or missing file."""
-    from .store.driver import is_encrypted_file
+    return options.key()
 
-    if not is_encrypted_file(options.db_path.expanduser()):
-        return None
-    store = options.open_store()
-    try:
-        return store.key
-    finally:
-        store.close()
+
+def snapshot_key(options: Options, file: Path) -> Key | None:
+    """The key to check and restore `file` with: the database's, as for any command.
+
+    With no database yet (a new computer, say) and an encrypted snapshot, the
+    snapshot's own passphrase opens it: from --passphrase-file, or asked for.
+    """
+    from .passphrase import PASSPHRASE_FILE_ENV, PassphraseError, read_passphrase_file, terminal_asker
+    from .store.driver import Key, is_encrypted_file
+
+    if options.db_path.exists() or not is_encrypted_file(file):
+        return options.key()
+    if options.passphrase_file is not None:
+        return Key.for_file(read_passphrase_file(options.passphrase_file), file)
+    asker = terminal_asker()
+    if asker is None:
+        raise PassphraseError(f"{file} is encrypted: give --passphrase-file FILE (or {PASSPHRASE_FILE_ENV})")
+    passphrase = asker(f"Passphrase for {file}: ")
+    if not passphrase:
+        raise PassphraseError("no passphrase given; nothing was restored")
+    return Key.for_file(passphrase, file)
 
 
 def file_size(size: int) -> str:
