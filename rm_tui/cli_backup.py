@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import click
 
@@ -12,8 +12,20 @@ from .errors import RmTuiError
 from .scope import Action, Scope
 
 if TYPE_CHECKING:
-    from .__main__ import Options
+    from .models import Role
     from .store.driver import Key
+
+
+class Options(Protocol):
+    """What these commands need of the CLI's options (rm_tui.__main__.Options, which loads the app)."""
+
+    @property
+    def db_path(self) -> Path: ...
+    @property
+    def role(self) -> Role: ...
+    @property
+    def passphrase_file(self) -> Path | None: ...
+    def key(self) -> Key | None: ...
 
 
 @click.command()
