@@ -39,6 +39,11 @@ STAMP_FORMAT = "%Y-%m-%dT%H%M%S"
 _STAMP = r"\d{4}-\d{2}-\d{2}T\d{6}"
 
 Clock = Callable[[], datetime]
+# Where SQLite's 100-byte file header keeps user_version and application_id, read
+# directly when a damaged database cannot be opened to ask.
+_HEADER_BYTES = 100
+_USER_VERSION_AT = 60
+_APPLICATION_ID_AT = 68
 
 
 class BackupRefused(RmTuiError):
@@ -238,7 +243,7 @@ def restore(file: Path, db_path: Path, key: Key | None = None, *, now: Clock = d
     if db_path.exists() and os.path.samefile(file, db_path):
         raise BackupRefused(f"{file} is the database itself; give a snapshot file")
     if db_path.exists():
-        _check_is_database(db_path, key)
+        _check_replaceable(db_path, key)
     folder = db_path.parent
     try:
         make_private_folders(folder)
@@ -322,6 +327,28 @@ def _check_is_database(db_path: Path, key: Key | None) -> None:
     check = inspect_database_file(db_path, key)
     if check.is_new:
         raise BackupRefused(f"{db_path} is empty: there is nothing to back up yet")
+
+
+def _check_replaceable(db_path: Path, key: Key | None) -> None:
+    """Refuse to replace another application's file, a newer release's, or one the key does not open.
+
+    A damaged rm-tui database may be replaced (restoring is the cure for it): its
+    header still says it is rm-tui's, and it is kept aside as it is.
+    """
+    from .errors import DatabaseRefused
+    from .store.connection import inspect_database_file
+
+    try:
+        inspect_database_file(db_path, key)
+    except DatabaseRefused:
+        with db_path.open("rb") as handle:
+            header = handle.read(_HEADER_BYTES)
+        if len(header) < _HEADER_BYTES or not header.startswith(SQLITE_MAGIC):
+            raise
+        version = int.from_bytes(header[_USER_VERSION_AT:_USER_VERSION_AT + 4], "big")
+        app_id = int.from_bytes(header[_APPLICATION_ID_AT:_APPLICATION_ID_AT + 4], "big")
+        if app_id != APPLICATION_ID or version > LATEST_VERSION:
+            raise
 
 
 def _check_encryption(file: Path, magic: bytes, size: int, key: Key | None) -> None:

@@ -14,6 +14,7 @@ import pytest
 
 from rm_tui import backup
 from rm_tui.backup import BackupRefused
+from rm_tui.errors import RmTuiError
 from rm_tui.models import NoteText
 from rm_tui.store import Store, driver
 from rm_tui.store.connection import migrate
@@ -244,6 +245,27 @@ def test_a_bad_snapshot_is_refused_and_nothing_changes(kind: str, db: Path, tmp_
         backup.restore(bad, db)
     assert files_in(tmp_path) == before
     assert mentors(db) == ["Sam Ortiz"]
+
+
+def test_a_damaged_database_is_replaced_and_kept_aside_as_it_was(db: Path) -> None:
+    snapshot = backup.take_snapshot(db, now=at(NINE))
+    data = bytearray(db.read_bytes())
+    data[100:4096] = b"\xa5" * (4096 - 100)  # the schema on page 1 scrambled; the header still says rm-tui's
+    db.write_bytes(bytes(data))
+    with pytest.raises(RmTuiError, match="is damaged"):
+        Store.open(db)
+    done = backup.restore(snapshot, db, now=at(NINE))
+    assert done.kept_aside is not None and done.kept_aside.read_bytes() == bytes(data)
+    assert mentors(db) == ["Sam Ortiz"]
+
+
+def test_another_applications_database_is_never_replaced(db: Path, tmp_path: Path) -> None:
+    snapshot = backup.take_snapshot(db, now=at(NINE))
+    theirs = _write_sqlite(tmp_path / "places.sqlite", "CREATE TABLE places (url TEXT)")
+    before = files_in(tmp_path)
+    with pytest.raises(RmTuiError, match="belongs to another application"):
+        backup.restore(snapshot, theirs)
+    assert files_in(tmp_path) == before
 
 
 def test_the_database_itself_is_not_a_snapshot(db: Path) -> None:
