@@ -187,6 +187,10 @@ def _full_text_search(db: driver.Connection) -> None:
     # the app about 60 ms of start-up and 4 MB of memory, for nothing day to day.
     from sqlite_utils import Database
 
+    # The connection is sqlcipher3's (rm_tui.store.driver), whose exceptions are not the
+    # standard library's: the sqlite-utils methods that catch sqlite3.OperationalError
+    # (table.drop(ignore=True), query() of INSERT ... RETURNING) would let them through.
+    # enable_fts catches none, and it is all that is used here (tests/unit/test_encryption.py).
     tables = Database(db, execute_plugins=False)
     for table, columns in SEARCHED.items():
         tables.table(table).enable_fts(columns, fts_version="FTS5", create_triggers=True, tokenize="porter")
