@@ -11,7 +11,6 @@ each is 'the last keystroke': the promise is that it is on disk within 0.5 s.
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -25,9 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import seed
 import tmux
 
+from rm_tui.store import driver
+
 
 def note_length(db: Path) -> int:
-    with sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True) as conn:
+    with driver.connect(f"{db.as_uri()}?mode=ro", None, uri=True) as conn:
         row = conn.execute("SELECT length(body) FROM notes").fetchone()
     return row[0] if row else 0
 

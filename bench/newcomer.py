@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -29,9 +28,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
+sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(HERE))
 
 import tmux  # noqa: E402
+
+from rm_tui.store import driver  # noqa: E402
 
 TYPING_PER_CHAR = 60 / 200  # seconds: 200 characters a minute
 PER_KEY = 0.6  # seconds to find and press a named key (tab, ctrl+s, enter)
@@ -80,7 +82,7 @@ def send(name: str, key: str) -> None:
 
 
 def agenda_titles(db: Path) -> list[str]:
-    with sqlite3.connect(db) as connection:
+    with driver.connect(db, None) as connection:
         return [row[0] for row in connection.execute("SELECT title FROM agenda_items ORDER BY position")]
 
 

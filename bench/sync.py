@@ -27,6 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import seed
 import tmux
 
+from rm_tui.store.driver import Key
+
 
 def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20, method="inclusive")[-1]
@@ -39,12 +41,18 @@ def capture_cost(name: str, samples: int = 50) -> float:
     return (time.perf_counter() - started) / samples
 
 
-def measure(changes: int) -> tuple[list[float], float]:
-    """Sync latencies in seconds, and the cost of one screen capture."""
+def measure(changes: int, start_from: Path | None = None, key: Key | None = None,
+            passphrase_file: Path | None = None) -> tuple[list[float], float]:
+    """Sync latencies in seconds, and the cost of one screen capture.
+
+    On a new database, or on a copy of `start_from` (encrypted with `key`, which the
+    app gets from `passphrase_file`); the app is kept to Sam's mentorship either way.
+    """
     rm_tui = tmux.rm_tui_or_exit()
     with tempfile.TemporaryDirectory() as folder:
-        db, store, session = seed.one_planned_session(folder)
-        name = tmux.start(f"RM_TUI_TOPICS={folder}/none {rm_tui} --db {db}", size=(160, 50))
+        db, store, session = seed.one_planned_session(folder, start_from, key)
+        unlock = f" --passphrase-file {passphrase_file}" if passphrase_file else ""
+        name = tmux.start(f"RM_TUI_TOPICS={folder}/none {rm_tui} --db {db} --only Sam{unlock}", size=(160, 50))
         latencies: list[float] = []
         try:
             tmux.wait_for(name, "Sam")
