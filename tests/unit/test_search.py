@@ -111,6 +111,6 @@ def test_an_item_the_mentor_proposed_is_credited_in_the_results(store: Store, me
     _, session, _ = meeting
     store.add_agenda_item(session, title="Duet videos with customers", proposed_by="mentor")
     store.add_agenda_item(session, title="Duets in our own feed", proposed_by="leader")
-    lines = {hit.title: hit_line(hit).plain for hit in store.search("duet", "leader")}
+    lines = {hit.title: str(hit_line(hit)) for hit in store.search("duet", "leader")}
     assert "proposed by the mentor" in lines["Duet videos with customers"]
     assert "proposed by" not in lines["Duets in our own feed"]
