@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -199,8 +201,15 @@ def cli(
         given_key=given_key,
     )
     if ctx.invoked_subcommand is None:
+        # Textual loads only when the app opens. Deriving an encrypted database's key takes
+        # a fifth of a second on purpose (it is what slows down guessing a stolen file's
+        # passphrase) and lets other threads run: the app loads meanwhile, so start-up
+        # does not wait for both, one after the other.
+        loading = threading.Thread(target=importlib.import_module, args=("rm_tui.app",), daemon=True)
+        loading.start()
         key = ctx.obj.key()  # asked before the screen is taken over
-        from .app import make_app  # Textual loads only when the app opens
+        loading.join()
+        from .app import make_app
 
         app = make_app(ctx.obj.db_path, key=key, role=role, only=only)
         app.run()
