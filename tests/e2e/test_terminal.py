@@ -22,7 +22,7 @@ def test_set_up_a_mentorship_in_a_real_terminal(terminal: Terminal, terminal_env
     terminal.wait_for("No mentorships yet")
     terminal.keys("n")
     # The form shows a moment before its first field has the focus: type once the cursor is in it.
-    terminal.wait_for_cursor("e.g. why some")  # the guided start opens on the first step
+    terminal.wait_for_cursor("e.g. why a few")  # the guided start opens on the first step
     terminal.type("why our videos don't spread")
     terminal.wait_for_field("I don't know", "why our videos don't spread")
     terminal.keys("Tab")
@@ -61,7 +61,7 @@ def test_keys_typed_right_after_tab_land_in_the_next_field(terminal: Terminal) -
     field it left."""
     terminal.wait_for("No mentorships yet")
     terminal.keys("n")
-    terminal.wait_for_cursor(before="e.g. why some")
+    terminal.wait_for_cursor(before="e.g. why a few")
     terminal.burst("reels", "Tab", "Tab", "shorts", "BTab", "why")  # BTab: shift+tab
     terminal.wait_for_field("So I wonder", "why")
     form = terminal.wait_for_field("And", "shorts")
