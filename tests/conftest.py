@@ -9,6 +9,7 @@ import pytest
 
 from rm_tui.models import MentorshipDraft
 from rm_tui.store import Store
+from rm_tui.store.driver import Key
 
 TODAY = date(2026, 11, 24)
 MEETING_START = datetime(2026, 11, 24, 16, 0, tzinfo=UTC)
@@ -76,3 +77,21 @@ def draft(**changes: object) -> MentorshipDraft:
     }
     fields.update(changes)
     return MentorshipDraft(**fields)  # type: ignore[arg-type]
+
+
+def mentors(db: Path, key: Key | None = None) -> list[str]:
+    """The mentors' names in the database at `db` (ended mentorships too), sorted: what a copy holds."""
+    store = Store.open(db, key=key)
+    try:
+        return sorted(entry.mentorship.mentor for entry in store.list_mentorships(include_ended=True))
+    finally:
+        store.close()
+
+
+def add_mentor(db: Path, name: str, key: Key | None = None) -> None:
+    """A mentorship with `name` written to the database at `db`, through a store of its own."""
+    store = Store.open(db, key=key)
+    try:
+        store.create_mentorship(draft(mentor=name))
+    finally:
+        store.close()

@@ -20,10 +20,9 @@ from pathlib import Path
 import pytest
 
 from rm_tui.backup import check_snapshot
-from rm_tui.store import Store
 from rm_tui.store.driver import Key
 from rm_tui.store.migrations import LATEST_VERSION
-from tests.conftest import draft
+from tests.conftest import add_mentor, mentors
 
 pytestmark = pytest.mark.e2e
 
@@ -41,22 +40,6 @@ def litestream() -> str:
 def tree(folder: Path) -> dict[str, bytes | None]:
     """Every path under `folder`, with a file's bytes: what 'left exactly as it was' compares."""
     return {str(p.relative_to(folder)): p.read_bytes() if p.is_file() else None for p in sorted(folder.rglob("*"))}
-
-
-def mentors(db: Path, key: Key | None = None) -> list[str]:
-    store = Store.open(db, key=key)
-    try:
-        return sorted(entry.mentorship.mentor for entry in store.list_mentorships(include_ended=True))
-    finally:
-        store.close()
-
-
-def add_mentor(db: Path, name: str, key: Key | None = None) -> None:
-    store = Store.open(db, key=key)
-    try:
-        store.create_mentorship(draft(mentor=name))
-    finally:
-        store.close()
 
 
 @pytest.fixture

@@ -20,29 +20,13 @@ from rm_tui.store import Store, driver
 from rm_tui.store.connection import migrate
 from rm_tui.store.driver import Key
 from rm_tui.store.migrations import LATEST_VERSION
-from tests.conftest import draft
+from tests.conftest import add_mentor, draft, mentors
 
 NINE = datetime(2026, 12, 2, 9, 15, 30)
 
 
 def at(moment: datetime):
     return lambda: moment
-
-
-def mentors(db: Path, key: Key | None = None) -> list[str]:
-    store = Store.open(db, key=key)
-    try:
-        return [entry.mentorship.mentor for entry in store.list_mentorships(include_ended=True)]
-    finally:
-        store.close()
-
-
-def add_mentor(db: Path, name: str, key: Key | None = None) -> None:
-    store = Store.open(db, key=key)
-    try:
-        store.create_mentorship(draft(mentor=name))
-    finally:
-        store.close()
 
 
 def files_in(folder: Path) -> dict[str, bytes]:
