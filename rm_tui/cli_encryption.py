@@ -36,7 +36,11 @@ def encryption_state(options: Options) -> str:
     from .store.driver import SQLITE_MAGIC, file_head, is_encrypted_file
 
     if options.passphrase_file is not None:
-        options.key()  # refuses a plain file, or a passphrase file others can read
+        # Refuses a plain file or a passphrase file others can read, and a wrong passphrase:
+        # the probe reads the encrypted file with the key, touching nothing.
+        from .store.connection import inspect_database_file
+
+        inspect_database_file(options.db_path, options.key())
     if is_encrypted_file(options.db_path):
         return "encrypted (SQLCipher)"
     if file_head(options.db_path) == SQLITE_MAGIC:

@@ -108,6 +108,7 @@ def _refused(db: Path, *args: str) -> str:
 def test_a_wrong_passphrase_is_refused(encrypted_db: Path, tmp_path: Path) -> None:
     wrong = _secret(tmp_path, "tea at five", name="wrong")
     assert "wrong passphrase" in _refused(encrypted_db, "--passphrase-file", str(wrong), "sessions")
+    assert "wrong passphrase" in _refused(encrypted_db, "--passphrase-file", str(wrong), "where")  # checked there too
 
 
 def test_an_encrypted_database_without_a_passphrase_in_a_script(encrypted_db: Path) -> None:
