@@ -66,6 +66,20 @@ def test_encrypt_then_every_command_needs_the_passphrase(plain_db: Path, tmp_pat
     assert code == 0 and "Zanzibarro" in out
 
 
+def test_the_calendar_and_sessions_read_an_encrypted_database(encrypted_db: Path, tmp_path: Path) -> None:
+    store = Store.open(encrypted_db, key=Key.for_file(PASSPHRASE, encrypted_db))
+    (entry,) = store.list_mentorships()
+    store.plan_session(entry.mentorship.id, scheduled_on="2027-01-12")
+    store.close()
+    secret = str(tmp_path / "pass")
+    code, out, err = _run("--db", str(encrypted_db), "--passphrase-file", secret, "sessions")
+    assert code == 0 and "2027-01-12" in out, err
+    ics = tmp_path / "c.ics"
+    code, _, err = _run("--db", str(encrypted_db), "--passphrase-file", secret, "calendar", "-o", str(ics))
+    assert code == 0, err
+    assert "DTSTART;VALUE=DATE:20270112" in ics.read_text()
+
+
 def test_the_passphrase_file_can_come_from_the_environment(encrypted_db: Path, tmp_path: Path) -> None:
     result = CliRunner(env={"RM_TUI_PASSPHRASE_FILE": str(tmp_path / "pass")}).invoke(
         cli, ["--db", str(encrypted_db), "sessions"]
