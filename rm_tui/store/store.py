@@ -19,12 +19,13 @@ from .connection import connect, open_database
 from .driver import Key
 from .export import ExportQueries
 from .progress import ProgressQueries
+from .reminders import ReminderQueries
 from .search import SearchQueries
 from .setup import SetupQueries
 from .topics import TopicQueries
 
 
-class Store(ExportQueries, SetupQueries, TopicQueries, ProgressQueries, SearchQueries):
+class Store(ExportQueries, SetupQueries, TopicQueries, ProgressQueries, SearchQueries, ReminderQueries):
     """The rm-tui database, as the operations the app needs.
 
     Each base is one concern, in a module of its own (see rm_tui/store/); they all
