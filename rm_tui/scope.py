@@ -33,6 +33,7 @@ class Action(Enum):
     MANAGE_MENTORSHIPS = "set up, change or archive mentorships"
     PLAN_SESSIONS = "plan, move or call off sessions"
     DECIDE_CARRIED = "keep or drop carried items"
+    PIN_ITEMS = "pin or unpin standing items"  # a standing item shapes every agenda to come
     KEEP_CHAMPION_LOG = "change the champion log or write the impact note"
     SEE_LEADERS_OWN = "see the leader's goals, ask and progress"
     PRIVATE_NOTES = "see or make private notes"

@@ -191,6 +191,11 @@ class AgendaItem:
     # For an item not marked done: carry it over (True) or count it discussed (False), as
     # the pair said or the meeting's end read it; None: not decided, its notes and time say.
     carry_over: bool | None = None
+    standing_id: int | None = None  # the standing item this copy is of: pinned, it joins every planned agenda
+
+    @property
+    def is_pinned(self) -> bool:
+        return self.standing_id is not None
 
     @property
     def is_carried(self) -> bool:
@@ -200,6 +205,21 @@ class AgendaItem:
     def is_stale(self) -> bool:
         """Carried so often the pair should do it or drop it, unless they already chose to do it."""
         return self.carry_count >= STALE_AFTER_CARRIES and not self.kept
+
+
+@dataclass(frozen=True)
+class StandingItem:
+    """An item pinned to a mentorship: a copy of it joins every planned agenda, once."""
+
+    id: int
+    mentorship_id: int
+    title: str
+    prompt: str
+    category: str | None
+    minutes: int
+    proposed_by: Role
+    position: int
+    created_at: datetime
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from .sessions import SessionQueries
 
 ITEM_COLUMNS = (
     "id, session_id, position, title, prompt, category, topic_id, minutes, proposed_by, status, "
-    "carried_from_id, carry_count, follow_up_id, version, elapsed_seconds, conflict_of, kept, carry_over"
+    "carried_from_id, carry_count, follow_up_id, version, elapsed_seconds, conflict_of, kept, carry_over, standing_id"
 )
 
 
@@ -218,10 +218,11 @@ class AgendaQueries(SessionQueries):
             # highest id is reused): then the item comes back under a new one.
             taken = self.db.execute("SELECT 1 FROM agenda_items WHERE id = ?", [i.id]).fetchone()
             cursor = self.db.execute(
-                f"INSERT INTO agenda_items ({ITEM_COLUMNS}) VALUES ({', '.join('?' * 18)})",
+                f"INSERT INTO agenda_items ({ITEM_COLUMNS}) VALUES ({', '.join('?' * 19)})",
                 [None if taken else i.id, i.session_id, i.position, i.title, i.prompt, i.category, i.topic_id,
                  i.minutes, i.proposed_by, i.status, i.carried_from_id, i.carry_count, i.follow_up_id,
-                 i.version + 1, i.elapsed_seconds, i.conflict_of, int(i.kept), i.carry_over],
+                 i.version + 1, i.elapsed_seconds, i.conflict_of, int(i.kept), i.carry_over,
+                 self._still_standing(i)],
             )
             restored_id = inserted(cursor)
             if removed.follow_up_was is not None:
@@ -283,6 +284,18 @@ class AgendaQueries(SessionQueries):
         return self.coverage(mentorship_id, window, session_id).categories
 
     # -- helpers -----------------------------------------------------------------
+
+    def _still_standing(self, item: AgendaItem) -> int | None:
+        """A removed copy of a standing item comes back as one, unless it was unpinned
+        meanwhile or another copy has joined its agenda since."""
+        if item.standing_id is None:
+            return None
+        row = self.db.execute(
+            "SELECT 1 FROM standing_items t WHERE t.id = ? AND t.unpinned_at IS NULL AND NOT EXISTS "
+            "(SELECT 1 FROM agenda_items c WHERE c.session_id = ? AND c.standing_id = t.id)",
+            [item.standing_id, item.session_id],
+        ).fetchone()
+        return item.standing_id if row else None
 
     def _update_item(self, item_id: int, assignments: str, values: list[object]) -> None:
         self.get_agenda_item(item_id)  # NotFound when gone, or outside the scope

@@ -37,8 +37,10 @@ class CarryOverQueries(StoreBase):
         - Items come from the latest *held* session only: a planned one has not
           happened, so nothing in it was "not reached". Those still open and not
           counted as discussed (`carry_over`, written when the meeting ended), not
-          follow-up rows (which come from the follow-ups below), and not already
-          carried into a session that is not cancelled.
+          follow-up rows (which come from the follow-ups below), not already
+          carried into a session that is not cancelled, and not standing items
+          (nor items whose carried copy was pinned): those join every planned
+          agenda anyway (rm_tui/store/standing.py), so carrying one would show it twice.
         - Open follow-ups come in unless a planned or live session already has them.
           Their count is one more than the most they were carried to a held session.
 
@@ -73,7 +75,9 @@ class CarryOverQueries(StoreBase):
             "SELECT i.title, i.prompt, i.category, i.topic_id, i.minutes, i.proposed_by, i.id, i.carry_count + 1, "
             "NULL FROM agenda_items i WHERE i.session_id = (SELECT id FROM sessions WHERE mentorship_id = ? "
             "  AND status = 'held' ORDER BY scheduled_on DESC, id DESC LIMIT 1) "
-            "AND i.status = 'open' AND i.carry_over IS NOT 0 AND i.follow_up_id IS NULL "
+            "AND i.status = 'open' AND i.carry_over IS NOT 0 AND i.follow_up_id IS NULL AND i.standing_id IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM agenda_items p WHERE p.carried_from_id = i.id "
+            "  AND p.standing_id IS NOT NULL) "
             "AND (? IS NULL OR i.id = ?) AND NOT EXISTS ("
             "  SELECT 1 FROM agenda_items c JOIN sessions s ON s.id = c.session_id "
             "  WHERE c.carried_from_id = i.id AND s.status != 'cancelled') "

@@ -240,8 +240,31 @@ _SCHEMA_10: list[Step] = [
     "AND session_id IN (SELECT id FROM sessions WHERE status = 'held')",
 ]
 
+# 11: standing items. An item pinned to a mentorship joins every planned agenda; the copy
+# on an agenda names the standing item it came from (at most one copy per agenda), so
+# joining again finds it there, and carry-over leaves it be: it is there next time anyway.
+# Unpinning keeps the row (unpinned_at), so the copies in meetings held stay what they were.
+_SCHEMA_11: list[Step] = [
+    f"""CREATE TABLE standing_items (
+        id INTEGER PRIMARY KEY,
+        mentorship_id INTEGER NOT NULL REFERENCES mentorships(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        prompt TEXT NOT NULL DEFAULT '',
+        category TEXT,
+        minutes INTEGER NOT NULL CHECK (minutes > 0),
+        proposed_by TEXT NOT NULL CHECK (proposed_by IN ('leader', 'mentor')),
+        position INTEGER NOT NULL,
+        unpinned_at TEXT,
+        {_STAMPS}
+    )""",
+    "CREATE INDEX standing_items_by_mentorship ON standing_items(mentorship_id, position)",
+    "ALTER TABLE agenda_items ADD COLUMN standing_id INTEGER REFERENCES standing_items(id) ON DELETE SET NULL",
+    "CREATE UNIQUE INDEX agenda_items_one_per_standing ON agenda_items(session_id, standing_id) "
+    "WHERE standing_id IS NOT NULL",
+]
+
 MIGRATIONS: list[list[Step]] = [_SCHEMA_1, _SCHEMA_2, _SCHEMA_3, _SCHEMA_4, _SCHEMA_5, _SCHEMA_6,
-                                [_full_text_search], _SCHEMA_8, _SCHEMA_9, _SCHEMA_10]
+                                [_full_text_search], _SCHEMA_8, _SCHEMA_9, _SCHEMA_10, _SCHEMA_11]
 """MIGRATIONS[n - 1] brings a database to schema version n: SQL, or a function for what
 sqlite-utils writes better than we would (the search index and its triggers)."""
 

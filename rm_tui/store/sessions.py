@@ -21,6 +21,7 @@ from .base import NOW_SQL, inserted
 from .carry_over import NEXT_PLANNED_ORDER, CarryOverQueries
 from .connection import immediate
 from .mentorships import MentorshipQueries
+from .standing import StandingQueries
 
 SESSION_COLUMNS = (
     "id, mentorship_id, scheduled_on, minutes, status, rules_shown, started_at, ended_at, "
@@ -32,7 +33,7 @@ IfPlanned = Literal["refuse", "move", "keep"]
 move that session to the new date, or keep both."""
 
 
-class SessionQueries(CarryOverQueries, MentorshipQueries):
+class SessionQueries(CarryOverQueries, StandingQueries, MentorshipQueries):
     """Sessions of a mentorship, planned, running, held or called off."""
 
 
@@ -86,6 +87,7 @@ class SessionQueries(CarryOverQueries, MentorshipQueries):
                     [mentorship_id, when.isoformat(), length],
                 ))
                 self._bring_in_carry_over(session_id)
+                self._join_standing_items(session_id)  # after carry-over: a carried copy of one is its copy
         self._wrote("sessions", "agenda_items")
         return session_id
 

@@ -99,6 +99,9 @@ WRITES: dict[str, Call] = {
     "set_follow_up_status": lambda s, w: s.set_follow_up_status(w.follow_up, "done"),
     "edit_follow_up": lambda s, w: s.edit_follow_up(w.follow_up, title="Watch five", owner="leader", due="+7d"),
     "set_note_visibility": lambda s, w: s.set_note_visibility(w.leaders_note, "private"),
+    "pin_agenda_item": lambda s, w: s.pin_agenda_item(w.stale_item),
+    "unpin_standing_item": lambda s, w: s.unpin_standing_item(1)
+    if s.scope.is_mentor else s.unpin_standing_item(s.pin_agenda_item(w.stale_item)),
     # What the mentor may do, done as the mentor.
     "add_agenda_item": lambda s, w: s.add_agenda_item(w.planned, title="Podcasts", proposed_by="mentor"),
     "edit_agenda_item": lambda s, w: s.edit_agenda_item(w.stale_item, title="Renamed", minutes=5, prompt="",
