@@ -18,6 +18,7 @@ from . import __version__
 from .cli_backup import backup, restore, snapshot_on_quit
 from .cli_due import due_command
 from .cli_encryption import decrypt_command, encrypt_command, encryption_state
+from .cli_import import import_command
 from .cli_recap import recap
 from .errors import RmTuiError
 from .models import ROLES, Role
@@ -415,6 +416,7 @@ cli.add_command(restore)
 
 cli.add_command(encrypt_command)
 cli.add_command(decrypt_command)
+cli.add_command(import_command)
 cli.add_command(due_command)
 cli.add_command(recap)
 

@@ -18,6 +18,7 @@ from .base import Today
 from .connection import connect, open_database
 from .driver import Key
 from .export import ExportQueries
+from .importing import ImportQueries
 from .progress import ProgressQueries
 from .reminders import ReminderQueries
 from .search import SearchQueries
@@ -25,7 +26,9 @@ from .setup import SetupQueries
 from .topics import TopicQueries
 
 
-class Store(ExportQueries, SetupQueries, TopicQueries, ProgressQueries, SearchQueries, ReminderQueries):
+class Store(
+    ImportQueries, ExportQueries, SetupQueries, TopicQueries, ProgressQueries, SearchQueries, ReminderQueries
+):
     """The rm-tui database, as the operations the app needs.
 
     Each base is one concern, in a module of its own (see rm_tui/store/); they all
