@@ -2,7 +2,10 @@
 
 Each session keeps one UID for good (the database's own id and the session's), so
 importing a newer file updates the events already there instead of adding copies,
-and a cancelled session comes back marked cancelled. The description holds the
+and a cancelled session comes back marked cancelled. Its SEQUENCE is the session's
+version, which grows with every change (moved, resized, called off): calendar apps
+take the event with the higher SEQUENCE as the newer one and update in place. Each
+session to come carries an alarm the day before, so no daemon of ours has to remind. The description holds the
 agenda's titles only: no notes of any visibility ever go into the file.
 """
 
@@ -10,7 +13,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from .errors import RmTuiError
 from .models import AgendaItem, Mentorship, Session
@@ -51,9 +54,10 @@ def agenda_text(items: list[AgendaItem]) -> str:
 
 
 def session_event(database_id: str, mentorship: Mentorship, session: Session, items: list[AgendaItem],
-                  stamp: datetime) -> Event:
+                  stamp: datetime, version: int = 1) -> Event:
     event = Event()
     event.add("uid", session_uid(database_id, session.id))
+    event.add("sequence", max(version - 1, 0))  # versions start at 1, SEQUENCE at 0
     event.add("dtstamp", stamp)
     # Sessions have a day, not an hour: an all-day event the leader moves to a time.
     event.add("dtstart", session.scheduled_on)
@@ -62,7 +66,19 @@ def session_event(database_id: str, mentorship: Mentorship, session: Session, it
     event.add("description", agenda_text(items))
     event.add("status", "CANCELLED" if session.status == "cancelled" else "CONFIRMED")
     event.add("transp", "TRANSPARENT")  # a day marker, not a block of busy time
+    if session.status != "cancelled":  # nothing to be reminded of
+        event.add_component(day_before_alarm(mentorship))
     return event
+
+
+def day_before_alarm(mentorship: Mentorship) -> Alarm:
+    """A reminder the day before, shown by the calendar app: time to look at the agenda."""
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", timedelta(days=-1))
+    alarm.add("description", (
+        f"Tomorrow: reverse mentoring, {mentorship.leader} and {mentorship.mentor}. Time to look at the agenda."))
+    return alarm
 
 
 def planned_sessions_calendar(store: Store, now: datetime | None = None) -> str:
@@ -81,9 +97,11 @@ def planned_sessions_calendar(store: Store, now: datetime | None = None) -> str:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Reverse mentoring")
     mentorships: dict[int, Mentorship] = {}
+    versions = store.session_versions(session.id for session in sessions)
     for session in sessions:
         mentorship = mentorships.get(session.mentorship_id) or store.get_mentorship(session.mentorship_id)
         mentorships[session.mentorship_id] = mentorship
-        calendar.add_component(session_event(database_id, mentorship, session, store.agenda(session.id), stamp))
+        calendar.add_component(session_event(
+            database_id, mentorship, session, store.agenda(session.id), stamp, versions.get(session.id, 1)))
     ical: bytes = calendar.to_ical()
     return ical.decode("utf-8")

@@ -77,6 +77,27 @@ def test_only_serving_loads_the_web_server() -> None:
     assert result.stdout.strip() == "[]"
 
 
+def test_the_due_command_never_loads_the_app_nor_anything_heavy(tmp_path) -> None:
+    """`rm-tui due` runs on every shell prompt: the store and click, never Textual (bench/due.py times it)."""
+    import subprocess
+    import sys
+
+    from rm_tui.store import Store
+
+    db = tmp_path / "rm.db"
+    Store.open(db).close()  # created and migrated here: a prompt meets an up-to-date file
+    heavy = ("textual", "rich", "rm_tui.app", "sqlite_utils", "icalendar", "textual_serve", "aiohttp")
+    probe = (
+        "import atexit, sys; "
+        f"atexit.register(lambda: print(sorted(m for m in {heavy!r} if m in sys.modules))); "
+        f"sys.argv = ['rm-tui', '--db', {str(db)!r}, 'due']; "
+        "from rm_tui.__main__ import main; main()"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["nothing due", "[]"]
+
+
 def test_screens_and_widgets_use_the_store_only_through_its_face(graph: grimp.ImportGraph) -> None:
     """`from rm_tui.store import Store`: the modules inside the store are its own business."""
     inside = graph.find_descendants("rm_tui.store")

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from icalendar import Calendar
 
 from rm_tui.__main__ import cli
-from rm_tui.calendar_export import planned_sessions_calendar
+from rm_tui.calendar_export import planned_sessions_calendar, session_uid
 from rm_tui.models import NoteText
 from rm_tui.store import Store
 from tests.conftest import TODAY, draft
@@ -109,3 +109,33 @@ def test_with_no_session_to_come_the_command_refuses_in_one_line_and_writes_noth
     store.create_mentorship(draft(mentor="Priya Nair"))
     both = runner.invoke(cli, ["--db", str(db_path), "calendar", "-o", str(out)])
     assert both.output == "rm-tui: No session is planned: p in rm-tui plans one\n" and not out.exists()
+
+
+def test_each_session_to_come_has_an_alarm_the_day_before_and_a_cancelled_one_none(store: Store) -> None:
+    sam = store.create_mentorship(draft(mentor="Sam Ortiz"))
+    kept = store.plan_session(sam, scheduled_on=TODAY + timedelta(days=3))
+    called_off = store.plan_session(sam, scheduled_on=TODAY + timedelta(days=17))
+    store.cancel_session(called_off)
+    events = _events(planned_sessions_calendar(store))
+    database_id = store.database_id()
+    (alarm,) = events[session_uid(database_id, kept)].walk("VALARM")
+    assert str(alarm["action"]) == "DISPLAY"
+    assert alarm["trigger"].dt == timedelta(days=-1)
+    assert str(alarm["description"]) == (
+        "Tomorrow: reverse mentoring, Dana Whitfield and Sam Ortiz. Time to look at the agenda."
+    )
+    assert events[session_uid(database_id, called_off)].walk("VALARM") == []  # nothing to be reminded of
+
+
+def test_moving_a_session_raises_its_sequence_and_keeps_its_uid(store: Store) -> None:
+    sam = store.create_mentorship(draft(mentor="Sam Ortiz"))
+    session = store.plan_session(sam, scheduled_on=TODAY + timedelta(days=3))
+    ((uid, first),) = _events(planned_sessions_calendar(store)).items()
+    store.update_session(session, scheduled_on=TODAY + timedelta(days=5), minutes=30)
+    ((uid_moved, moved),) = _events(planned_sessions_calendar(store)).items()
+    store.cancel_session(session)
+    ((uid_cancelled, cancelled),) = _events(planned_sessions_calendar(store)).items()
+    assert uid == uid_moved == uid_cancelled  # the same event, updated in place
+    assert first["sequence"] == 0
+    assert first["sequence"] < moved["sequence"] < cancelled["sequence"]
+    assert moved["dtstart"].dt == TODAY + timedelta(days=5)
