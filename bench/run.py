@@ -9,7 +9,9 @@ session and of everything; typing 2,000 characters into a note against a bare
 TextArea app; sync between two processes; peak memory against the bare app. Then the cost
 of encryption at rest (bench/encrypted.py): start-up, typing, search and sync on
 the five years encrypted, each against the plain file in the same run;
-`--only encryption` runs that part alone, in a few minutes.
+`--only encryption` runs that part alone, in a few minutes. And `rm-tui due`, the
+line for a shell prompt, as a new process each time against the interpreter's own
+start, plain and encrypted (bench/due.py; `--only due`).
 The machine is shared and noisy: read the ratios, not the milliseconds.
 """
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import subprocess
 import sys
@@ -29,6 +32,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+import due as due_bench  # noqa: E402
 import encrypted  # noqa: E402
 import large_db  # noqa: E402
 import search as search_bench  # noqa: E402
@@ -151,16 +155,19 @@ def peak_memory_kb(command: str, ready: str) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--only", choices=["encryption"], help="run one part of the table alone")
+    parser.add_argument("--only", choices=["encryption", "due"], help="run one part of the table alone")
     args = parser.parse_args()
     rm_tui = tmux.rm_tui_or_exit()
     lines = []
     with tempfile.TemporaryDirectory() as folder:
         large = Path(folder) / "large.db"
         facts = large_db.generate(large)
-        if args.only != "encryption":
+        if args.only is None:
             lines += everyday_rows(args.runs, large, facts["big_session"], folder, rm_tui)
-        lines += encryption_rows(args.runs, large, folder, rm_tui)
+        if args.only in (None, "due"):
+            lines += due_rows(args.runs, large, folder, rm_tui)
+        if args.only in (None, "encryption"):
+            lines += encryption_rows(args.runs, large, folder, rm_tui)
 
     print(f"rm-tui benchmarks: {facts['sessions']:,} sessions, {facts['notes']:,} notes, "
           f"{facts['follow_ups']:,} follow-ups; {args.runs} runs where repeated")
@@ -219,6 +226,22 @@ def everyday_rows(runs: int, large: Path, big_session: int, folder: str, rm_tui:
     bare_kb = peak_memory_kb(f"{sys.executable} {HERE / 'bare_app.py'}", "bare app ready")
     lines.append(row("peak memory, five years (vs bare app)", ours_kb / 1024, bare_kb / 1024, "<= 1.3x bare app",
                      unit="MB"))
+    return lines
+
+
+def due_rows(runs: int, large: Path, folder: str, rm_tui: Path) -> list[str]:
+    """`rm-tui due` on the five years, a new process each run: plain against `python -c pass`, then encrypted."""
+    ours, bare = due_bench.measure(runs * 4, large, rm_tui)
+    plain = median_ms(ours)
+    missed = plain >= due_bench.TARGET_MS
+    lines = [row("rm-tui due, five years (vs python -c pass)", plain, median_ms(bare), f"< {due_bench.TARGET_MS} ms",
+                 why="its imports: python -X importtime -m rm_tui due" if missed else "")]
+    Path(folder, "due").mkdir()
+    with due_bench.this_checkout():  # the rm-tui being timed writes the copy, whatever is installed
+        locked = encrypted.encrypt_copy(large, os.path.join(folder, "due"), rm_tui)
+    sealed, _ = due_bench.measure(runs * 2, locked.path, rm_tui, "--passphrase-file", str(locked.passphrase_file))
+    lines.append(row("  the same, encrypted (vs plain)", median_ms(sealed), plain, "-",
+                     why="the key's derivation from the passphrase, on purpose"))
     return lines
 
 
