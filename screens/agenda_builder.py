@@ -17,7 +17,7 @@ from textual.widgets import Button, Footer, Header, Input, OptionList, Select, S
 from textual.widgets.option_list import Option
 
 from rm_tui.changes import EVERYTHING, Tables, touches
-from rm_tui.errors import Forbidden
+from rm_tui.errors import Forbidden, ValidationError
 from rm_tui.models import AgendaItem, Topic, suggest_category
 from rm_tui.placeholders import fill
 from rm_tui.scope import Action
@@ -75,6 +75,7 @@ class AgendaBuilderScreen(DataScreen):
         "keep_item": Action.DECIDE_CARRIED,
         "drop_item": Action.DECIDE_CARRIED,
         "edit_session": Action.PLAN_SESSIONS,
+        "pin_item": Action.PIN_ITEMS,
     }
     BINDINGS = [
         Binding("slash", "search_topics", "Search topics",
@@ -87,6 +88,8 @@ class AgendaBuilderScreen(DataScreen):
         Binding("ctrl+down", "move(1)", "Move down", tooltip="Move the highlighted agenda item down", show=False),
         Binding("k", "keep_item", "Do it", tooltip="Keep a stale item: the pair will do it this time"),
         Binding("x", "drop_item", "Drop", tooltip="Drop a carried item for good (its follow-up too); ctrl+z undoes"),
+        Binding("ctrl+k", "pin_item", "Pin / unpin",
+                tooltip="Pin the highlighted item: it joins every planned agenda (again: unpin it)"),
         Binding("ctrl+l", "edit_session", "Date & length",
                 tooltip="Change this session's date or length, or call it off", show=False),
         Binding("delete", "remove_item", "Remove", tooltip="Remove the highlighted agenda item (ctrl+z undoes)"),
@@ -379,6 +382,8 @@ class AgendaBuilderScreen(DataScreen):
             return item is not None and item.is_stale
         if action == "drop_item":
             return item is not None and item.is_carried
+        if action == "pin_item":
+            return item is not None and item.follow_up_id is None  # a follow-up comes back by itself
         return True
 
     @on(OptionList.OptionHighlighted, "#agenda")
@@ -403,6 +408,21 @@ class AgendaBuilderScreen(DataScreen):
         self._undo.add(f"Put back: {item.title}", lambda: self.store.restore_agenda_item(dropped))
         also = " and its follow-up" if item.follow_up_id is not None else ""
         notify_literal(self, f"Dropped{also} for good: {item.title} (ctrl+z puts it back)")
+
+    def action_pin_item(self) -> None:
+        """Pin the highlighted item to the mentorship, or unpin it; pressing again undoes either."""
+        item = self._highlighted_item()
+        if item is None:
+            return
+        try:
+            if item.standing_id is None:
+                self.store.pin_agenda_item(item.id)
+                notify_literal(self, f"Pinned: {item.title} joins every planned agenda (ctrl+k unpins)")
+            else:
+                self.store.unpin_standing_item(item.standing_id, keeping=item.id)
+                notify_literal(self, f"Unpinned: {item.title} stays here, and joins no new agenda")
+        except (Forbidden, ValidationError) as refusal:
+            self.notify(str(refusal), severity="warning", markup=False)
 
     def action_edit_session(self) -> None:
         from .session_form import SessionFormScreen

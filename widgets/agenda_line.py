@@ -8,6 +8,7 @@ moving between them should read each fact the same way wherever it appears:
     · mentor  the mentor's idea (credit for ideas is part of the deal)
     3:12 of 15:00 +0:12  time spent of time planned, and the overrun
     ✎2  notes taken on it          ↻3  carried over three times
+    📌  pinned: a standing item, on every planned agenda
     STALE  carried so often the pair should do it or drop it
     ⚠ edited at the same time  two edits that clashed, both kept for the pair to choose
 
@@ -35,6 +36,8 @@ Part = Content | str | tuple[str, str]
 CURRENT_MARK = "▶ "
 DISCUSSED_MARK = "✓ "
 NO_MARK = "  "
+PINNED = "📌"
+PINNED_GUIDANCE = " every meeting"
 STALE = "STALE"
 STALE_GUIDANCE = ": do it or drop it"
 EDITED_TOGETHER = "⚠ edited at the same time"
@@ -148,6 +151,8 @@ def _clock(item: AgendaItem, meeting: InMeeting | None) -> list[Part]:
 
 def _marks(item: AgendaItem, guidance: bool) -> list[Part]:
     parts: list[Part] = []
+    if item.is_pinned:
+        parts.append((f"{GAP}{PINNED}{PINNED_GUIDANCE if guidance else ''}", "$accent"))
     if item.is_carried:
         parts.append((f"{GAP}↻{item.carry_count}", "$warning"))
     if item.is_stale:
