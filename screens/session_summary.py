@@ -92,6 +92,7 @@ class SessionSummaryScreen(RmTuiNode, ModalScreen[str]):
     """
     BINDINGS = [
         Binding("f8", "close('export')", "Export", tooltip="Export this meeting as Markdown"),
+        Binding("r", "recap", "Recap for the mentor", tooltip="Shared notes, follow-ups and what carries over"),
         Binding("escape", "close('close')", "Close"),
         Binding("space", "move_item", "Discussed/carries over",
                 tooltip="Move the highlighted item between discussed and carries over"),
@@ -112,6 +113,7 @@ class SessionSummaryScreen(RmTuiNode, ModalScreen[str]):
                     yield Button("Keep going", id="keep")
                 else:
                     yield Button("Export as Markdown", id="export", variant="primary")
+                    yield Button("Recap for the mentor", id="recap")
                     yield Button("Close", id="close")
 
     def on_mount(self) -> None:
@@ -140,13 +142,13 @@ class SessionSummaryScreen(RmTuiNode, ModalScreen[str]):
         movable = [i for i in range(listing.option_count) if not listing.get_option_at_index(i).disabled]
         at = next((i for i in movable if listing.get_option_at_index(i).id == wanted), movable[0] if movable else None)
         listing.highlighted = at
-        finish = "enter ends · escape keeps going" if self.asking_to_end else "F8 exports · escape closes"
+        finish = "enter ends · escape keeps going" if self.asking_to_end else "F8 exports · r recaps · escape closes"
         box = self.query_one("#summary")
         box.border_subtitle = f"{FLIP_HINT} · {finish}" if summary.may_change_carry_over else finish
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Exporting is offered once the meeting has ended, as the buttons are.
-        if action == "close" and parameters == ("export",):
+        # Exporting and the recap are offered once the meeting has ended, as the buttons are.
+        if (action == "close" and parameters == ("export",)) or action == "recap":
             return not self.asking_to_end
         if action == "move_item":
             return self.summary.may_change_carry_over
@@ -183,7 +185,23 @@ class SessionSummaryScreen(RmTuiNode, ModalScreen[str]):
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.action_close(event.button.id or "close")
+        if event.button.id == "recap":
+            self.action_recap()
+        else:
+            self.action_close(event.button.id or "close")
+
+    def action_recap(self) -> None:
+        """The recap for the mentor, in a dialog over this one: the summary stays for what comes next."""
+        from rm_tui.recap import gather_recap
+
+        from .recap_dialog import RecapDialog
+
+        try:
+            recap = gather_recap(self.app.store, self.summary.session.id)
+        except RmTuiError as error:
+            notify_literal(self, str(error), severity="warning")
+            return
+        self.app.push_screen(RecapDialog(recap))
 
     def action_close(self, choice: str) -> None:
         self.dismiss(choice)
