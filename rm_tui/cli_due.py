@@ -45,9 +45,9 @@ def due_command(options: Options, mentorship: str | None) -> None:
     Exits 0, or 1 when a follow-up is late (past its due date and still open), so a
     script can act on it; 2 when the database cannot be read.
 
-    It answers in well under a tenth of a second on a plain database. An encrypted
-    one costs the key's derivation from the passphrase (about 0.2 s, on purpose: it
-    is what slows down guessing a stolen file's passphrase) on every run.
+    It loads the database and the command line only, never the app. With an
+    encrypted database each run also derives the key from the passphrase (about
+    0.2 s, on purpose: it is what slows down guessing a stolen file's passphrase).
     """
     store = options.open_store()
     try:

@@ -97,4 +97,4 @@ def test_help_names_the_exit_statuses_and_the_cost_of_encryption() -> None:
     result = CliRunner().invoke(cli, ["due", "--help"])
     text = " ".join(result.output.split())
     assert "1 when a follow-up is late" in text
-    assert "An encrypted one costs the key's derivation" in text
+    assert "With an encrypted database each run also derives the key" in text
