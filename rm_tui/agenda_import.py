@@ -20,13 +20,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from .errors import RmTuiError
 from .models import FollowUpStatus, Role, Visibility
 from .text import clean_text
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 MAX_IMPORT_BYTES = 1024 * 1024
 """An agenda is a page or two; a larger file is not one (and would be slow to preview)."""
@@ -154,6 +156,14 @@ def split_time_box(title: str) -> tuple[str, int | None]:
     return title[: found.start()].strip(), minutes
 
 
+def _markdown() -> MarkdownIt:
+    """The CommonMark parser, loaded on first use: every rm-tui command imports this module
+    through the store, and only an import needs the parser (30 ms of start-up otherwise)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
+
 def _plain(token: Token) -> str:
     """An inline token's text as a reader sees it: escapes undone, emphasis marks gone."""
     parts: list[str] = []
@@ -177,7 +187,7 @@ class _Draft:
 
 
 def _parse_document(text: str) -> ImportedAgenda:
-    tokens = MarkdownIt("commonmark").parse(text)
+    tokens = _markdown().parse(text)
     drafts: list[_Draft] = []
     headings: list[_Draft] = []  # the headings whose section we are in, outermost first
     under: _Draft | None = None  # where the text that follows belongs
@@ -245,7 +255,7 @@ class _ExportItem:
 def _parse_export(text: str) -> ImportedAgenda:
     """An rm-tui session export, read back in the outline rm_tui/export.py writes."""
     lines = text.split("\n")
-    tokens = MarkdownIt("commonmark").parse(text)
+    tokens = _markdown().parse(text)
     items: list[_ExportItem] = []
     session_notes: list[ImportedNote] = []
     follow_ups: list[ImportedFollowUp] = []

@@ -86,7 +86,7 @@ def test_the_due_command_never_loads_the_app_nor_anything_heavy(tmp_path) -> Non
 
     db = tmp_path / "rm.db"
     Store.open(db).close()  # created and migrated here: a prompt meets an up-to-date file
-    heavy = ("textual", "rich", "rm_tui.app", "sqlite_utils", "icalendar", "textual_serve", "aiohttp")
+    heavy = ("textual", "rich", "rm_tui.app", "sqlite_utils", "icalendar", "textual_serve", "aiohttp", "markdown_it")
     probe = (
         "import atexit, sys; "
         f"atexit.register(lambda: print(sorted(m for m in {heavy!r} if m in sys.modules))); "
