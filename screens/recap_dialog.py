@@ -9,12 +9,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Resize
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from rm_tui.recap import CUT_LINE, RECAP_HINT, Recap, mailto_url, recap_markdown, recap_subject
 from widgets.rm_tui_node import RmTuiNode
 from widgets.safe import literal, notify_literal
+
+AROUND_THE_TEXT = 8  # rows the dialog's border, padding and buttons take
 
 
 class RecapDialog(RmTuiNode, ModalScreen[None]):
@@ -24,8 +27,7 @@ class RecapDialog(RmTuiNode, ModalScreen[None]):
     RecapDialog { align: center middle; }
     RecapDialog #recap { width: 90; max-width: 100%; height: auto; max-height: 100%;
                          border: thick $accent; background: $surface; padding: 1 2; }
-    RecapDialog #recap-text { height: auto; max-height: 1fr; }
-    RecapDialog #recap-hint { color: $text-muted; margin-top: 1; }
+    RecapDialog #recap-text { height: auto; }
     RecapDialog #recap-buttons { height: auto; margin-top: 1; }
     RecapDialog #recap-buttons Button { margin-right: 1; }
     """
@@ -45,7 +47,6 @@ class RecapDialog(RmTuiNode, ModalScreen[None]):
         with Vertical(id="recap"):
             with VerticalScroll(id="recap-text"):
                 yield Static(literal(self.text))
-            yield Static(RECAP_HINT, id="recap-hint", markup=False)
             with Horizontal(id="recap-buttons"):
                 yield Button("Copy", id="copy", variant="primary")
                 yield Button("Save as Markdown", id="save")
@@ -57,6 +58,10 @@ class RecapDialog(RmTuiNode, ModalScreen[None]):
         box.border_title = "Recap for the mentor"
         box.border_subtitle = "c copies · s saves · m mails · escape closes"
         self.query_one("#copy").focus()
+
+    def on_resize(self, event: Resize) -> None:
+        # An auto-height text would push the buttons off a short terminal: it scrolls instead.
+        self.query_one("#recap-text").styles.max_height = max(3, event.size.height - AROUND_THE_TEXT)
 
     @on(Button.Pressed)
     async def _pressed(self, event: Button.Pressed) -> None:
