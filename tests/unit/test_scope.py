@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from rm_tui.agenda_import import ImportedAgenda, ImportedItem
 from rm_tui.errors import Forbidden, NotFound
 from rm_tui.exporting import ExportRequest, render
 from rm_tui.models import MentorshipSetup, NoteText
@@ -120,6 +121,8 @@ WRITES: dict[str, Call] = {
     "end_session": lambda s, w: s.end_session(w.session),
     "save_note": lambda s, w: s.save_note(NoteText(None, w.planned, None, "mentor", "shared", "my words")),
     "add_follow_up": lambda s, w: s.add_follow_up(w.mentorship, title="Send the deck", owner="mentor", due="+3d"),
+    "import_agenda": lambda s, w: s.import_agenda(
+        w.mentorship, ImportedAgenda((ImportedItem("From the mentor's prep", 10),)), by="mentor"),
 }
 
 
