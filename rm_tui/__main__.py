@@ -15,11 +15,6 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 from . import __version__
-from .cli_backup import backup, restore, snapshot_on_quit
-from .cli_due import due_command
-from .cli_encryption import decrypt_command, encrypt_command, encryption_state
-from .cli_import import import_command
-from .cli_recap import recap
 from .errors import RmTuiError
 from .models import ROLES, Role
 from .paths import DB_ENV_VAR, TOPICS_ENV_VAR, default_db_path, user_topics_dir
@@ -50,6 +45,30 @@ class RmTuiGroup(click.Group):
     error). The group's options are parsed in `make_context`; the command's name and
     the command's options in `invoke`: between them, every usage error passes here.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_commands: dict[str, str] = {}
+        """Command name -> "module:attribute" in this package, imported only when that command runs
+        (or help lists them): `rm-tui due` runs on every shell prompt and loads only what it needs."""
+
+    def add_lazy_command(self, name: str, where: str) -> None:
+        self.lazy_commands[name] = where
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            # An unknown name loads them all, so that "did you mean" weighs every command.
+            for name in [cmd_name] if cmd_name in self.lazy_commands else list(self.lazy_commands):
+                self._load(name)
+        return super().get_command(ctx, cmd_name)
+
+    def _load(self, name: str) -> None:
+        module, attribute = self.lazy_commands.pop(name).split(":")
+        command = getattr(importlib.import_module(module, __package__), attribute)
+        self.add_command(command, name)
 
     def make_context(
         self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
@@ -134,6 +153,14 @@ class Options:
         return store
 
 
+class _DatabaseOption(click.Option):
+    """--db, whose help names the default file: looked up (platformdirs) only when help is shown."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        self.help = f"The database file. Default: {default_db_path()}"
+        return super().get_help_record(ctx)
+
+
 @click.group(
     name="rm-tui",  # the command path in messages, whatever runs the group
     cls=RmTuiGroup,
@@ -144,11 +171,12 @@ class Options:
 @click.option(
     "--db",
     "db_path",
+    cls=_DatabaseOption,
     # No checks of click's: ours (rm_tui.store.connection) refuse a folder or a device in one line.
     type=click.Path(readable=False, path_type=Path),
     envvar=DB_ENV_VAR,
     show_envvar=True,
-    help=f"The database file. Default: {default_db_path()}",
+    help="The database file.",
 )
 @click.option(
     "--as",
@@ -216,6 +244,8 @@ def cli(
 
         app = make_app(ctx.obj.db_path, key=key, role=role, only=only)
         app.run()
+        from .cli_backup import snapshot_on_quit
+
         snapshot_on_quit(ctx.obj, key)  # after the app has closed: the quit key never waits for it
         ctx.exit(app.return_code or 0)
 
@@ -240,6 +270,8 @@ def _run_demo(role: Role, only: str | None) -> None:
 @click.pass_obj
 def where(options: Options) -> None:
     """Print where rm-tui keeps its database and your topic files, and whether it is encrypted."""
+    from .cli_encryption import encryption_state
+
     encryption = encryption_state(options)  # first: a refusal prints nothing else
     click.echo(f"database     {options.db_path}")
     click.echo(f"encryption   {encryption}")
@@ -410,15 +442,14 @@ def serve(options: Options, host: str, port: int, mentorship: str | None) -> Non
     click.echo("Stopped serving.")
 
 
-cli.add_command(backup)
-cli.add_command(restore)
-
-
-cli.add_command(encrypt_command)
-cli.add_command(decrypt_command)
-cli.add_command(import_command)
-cli.add_command(due_command)
-cli.add_command(recap)
+# Each imported only when it runs (RmTuiGroup.lazy_commands).
+cli.add_lazy_command("backup", ".cli_backup:backup")
+cli.add_lazy_command("restore", ".cli_backup:restore")
+cli.add_lazy_command("encrypt", ".cli_encryption:encrypt_command")
+cli.add_lazy_command("decrypt", ".cli_encryption:decrypt_command")
+cli.add_lazy_command("import", ".cli_import:import_command")
+cli.add_lazy_command("due", ".cli_due:due_command")
+cli.add_lazy_command("recap", ".cli_recap:recap")
 
 
 def main() -> None:

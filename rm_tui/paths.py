@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 APP_NAME = "rm-tui"
 DB_FILENAME = "rm-tui.db"
 DB_ENV_VAR = "RM_TUI_DB"
@@ -15,6 +13,9 @@ TOPICS_ENV_VAR = "RM_TUI_TOPICS"
 
 def data_dir() -> Path:
     """The per-user data folder (e.g. ~/.local/share/rm-tui on Linux)."""
+    # Imported here: `rm-tui --db FILE due` runs on every shell prompt and never needs it.
+    from platformdirs import user_data_path
+
     return user_data_path(APP_NAME, appauthor=False)
 
 
