@@ -98,6 +98,39 @@ def test_the_due_command_never_loads_the_app_nor_anything_heavy(tmp_path) -> Non
     assert result.stdout.splitlines() == ["nothing due", "[]"]
 
 
+def test_the_due_command_loads_no_other_command_nor_the_default_paths_lookup(tmp_path) -> None:
+    """`rm-tui --db FILE due` loads its own command alone: the other commands' modules load when
+    they run, and platformdirs only when the default database's path is needed."""
+    import subprocess
+    import sys
+
+    from rm_tui.store import Store
+
+    db = tmp_path / "rm.db"
+    Store.open(db).close()
+    others = ("rm_tui.cli_backup", "rm_tui.cli_encryption", "rm_tui.cli_import", "rm_tui.cli_recap", "platformdirs")
+    probe = (
+        "import atexit, sys; "
+        f"atexit.register(lambda: print(sorted(m for m in {others!r} if m in sys.modules))); "
+        f"sys.argv = ['rm-tui', '--db', {str(db)!r}, 'due']; "
+        "from rm_tui.__main__ import main; main()"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["nothing due", "[]"]
+
+
+def test_the_passphrase_check_loads_the_driver_without_the_whole_store() -> None:
+    """Every command asks rm_tui.passphrase whether the file is encrypted: that takes the driver
+    alone, not every concern's queries (they load with Store, on first use)."""
+    import subprocess
+    import sys
+
+    probe = "import sys, rm_tui.passphrase; print('rm_tui.store.store' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
 def test_screens_and_widgets_use_the_store_only_through_its_face(graph: grimp.ImportGraph) -> None:
     """`from rm_tui.store import Store`: the modules inside the store are its own business."""
     inside = graph.find_descendants("rm_tui.store")
