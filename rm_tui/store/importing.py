@@ -3,6 +3,8 @@
 The records come from rm_tui.agenda_import. The session they join is the next
 planned one (the one carry-over fills, as `s` shows it); when none is planned, one
 is planned in the same transaction, exactly as planning does, carry-over included.
+The agenda builder names its own session instead: the one on screen, which may be
+running, or planned after another.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..agenda_import import ImportedAgenda, ImportedNote, ImportTarget
+from ..errors import ValidationError
 from ..models import DEFAULT_SESSION_MINUTES, Role
 from ..scope import Action, requires
 from ..validation import required_text, whole_number
@@ -24,9 +27,17 @@ DEFAULT_ITEM_MINUTES = 10  # as an item added in the builder
 class ImportQueries(FollowUpQueries):
     """Adding an imported agenda (and, from an export, its notes and follow-ups)."""
 
-    def import_target(self, mentorship_id: int) -> ImportTarget:
-        """The session an import would join; nothing is written."""
+    def import_target(self, mentorship_id: int, *, session_id: int | None = None) -> ImportTarget:
+        """The session an import would join (`session_id`'s, when given); nothing is written."""
         mentor = self.get_mentorship(mentorship_id).mentor
+        if session_id is not None:
+            session = self.get_session(session_id)
+            if session.mentorship_id != mentorship_id:
+                raise ValidationError("session_id", f"session {session_id} is not one of {mentor}'s")
+            if session.status not in ("planned", "live"):
+                raise ValidationError("session_id", f"session {session_id} was {session.status}; "
+                                                    "import into a planned one")
+            return ImportTarget(mentorship_id, mentor, session.id, session.scheduled_on)
         row = self.db.execute(
             "SELECT id, scheduled_on FROM sessions WHERE mentorship_id = ? AND status = 'planned' "
             f"ORDER BY {NEXT_PLANNED_ORDER} LIMIT 1",
@@ -37,8 +48,9 @@ class ImportQueries(FollowUpQueries):
         return ImportTarget(mentorship_id, mentor, row[0], date.fromisoformat(row[1]))
 
     @requires(Action.EDIT_AGENDA)
-    def import_agenda(self, mentorship_id: int, agenda: ImportedAgenda, *, by: Role) -> int:
-        """Add the items to the next planned session (planning one if none); returns its id.
+    def import_agenda(self, mentorship_id: int, agenda: ImportedAgenda, *, by: Role,
+                      session_id: int | None = None) -> int:
+        """Add the items to `session_id`, else the next planned session (planning one if none); returns its id.
 
         One transaction: a refused item, note or follow-up leaves the database as it was.
         Items the file does not say who proposed are proposed by `by`.
@@ -46,7 +58,7 @@ class ImportQueries(FollowUpQueries):
         self.scope.require_mentorship(mentorship_id)
         self._check_import(agenda, by)
         with immediate(self.db):
-            target = self.import_target(mentorship_id)
+            target = self.import_target(mentorship_id, session_id=session_id)
             session_id = target.session_id
             if session_id is None:
                 self.scope.require(Action.PLAN_SESSIONS)
