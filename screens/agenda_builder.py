@@ -76,6 +76,7 @@ class AgendaBuilderScreen(DataScreen):
         "drop_item": Action.DECIDE_CARRIED,
         "edit_session": Action.PLAN_SESSIONS,
         "pin_item": Action.PIN_ITEMS,
+        "import_agenda": Action.EDIT_AGENDA,
     }
     BINDINGS = [
         Binding("slash", "search_topics", "Search topics",
@@ -84,6 +85,9 @@ class AgendaBuilderScreen(DataScreen):
                 tooltip="Add the highlighted library topic (enter does too)", show=False),
         Binding("ctrl+n", "new_item", "New", tooltip="Add a free-form item to the agenda"),
         Binding("ctrl+e", "edit_item", "Edit", tooltip="Edit the highlighted agenda item"),
+        # Priority: the search field's own ctrl+u (delete to the left) would take it while typing a search.
+        Binding("ctrl+u", "import_agenda", "Import", priority=True, show=False,
+                tooltip="Add the items of an agenda written elsewhere (Markdown or text, or an rm-tui export)"),
         Binding("ctrl+up", "move(-1)", "Move up", tooltip="Move the highlighted agenda item up", show=False),
         Binding("ctrl+down", "move(1)", "Move down", tooltip="Move the highlighted agenda item down", show=False),
         Binding("k", "keep_item", "Do it", tooltip="Keep a stale item: the pair will do it this time"),
@@ -460,6 +464,30 @@ class AgendaBuilderScreen(DataScreen):
                 self.notify("Added to the agenda.")
 
         self.app.push_screen(ItemFormScreen("New agenda item", save), added)
+
+    def action_import_agenda(self) -> None:
+        """Read a file's agenda into this session, after showing what it adds (as `rm-tui import` does)."""
+        from rm_tui.agenda_import import ImportedAgenda
+        from rm_tui.cli_import import preview_lines, question
+        from rm_tui.exporting import default_folder
+
+        from .import_form import ImportFormScreen
+
+        session = self.store.get_session(self.session_id)
+        mentor = self.store.get_mentorship(session.mentorship_id).mentor
+
+        def preview(agenda: ImportedAgenda) -> tuple[list[str], str]:
+            target = self.store.import_target(session.mentorship_id, session_id=self.session_id)
+            return preview_lines(agenda, target), question(agenda, target)
+
+        def add(agenda: ImportedAgenda) -> None:
+            self._item_count_before_add = len(self._items)
+            self.store.import_agenda(session.mentorship_id, agenda, by=self.app.speaker, session_id=self.session_id)
+            self.notify(f"Added {counted(len(agenda.items), 'item')} to the agenda.")
+
+        folder = default_folder()
+        self.app.push_screen(ImportFormScreen(f"Import an agenda into {mentor}'s session",
+                                              folder if folder.is_dir() else None, preview, add))
 
     def action_edit_item(self) -> None:
         item = self._highlighted_item()
