@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import click
 
+from .cli_confirm import confirm_or_stop
 from .errors import RmTuiError
 from .scope import Action, Scope
 
@@ -81,14 +82,7 @@ def restore(options: Options, file: Path, yes: bool) -> None:
             click.echo(f"keep it  as {aside_path(db_path, datetime.now()).name} beside it")
         else:
             click.echo(f"as       {db_path}  (no database there now)")
-        try:
-            agreed = click.confirm("Restore?", default=False, err=True)
-        except click.Abort:  # end of input (or ctrl+c) at the question: a no
-            click.echo("", err=True)
-            agreed = False
-        if not agreed:
-            click.echo("Nothing restored.", err=True)
-            raise SystemExit(1)
+        confirm_or_stop("Restore?", "Nothing restored.")
     done = put_in_place(file, db_path, key)
     click.echo(f"restored {done.snapshot} as {db_path}")
     if done.kept_aside is not None:

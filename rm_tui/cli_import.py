@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import click
 
+from .cli_confirm import confirm_or_stop
 from .errors import RmTuiError
 from .text import counted
 
@@ -51,14 +52,7 @@ def import_command(options: Options, file: Path, mentorship: str | None, yes: bo
         for line in preview_lines(agenda, target):
             click.echo(line)
         if not yes:
-            try:
-                agreed = click.confirm(question(agenda, target), default=False, err=True)
-            except click.Abort:  # end of input (or ctrl+c) at the question: a no
-                click.echo("", err=True)
-                agreed = False
-            if not agreed:
-                click.echo("Nothing added.", err=True)
-                raise SystemExit(1)
+            confirm_or_stop(question(agenda, target), "Nothing added.")
         store.import_agenda(target.mentorship_id, agenda, by=options.role)
     finally:
         store.close()
