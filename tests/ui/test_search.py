@@ -26,6 +26,14 @@ def _meeting(store: Store) -> tuple[int, int, int]:
     return session, first, second
 
 
+
+async def search_for(pilot, words: str) -> None:
+    """Open the search (F9) and type `words`, key by key, as a person would."""
+    await pilot.pause()
+    await pilot.press("f9")
+    await pilot.press(*words)
+    await pilot.pause(0.2)
+
 async def test_search_shows_context_and_opens_the_note_where_it_was_written(db_path: Path, store: Store) -> None:
     _meeting(store)
     app = open_app(db_path)
@@ -52,10 +60,7 @@ async def test_the_mentors_search_never_finds_private_or_off_record_text(db_path
     _meeting(store)
     app = open_app(db_path, role="mentor")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("f9")
-        await pilot.press(*"swimlane")
-        await pilot.pause(0.2)
+        await search_for(pilot, "swimlane")
         text = screen_text(app)
         assert "swimlane" in text and "rumour" not in text and "shared notes only" in text
 
@@ -89,10 +94,7 @@ async def test_the_leaders_results_mark_private_and_off_record_hits(db_path: Pat
     store.save_note(NoteText(None, session, first, "leader", "private", "A swimlane of my own"))
     app = open_app(db_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("f9")
-        await pilot.press(*"swimlane")
-        await pilot.pause(0.2)
+        await search_for(pilot, "swimlane")
         hits = {hit.split("\n")[1].strip(): hit.split("\n")[0] for hit in _results(app)}
         assert "OFF-RECORD" in hits["The swimlane reorg rumour"]
         assert "PRIVATE" in hits["A swimlane of my own"]
@@ -105,10 +107,7 @@ async def test_the_mentors_results_carry_no_marks_and_none_of_the_leaders_hits(d
     store.save_note(NoteText(None, session, first, "leader", "private", "A swimlane of my own"))
     app = open_app(db_path, role="mentor")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("f9")
-        await pilot.press(*"swimlane")
-        await pilot.pause(0.2)
+        await search_for(pilot, "swimlane")
         hits = _results(app)
         assert len(hits) == 1 and "Open with the [bold]swimlane[/] story" in hits[0]
         assert "PRIVATE" not in hits[0] and "OFF-RECORD" not in hits[0]

@@ -77,8 +77,8 @@ def test_only_serving_loads_the_web_server() -> None:
     assert result.stdout.strip() == "[]"
 
 
-def test_the_due_command_never_loads_the_app_nor_anything_heavy(tmp_path) -> None:
-    """`rm-tui due` runs on every shell prompt: the store and click, never Textual (bench/due.py times it)."""
+def _due_loading(tmp_path, modules: tuple[str, ...]) -> list[str]:
+    """What `rm-tui --db FILE due` prints, then which of `modules` it loaded, in a fresh process."""
     import subprocess
     import sys
 
@@ -86,38 +86,28 @@ def test_the_due_command_never_loads_the_app_nor_anything_heavy(tmp_path) -> Non
 
     db = tmp_path / "rm.db"
     Store.open(db).close()  # created and migrated here: a prompt meets an up-to-date file
-    heavy = ("textual", "rich", "rm_tui.app", "sqlite_utils", "icalendar", "textual_serve", "aiohttp", "markdown_it")
     probe = (
         "import atexit, sys; "
-        f"atexit.register(lambda: print(sorted(m for m in {heavy!r} if m in sys.modules))); "
+        f"atexit.register(lambda: print(sorted(m for m in {modules!r} if m in sys.modules))); "
         f"sys.argv = ['rm-tui', '--db', {str(db)!r}, 'due']; "
         "from rm_tui.__main__ import main; main()"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["nothing due", "[]"]
+    return result.stdout.splitlines()
+
+
+def test_the_due_command_never_loads_the_app_nor_anything_heavy(tmp_path) -> None:
+    """`rm-tui due` runs on every shell prompt: the store and click, never Textual (bench/due.py times it)."""
+    heavy = ("textual", "rich", "rm_tui.app", "sqlite_utils", "icalendar", "textual_serve", "aiohttp", "markdown_it")
+    assert _due_loading(tmp_path, heavy) == ["nothing due", "[]"]
 
 
 def test_the_due_command_loads_no_other_command_nor_the_default_paths_lookup(tmp_path) -> None:
     """`rm-tui --db FILE due` loads its own command alone: the other commands' modules load when
     they run, and platformdirs only when the default database's path is needed."""
-    import subprocess
-    import sys
-
-    from rm_tui.store import Store
-
-    db = tmp_path / "rm.db"
-    Store.open(db).close()
     others = ("rm_tui.cli_backup", "rm_tui.cli_encryption", "rm_tui.cli_import", "rm_tui.cli_recap", "platformdirs")
-    probe = (
-        "import atexit, sys; "
-        f"atexit.register(lambda: print(sorted(m for m in {others!r} if m in sys.modules))); "
-        f"sys.argv = ['rm-tui', '--db', {str(db)!r}, 'due']; "
-        "from rm_tui.__main__ import main; main()"
-    )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["nothing due", "[]"]
+    assert _due_loading(tmp_path, others) == ["nothing due", "[]"]
 
 
 def test_the_passphrase_check_loads_the_driver_without_the_whole_store() -> None:
