@@ -33,6 +33,8 @@ def measure(runs: int, db: Path, rm_tui: Path, *extra: str) -> tuple[list[float]
     One untimed run first: the first start after an install compiles the byte code.
     """
     command = [str(rm_tui), "--db", str(db), *extra, "due"]
+    if "rm_tui.entry" not in rm_tui.read_text(errors="replace"):
+        sys.exit(f"bench: {rm_tui} was installed before rm-tui's entry point moved: run pip install . again")
     # Byte code written by the untimed run, as an install compiles it, even where the shell
     # says not to (PYTHONDONTWRITEBYTECODE): otherwise each run would compile every module.
     env = checkout_env()

@@ -235,7 +235,7 @@ def due_rows(runs: int, large: Path, folder: str, rm_tui: Path) -> list[str]:
     plain = median_ms(ours)
     missed = plain >= due_bench.TARGET_MS
     lines = [row("rm-tui due, five years (vs python -c pass)", plain, median_ms(bare), f"< {due_bench.TARGET_MS} ms",
-                 why="its imports: python -X importtime -m rm_tui due" if missed else "")]
+                 why="its imports: python -X importtime $(which rm-tui) due" if missed else "")]
     Path(folder, "due").mkdir()
     with due_bench.this_checkout():  # the rm-tui being timed writes the copy, whatever is installed
         locked = encrypted.encrypt_copy(large, os.path.join(folder, "due"), rm_tui)

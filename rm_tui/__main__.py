@@ -15,9 +15,9 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 from . import __version__
-from .errors import RmTuiError
+from .errors import RmTuiError, unexpected_error_line
 from .models import ROLES, Role
-from .paths import DB_ENV_VAR, TOPICS_ENV_VAR, default_db_path, user_topics_dir
+from .paths import DB_ENV_VAR, PASSPHRASE_FILE_ENV, TOPICS_ENV_VAR, default_db_path, user_topics_dir
 
 if TYPE_CHECKING:
     from .store import Store
@@ -128,7 +128,7 @@ class Options:
     only: str | None = None
     passphrase_file: Path | None = None
     given_key: Key | None = None
-    """The raw key a parent `rm-tui serve` handed down (rm_tui.passphrase.KEY_ENV)."""
+    """The raw key a parent `rm-tui serve` handed down (rm_tui.paths.KEY_ENV)."""
 
     def key(self) -> Key | None:
         """The encrypted database's key: passed down, from the passphrase file, the keyring or asked."""
@@ -194,7 +194,7 @@ class _DatabaseOption(click.Option):
 @click.option(
     "--passphrase-file",
     type=click.Path(dir_okay=False, path_type=Path),
-    envvar="RM_TUI_PASSPHRASE_FILE",
+    envvar=PASSPHRASE_FILE_ENV,
     show_envvar=True,
     help="For an encrypted database: a file holding its passphrase, readable by you alone (for scripts). "
     "Otherwise the passphrase comes from the OS keyring, or is asked for.",
@@ -461,7 +461,7 @@ def main() -> None:
     except Exception as error:  # the last guard: one line, never a traceback
         if os.environ.get("RM_TUI_DEBUG"):
             raise
-        click.echo(f"rm-tui: unexpected error: {error} (set RM_TUI_DEBUG=1 for details)", err=True)
+        click.echo(unexpected_error_line(error), err=True)
         sys.exit(1)
 
 

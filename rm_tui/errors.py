@@ -46,3 +46,8 @@ class Forbidden(RmTuiError):
 
     Raised by the core, whichever screen or command asked; nothing was changed.
     """
+
+
+def unexpected_error_line(error: BaseException) -> str:
+    """What the last guard prints for an error nobody planned for: one line, never a traceback."""
+    return f"rm-tui: unexpected error: {error} (set RM_TUI_DEBUG=1 for details)"

@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from .errors import RmTuiError
@@ -61,6 +60,8 @@ def write_private_text(path: Path, text: str, *, force: bool = False) -> Path:
     a regular file is ever replaced, and only with `force`; anything else at `path`
     is refused and left exactly as it was.
     """
+    import tempfile  # loads shutil and the compressors: only for a write, never for `rm-tui due`
+
     path = path.expanduser()
     _refuse_unless_replaceable(path, force=force)
     folder = path.parent

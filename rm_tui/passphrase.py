@@ -23,11 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RmTuiError
+from .paths import KEY_ENV, PASSPHRASE_FILE_ENV
 from .store.driver import SQLITE_MAGIC, Key, file_head, is_encrypted_file
 
-PASSPHRASE_FILE_ENV = "RM_TUI_PASSPHRASE_FILE"
-KEY_ENV = "RM_TUI_KEY"
-"""The raw key, for the children of `rm-tui serve` only; each child removes it at once (take_key_from_environment)."""
 KEYRING_SERVICE = "rm-tui"
 
 Ask = Callable[[str], str]

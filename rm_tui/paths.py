@@ -9,6 +9,9 @@ APP_NAME = "rm-tui"
 DB_FILENAME = "rm-tui.db"
 DB_ENV_VAR = "RM_TUI_DB"
 TOPICS_ENV_VAR = "RM_TUI_TOPICS"
+PASSPHRASE_FILE_ENV = "RM_TUI_PASSPHRASE_FILE"
+KEY_ENV = "RM_TUI_KEY"
+"""The raw key, for the children of `rm-tui serve` only; each child removes it at once (rm_tui.passphrase)."""
 
 
 def data_dir() -> Path:

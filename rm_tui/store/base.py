@@ -16,6 +16,7 @@ from ..errors import NotFound
 from ..scope import LEADER, Scope
 from ..timing import Clock, utc_now
 from . import driver
+from .lookup import not_found
 from .rows import records
 
 Today = Callable[[], date]
@@ -26,12 +27,6 @@ NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 ChangeListener = Callable[[frozenset[str]], object]
 
-MISSING_TABLES = {
-    "mentorship": "mentorships", "learning goal": "learning_goals", "session": "sessions",
-    "agenda item": "agenda_items", "note": "notes", "follow-up": "follow_ups", "topic": "topics",
-    "champion entry": "champion_entries",
-}
-"""The table behind each noun a NotFound names ('session 99'): where to look up what became of the id."""
 
 
 def inserted(cursor: driver.Cursor) -> int:
@@ -80,23 +75,5 @@ class StoreBase:
         return found[0]
 
     def _not_found(self, missing: str) -> NotFound:
-        """NotFound for `missing` ('session 99'), in words that are true of that id.
-
-        SQLite gives a new row the largest id in its table plus one (no table asks
-        for AUTOINCREMENT), so every id up to the largest was once given: one of
-        those that is gone was removed, and 'no longer exists'. Above it, the id was
-        never given (a typo in `rm-tui export --session 99`), or was the last one
-        and removed: that can't be told, nor can a row this viewer may not see be
-        admitted to, so those are 'there is no session 99'.
-        """
-        noun, _, number = missing.rpartition(" ")
-        table = MISSING_TABLES.get(noun)
-        if table is None or not number.isdigit():
-            return NotFound(f"there is no {missing}")
-        row_id = int(number)
-        largest, present = self.db.execute(  # {table}: one of MISSING_TABLES' own names, never typed text
-            f"SELECT (SELECT max(id) FROM {table}), EXISTS (SELECT 1 FROM {table} WHERE id = ?)", [row_id]
-        ).fetchone()
-        if present or largest is None or not 0 < row_id <= largest:
-            return NotFound(f"there is no {missing}")
-        return NotFound(f"{missing} no longer exists")
+        """NotFound for `missing` ('session 99'), in words that are true of that id (lookup.not_found)."""
+        return not_found(self.db, missing)

@@ -12,8 +12,8 @@ import contextlib
 import os
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import DatabaseRefused, DataDirectoryError
 from ..files import make_private_folders
@@ -35,9 +35,10 @@ SIDE_FILES = ("-wal", "-shm")  # what SQLite keeps beside a database in WAL mode
 SHM_DMS_BYTE = 128
 
 
-@dataclass(frozen=True)
-class _FileCheck:
-    """What an existing file turned out to be, read without changing it."""
+class _FileCheck(NamedTuple):
+    """What an existing file turned out to be, read without changing it.
+
+    A named tuple: `rm-tui due` reads it on every shell prompt, without the dataclasses module."""
 
     is_new: bool
     schema_version: int = 0

@@ -13,10 +13,7 @@ as long as deriving takes.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
-import secrets
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -81,6 +78,8 @@ class Key:
         return "Key(...)"
 
     def __eq__(self, other: object) -> bool:
+        import hmac
+
         return isinstance(other, Key) and hmac.compare_digest(self.raw + self.salt, other.raw + other.salt)
 
     def __hash__(self) -> int:
@@ -89,6 +88,8 @@ class Key:
     @classmethod
     def derive(cls, passphrase: str, salt: bytes) -> Key:
         """The key `passphrase` gives for a file with `salt` (PBKDF2-HMAC-SHA512, as SQLCipher 4)."""
+        import hashlib  # here, not above: a plain file's every command, `rm-tui due` too, never derives
+
         raw = hashlib.pbkdf2_hmac(KDF_HASH, passphrase.encode("utf-8"), salt, KDF_ITERATIONS, KEY_BYTES)
         return cls(raw, salt)
 
@@ -100,6 +101,8 @@ class Key:
     @classmethod
     def new(cls, passphrase: str) -> Key:
         """A key for a new encrypted file, with a fresh random salt."""
+        import secrets
+
         return cls.derive(passphrase, secrets.token_bytes(SALT_BYTES))
 
     def sqlcipher_text(self) -> str:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..errors import NotFound, ValidationError
 from ..models import Mentorship, MentorshipDraft, MentorshipOverview
 from ..scope import Action, requires
 from ..validation import same_name_key
 from .base import NOW_SQL, StoreBase, inserted
+from .lookup import find_mentorship_id
 from .rows import wrapped_records
 
 MENTORSHIP_COLUMNS = (
@@ -91,18 +91,7 @@ class MentorshipQueries(StoreBase):
 
     def find_mentorship(self, wanted: str) -> int:
         """A mentorship by id, or by a piece of the mentor's name that matches only one."""
-        if wanted.strip().isdigit():
-            return self.get_mentorship(int(wanted)).id
-        needle = wanted.strip().lower()
-        matches = [
-            o.mentorship for o in self.list_mentorships(include_ended=True) if needle in o.mentorship.mentor.lower()
-        ]
-        if len(matches) == 1:
-            return matches[0].id
-        if not matches:
-            raise NotFound(f"no mentorship with a mentor called {wanted!r}")
-        names = ", ".join(f"{m.mentor} (id {m.id})" for m in sorted(matches, key=lambda m: m.id))
-        raise ValidationError("mentorship", f"{wanted!r} matches several mentorships: {names}; use the id")
+        return find_mentorship_id(self.db, wanted, self.scope.mentorship_id)
 
     def mentorships_named(self, mentor: str) -> list[Mentorship]:
         """Every mentorship (archived ones too) whose mentor is called `mentor`, oldest first.

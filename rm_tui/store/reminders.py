@@ -1,15 +1,16 @@
 """Reminders: what `rm-tui due` prints, and the versions the calendar's events carry.
 
-Ended mentorships are left out: there is no next meeting for them to remind of.
+The due queries themselves live in rm_tui.store.glance, which `rm-tui due` runs
+without the Store.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
 
-from ..models.due import DUE_SOON_DAYS, DueSummary, NextMeeting
+from ..models.due import DueSummary
 from .base import StoreBase
+from .glance import due_summary
 
 
 class ReminderQueries(StoreBase):
@@ -17,27 +18,7 @@ class ReminderQueries(StoreBase):
 
     def due_summary(self) -> DueSummary:
         """The next meeting and the open follow-ups due soon or late, in the store's scope."""
-        today = self.today()
-        one = self.scope.mentorship_id
-        row = self.db.execute(
-            "SELECT m.leader, m.mentor, s.scheduled_on, s.status = 'live' FROM sessions s "
-            "JOIN mentorships m ON m.id = s.mentorship_id "
-            "WHERE s.status IN ('planned', 'live') AND m.status != 'ended' AND (? IS NULL OR m.id = ?) "
-            "ORDER BY s.status != 'live', s.scheduled_on, s.id LIMIT 1",
-            [one, one],
-        ).fetchone()
-        meeting = None if row is None else NextMeeting(
-            leader=row[0], mentor=row[1], on=date.fromisoformat(row[2]), live=bool(row[3])
-        )
-        late, soon = self.db.execute(
-            "SELECT coalesce(sum(f.due_on < :today), 0), "
-            "coalesce(sum(f.due_on >= :today AND f.due_on < :soon), 0) "
-            "FROM follow_ups f JOIN mentorships m ON m.id = f.mentorship_id "
-            "WHERE f.status = 'open' AND f.due_on IS NOT NULL AND m.status != 'ended' "
-            "AND (:one IS NULL OR m.id = :one)",
-            {"today": today.isoformat(), "soon": (today + timedelta(days=DUE_SOON_DAYS)).isoformat(), "one": one},
-        ).fetchone()
-        return DueSummary(today=today, next_meeting=meeting, due_soon=int(soon), late=int(late))
+        return due_summary(self.db, self.today(), self.scope.mentorship_id)
 
     def session_versions(self, session_ids: Iterable[int]) -> dict[int, int]:
         """Each session's version: it grows with every change (moved, resized, called off).

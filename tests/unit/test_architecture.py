@@ -1,6 +1,7 @@
 """The layering rules, checked on the real import graph.
 
-The core (rm_tui and topic_library, all but rm_tui.app, rm_tui.__main__ and rm_tui.web)
+The core (rm_tui and topic_library, all but rm_tui.app, the command line (rm_tui.entry and
+rm_tui.__main__) and rm_tui.web)
 never imports Textual, textual-serve or aiohttp, even indirectly, so it runs and is tested
 without a terminal; and screens and widgets never import sqlite3 or sqlite-utils
 themselves: the database is the core's business.
@@ -11,7 +12,7 @@ from __future__ import annotations
 import grimp
 import pytest
 
-CORE_EXEMPT = {"rm_tui.app", "rm_tui.__main__", "rm_tui.web"}
+CORE_EXEMPT = {"rm_tui.app", "rm_tui.entry", "rm_tui.__main__", "rm_tui.web"}
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +91,7 @@ def _due_loading(tmp_path, modules: tuple[str, ...]) -> list[str]:
         "import atexit, sys; "
         f"atexit.register(lambda: print(sorted(m for m in {modules!r} if m in sys.modules))); "
         f"sys.argv = ['rm-tui', '--db', {str(db)!r}, 'due']; "
-        "from rm_tui.__main__ import main; main()"
+        "from rm_tui.entry import main; main()"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
@@ -98,9 +99,16 @@ def _due_loading(tmp_path, modules: tuple[str, ...]) -> list[str]:
 
 
 def test_the_due_command_never_loads_the_app_nor_anything_heavy(tmp_path) -> None:
-    """`rm-tui due` runs on every shell prompt: the store and click, never Textual (bench/due.py times it)."""
+    """`rm-tui due` runs on every shell prompt: never Textual (bench/due.py times it)."""
     heavy = ("textual", "rich", "rm_tui.app", "sqlite_utils", "icalendar", "textual_serve", "aiohttp", "markdown_it")
     assert _due_loading(tmp_path, heavy) == ["nothing due", "[]"]
+
+
+def test_the_due_command_answers_without_click_the_store_or_the_records(tmp_path) -> None:
+    """Those three were most of the 160 ms a prompt waited: a plain `due` takes a glance at the
+    file instead (rm_tui.quick_due), and the command line loads only for what it hands back."""
+    store_and_cli = ("click", "rm_tui.__main__", "rm_tui.store.store", "rm_tui.models.core", "dataclasses")
+    assert _due_loading(tmp_path, store_and_cli) == ["nothing due", "[]"]
 
 
 def test_the_due_command_loads_no_other_command_nor_the_default_paths_lookup(tmp_path) -> None:
