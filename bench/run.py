@@ -1,6 +1,6 @@
 """The whole benchmark table, each figure beside a baseline measured in the same run.
 
-    python bench/run.py [--runs N] [--only encryption]
+    python bench/run.py [--runs N] [--only PART ...]
 
 Builds five years of meetings (bench/large_db.py), then measures:
 start-up in tmux (rm-tui empty and large against a bare Textual app); opening a
@@ -12,6 +12,9 @@ the five years encrypted, each against the plain file in the same run;
 `--only encryption` runs that part alone, in a few minutes. And `rm-tui due`, the
 line for a shell prompt, as a new process each time against the interpreter's own
 start, plain and encrypted (bench/due.py; `--only due`).
+Each part runs alone with `--only PART` (repeat it for several): startup, sessions,
+search, export, typing, sync, memory, due, encryption; the five years are built
+only when a part needs them (typing and sync do not).
 The machine is shared and noisy: read the ratios, not the milliseconds.
 """
 
@@ -152,85 +155,132 @@ def peak_memory_kb(command: str, ready: str) -> int:
         tmux.stop(name)
 
 
+class Bench:
+    """What the parts share: the runs, a scratch folder, the installed rm-tui, and five years built when first asked."""
+
+    def __init__(self, runs: int, folder: str, rm_tui: Path) -> None:
+        self.runs = runs
+        self.folder = folder
+        self.rm_tui = rm_tui
+        self.env = f"RM_TUI_TOPICS={folder}/none"
+        self.facts: dict[str, int] | None = None
+
+    @property
+    def large(self) -> Path:
+        """Five years of meetings, built by the first part that needs them (typing and sync do not)."""
+        path = Path(self.folder) / "large.db"
+        if self.facts is None:
+            self.facts = large_db.generate(path)
+        return path
+
+    @property
+    def big_session(self) -> int:
+        self.large  # noqa: B018 -- builds the database, which says which session is the big one
+        assert self.facts is not None
+        return self.facts["big_session"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--only", choices=["encryption", "due"], help="run one part of the table alone")
+    parser.add_argument("--only", choices=list(PARTS), action="append",
+                        help="run one part of the table alone (repeat for several; the table's order is kept)")
     args = parser.parse_args()
     rm_tui = tmux.rm_tui_or_exit()
+    chosen = [name for name in PARTS if args.only is None or name in args.only]
     lines = []
     with tempfile.TemporaryDirectory() as folder:
-        large = Path(folder) / "large.db"
-        facts = large_db.generate(large)
-        if args.only is None:
-            lines += everyday_rows(args.runs, large, facts["big_session"], folder, rm_tui)
-        if args.only in (None, "due"):
-            lines += due_rows(args.runs, large, folder, rm_tui)
-        if args.only in (None, "encryption"):
-            lines += encryption_rows(args.runs, large, folder, rm_tui)
+        bench = Bench(args.runs, folder, rm_tui)
+        for name in chosen:
+            lines += PARTS[name](bench)
 
-    print(f"rm-tui benchmarks: {facts['sessions']:,} sessions, {facts['notes']:,} notes, "
-          f"{facts['follow_ups']:,} follow-ups; {args.runs} runs where repeated")
+    if bench.facts is not None:
+        facts = bench.facts
+        print(f"rm-tui benchmarks: {facts['sessions']:,} sessions, {facts['notes']:,} notes, "
+              f"{facts['follow_ups']:,} follow-ups; {args.runs} runs where repeated")
+    else:
+        print(f"rm-tui benchmarks: {', '.join(chosen)}; {args.runs} runs where repeated")
     print(f"{'':<{LABEL}}{'rm-tui':>12}{'baseline':>13}{'ratio':>7}   target")
     for line in lines:
         print(line)
 
 
-def everyday_rows(runs: int, large: Path, big_session: int, folder: str, rm_tui: Path) -> list[str]:
-    """The table's plain-file rows: start-up, sessions, search, export, typing, sync, memory."""
-    lines = []
-    env = f"RM_TUI_TOPICS={folder}/none"
-
-    starts = startup.measure(runs, large, folder)
+def startup_rows(bench: Bench) -> list[str]:
+    """Start-up in tmux: rm-tui empty and on five years, against a bare Textual app in the same run."""
+    starts = startup.measure(bench.runs, bench.large, bench.folder)
     bare = median_ms(starts["bare Textual app"])
     empty = median_ms(starts["rm-tui, empty database"])
-    lines.append(row("start-up, empty database", empty, bare, "<= 1.3x bare app"))
-    lines.append(row("start-up, five years (vs empty)", median_ms(starts["rm-tui, five years"]), empty,
-                     "<= 1.1x empty database"))
+    return [
+        row("start-up, empty database", empty, bare, "<= 1.3x bare app"),
+        row("start-up, five years (vs empty)", median_ms(starts["rm-tui, five years"]), empty,
+            "<= 1.1x empty database"),
+    ]
 
-    big, small = open_session(large, big_session, runs)
-    lines.append(row("open a session of 500 notes (vs fewest)", big * 1000, small * 1000, "same cost"))
-    big, small = open_session(large, big_session, runs, animations=False)
+
+def session_rows(bench: Bench) -> list[str]:
+    """Opening the live screen of a 500-note session, against the session with fewest notes."""
+    big, small = open_session(bench.large, bench.big_session, bench.runs)
+    lines = [row("open a session of 500 notes (vs fewest)", big * 1000, small * 1000, "same cost")]
+    big, small = open_session(bench.large, bench.big_session, bench.runs, animations=False)
     lines.append(row("  the same, Textual's animations off", big * 1000, small * 1000, "same cost"))
+    return lines
 
-    store = Store.open(large)
+
+def search_rows(bench: Bench) -> list[str]:
+    """Search p95 for rare, common and very common words, against the bare query by relevance."""
+    lines = []
+    store = Store.open(bench.large)
     for label, words in search_bench.CLASSES.items():
-        ours = search_bench.timed(lambda w: store.search(w, "leader"), words, runs * 2)
+        ours = search_bench.timed(lambda w: store.search(w, "leader"), words, bench.runs * 2)
         ranked = search_bench.timed(
             lambda w: store.db.execute(search_bench.BY_RELEVANCE, [search_bench.fts_query(w)]).fetchall(),
-            words, runs * 2)
+            words, bench.runs * 2)
         p95 = statistics.quantiles(ours, n=20, method="inclusive")[-1]
         base = statistics.quantiles(ranked, n=20, method="inclusive")[-1]
         lines.append(row(f"search p95, {label} (vs by relevance)", p95, base, "<= 50 ms"))
     store.close()
-
-    one, everything, read = export_times(large, big_session)
-    lines.append(row("export one session (vs reading all notes)", one * 1000, read * 1000, "-"))
-    lines.append(row("export everything (vs reading all notes)", everything * 1000, read * 1000, "-"))
-
-    Path(folder, "typing").mkdir()
-    note_db, seeded, session = seed.one_planned_session(f"{folder}/typing")
-    seeded.add_agenda_item(session, title="Typing speed", proposed_by="leader")
-    seeded.close()
-    typed_rm = typing_time(f"{env} {rm_tui} --db {note_db}", "Sam", open_note=("l", "SHARED"))
-    typed_bare = typing_time(f"{sys.executable} {HERE / 'bare_textarea.py'}", "bare editor ready")
-    lines.append(row(f"typing {TYPED:,} characters (vs bare TextArea)", typed_rm * 1000, typed_bare * 1000,
-                     "<= 1.2x bare TextArea"))
-
-    latencies, _ = sync.measure(20)
-    ms = sorted(value * 1000 for value in latencies)
-    lines.append(row("sync between two processes, p95 (median)", sync.p95(ms), statistics.median(ms),
-                     "p95 <= 250 ms"))
-
-    ours_kb = peak_memory_kb(f"{env} {rm_tui} --db {large}", "Mentor 10")
-    bare_kb = peak_memory_kb(f"{sys.executable} {HERE / 'bare_app.py'}", "bare app ready")
-    lines.append(row("peak memory, five years (vs bare app)", ours_kb / 1024, bare_kb / 1024, "<= 1.3x bare app",
-                     unit="MB"))
     return lines
 
 
-def due_rows(runs: int, large: Path, folder: str, rm_tui: Path) -> list[str]:
+def export_rows(bench: Bench) -> list[str]:
+    """Export of one session and of everything, against reading every note."""
+    one, everything, read = export_times(bench.large, bench.big_session)
+    return [
+        row("export one session (vs reading all notes)", one * 1000, read * 1000, "-"),
+        row("export everything (vs reading all notes)", everything * 1000, read * 1000, "-"),
+    ]
+
+
+def typing_rows(bench: Bench) -> list[str]:
+    """2,000 characters typed into a live session's note, against a bare TextArea app."""
+    Path(bench.folder, "typing").mkdir()
+    note_db, seeded, session = seed.one_planned_session(f"{bench.folder}/typing")
+    seeded.add_agenda_item(session, title="Typing speed", proposed_by="leader")
+    seeded.close()
+    typed_rm = typing_time(f"{bench.env} {bench.rm_tui} --db {note_db}", "Sam", open_note=("l", "SHARED"))
+    typed_bare = typing_time(f"{sys.executable} {HERE / 'bare_textarea.py'}", "bare editor ready")
+    return [row(f"typing {TYPED:,} characters (vs bare TextArea)", typed_rm * 1000, typed_bare * 1000,
+                "<= 1.2x bare TextArea")]
+
+
+def sync_rows(bench: Bench) -> list[str]:
+    """A change made by one process, until it is on another's screen: p95 against the median."""
+    latencies, _ = sync.measure(20)
+    ms = sorted(value * 1000 for value in latencies)
+    return [row("sync between two processes, p95 (median)", sync.p95(ms), statistics.median(ms), "p95 <= 250 ms")]
+
+
+def memory_rows(bench: Bench) -> list[str]:
+    """Peak resident memory once the first screen of five years is up, against the bare app."""
+    ours_kb = peak_memory_kb(f"{bench.env} {bench.rm_tui} --db {bench.large}", "Mentor 10")
+    bare_kb = peak_memory_kb(f"{sys.executable} {HERE / 'bare_app.py'}", "bare app ready")
+    return [row("peak memory, five years (vs bare app)", ours_kb / 1024, bare_kb / 1024, "<= 1.3x bare app",
+                unit="MB")]
+
+
+def due_rows(bench: Bench) -> list[str]:
     """`rm-tui due` on the five years, a new process each run: plain against `python -c pass`, then encrypted."""
+    runs, large, folder, rm_tui = bench.runs, bench.large, bench.folder, bench.rm_tui
     ours, bare = due_bench.measure(runs * 4, large, rm_tui)
     plain = median_ms(ours)
     missed = plain >= due_bench.TARGET_MS
@@ -245,8 +295,9 @@ def due_rows(runs: int, large: Path, folder: str, rm_tui: Path) -> list[str]:
     return lines
 
 
-def encryption_rows(runs: int, large: Path, folder: str, rm_tui: Path) -> list[str]:
+def encryption_rows(bench: Bench) -> list[str]:
     """Start-up, typing, search and sync on the five years encrypted, each against the plain file."""
+    runs, large, folder, rm_tui = bench.runs, bench.large, bench.folder, bench.rm_tui
     locked = encrypted.encrypt_copy(large, folder, rm_tui)
     lines = []
     plain_starts, locked_starts, raw_starts = encrypted.startups(runs, large, locked, rm_tui, folder)
@@ -281,6 +332,20 @@ def encrypted_row(label: str, locked: list[float], plain: list[float], figure: C
         medians = statistics.median(locked) / statistics.median(plain)
         why = f"{value - baseline:+.1f} ms; the medians are {medians:.2f}x"
     return row(label, value, baseline, "<= 1.1x", why=why)
+
+
+# Each part of the table, in the table's order; `--only NAME` runs one alone.
+PARTS: dict[str, Callable[[Bench], list[str]]] = {
+    "startup": startup_rows,
+    "sessions": session_rows,
+    "search": search_rows,
+    "export": export_rows,
+    "typing": typing_rows,
+    "sync": sync_rows,
+    "memory": memory_rows,
+    "due": due_rows,
+    "encryption": encryption_rows,
+}
 
 
 if __name__ == "__main__":
