@@ -3,7 +3,8 @@
     python bench/run.py [--runs N] [--only PART ...]
 
 Builds five years of meetings (bench/large_db.py), then measures:
-start-up in tmux (rm-tui empty and large against a bare Textual app); opening a
+start-up in tmux (rm-tui empty and large against a bare Textual app, and beside
+them a peer Textual app, dooit, where installed: bench/peers.py); opening a
 session of 500 notes; search (rare, common, very common words); export of one
 session and of everything; typing 2,000 characters into a note against a bare
 TextArea app; sync between two processes; peak memory against the bare app. Then the cost
@@ -38,6 +39,7 @@ sys.path.insert(0, str(HERE))
 import due as due_bench  # noqa: E402
 import encrypted  # noqa: E402
 import large_db  # noqa: E402
+import peers  # noqa: E402
 import search as search_bench  # noqa: E402
 import seed  # noqa: E402
 import startup  # noqa: E402
@@ -206,15 +208,26 @@ def main() -> None:
 
 
 def startup_rows(bench: Bench) -> list[str]:
-    """Start-up in tmux: rm-tui empty and on five years, against a bare Textual app in the same run."""
-    starts = startup.measure(bench.runs, bench.large, bench.folder)
+    """Start-up in tmux: rm-tui empty and on five years, against a bare Textual app in the same run.
+
+    Beside them, each peer Textual app installed (bench/peers.py), on its first day, against
+    the same bare app in the same runs; one not installed is a row saying how to install it.
+    """
+    starts = startup.measure(bench.runs, bench.large, bench.folder, peers.installed())
     bare = median_ms(starts["bare Textual app"])
     empty = median_ms(starts["rm-tui, empty database"])
-    return [
+    lines = [
         row("start-up, empty database", empty, bare, "<= 1.3x bare app"),
         row("start-up, five years (vs empty)", median_ms(starts["rm-tui, five years"]), empty,
             "<= 1.1x empty database"),
     ]
+    for peer in peers.PEERS:
+        label = f"{peer.name} start-up (vs bare app)"
+        if peer.name in starts:
+            lines.append(row(label, median_ms(starts[peer.name]), bare, "a peer, for scale"))
+        else:
+            lines.append(f"{label:<{LABEL}}{peers.find(peer)[1]}")
+    return lines
 
 
 def session_rows(bench: Bench) -> list[str]:
