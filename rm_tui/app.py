@@ -94,6 +94,9 @@ class RmTuiApp(App[None]):
         Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
+    DEFAULT_MODE = "home"
+    """The home screen is the first screen itself: no empty default screen drawn and switched away from."""
+
     speaker: reactive[Role] = reactive("leader")
     """Who is at the keyboard right now; what they add is credited to them."""
 
@@ -128,7 +131,6 @@ class RmTuiApp(App[None]):
         return self.store.scope
 
     async def on_mount(self) -> None:
-        await self.switch_mode("home")
         for message in self._startup_messages:
             self.notify(message, severity="warning", timeout=12, markup=False)
         for note in self.startup_notes:
