@@ -61,7 +61,28 @@ class HomeScreen(DataScreen):
 
     WATCHES = frozenset({"mentorships", "sessions", "follow_ups", "champion_entries"})
 
-    CSS_PATH = "home.tcss"
+    # Default CSS, not a CSS_PATH file: Textual re-parses every stylesheet of the app
+    # when a screen brings a file of its own, and this is the first screen drawn.
+    DEFAULT_CSS = """
+    HomeScreen #empty-hint {
+        margin: 2 4;
+        padding: 1 2;
+        border: round $primary;
+        height: auto;
+    }
+
+    HomeScreen #mentorships {
+        height: 1fr;
+    }
+
+    HomeScreen #details {
+        height: auto;
+        max-height: 9;
+        padding: 0 2;
+        border-top: solid $primary;
+        background: $boost;
+    }
+    """
     # Main keys first (always in the footer), then the rest in the order the footer
     # adds them while the width allows: at 120 columns up to the calendar.
     BINDINGS = [
@@ -97,7 +118,12 @@ class HomeScreen(DataScreen):
         "progress": Action.SEE_LEADERS_OWN,
     }
 
-    show_archived: reactive[bool] = reactive(False)
+    show_archived: reactive[bool] = reactive(False, init=False)  # the first reload is the mount's
+
+    _width_shown = 0
+    """The terminal width the rows were last laid out for: a resize to the same width changes nothing."""
+    _details_for: int | None = None
+    """The mentorship the details panel shows: a highlight that stays on it re-reads nothing."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -115,7 +141,8 @@ class HomeScreen(DataScreen):
         self.sub_title = "Mentorships · 🔒 encrypted" if self.store.encrypted else "Mentorships"
 
     def on_resize(self, event: events.Resize) -> None:
-        self.reload()  # the widths follow the terminal and the rows shown
+        if self.app.size.width != self._width_shown:
+            self.reload()  # the widths follow the terminal and the rows shown
 
     def watch_show_archived(self) -> None:
         self.reload()
@@ -126,7 +153,8 @@ class HomeScreen(DataScreen):
         overviews = self.store.list_mentorships(include_ended=self.show_archived)
         today = self.store.today()
         rows = [self._cells(overview, today) for overview in overviews]
-        set_columns(table, COLUMNS, self.app.size.width, rows)
+        self._width_shown = self.app.size.width
+        set_columns(table, COLUMNS, self._width_shown, rows)
         table.clear()
         for overview, row in zip(overviews, rows, strict=True):
             table.add_row(*row, key=str(overview.mentorship.id))
@@ -134,7 +162,7 @@ class HomeScreen(DataScreen):
         table.display = bool(overviews)
         if selected is not None and str(selected) in {str(o.mentorship.id) for o in overviews}:
             table.move_cursor(row=table.get_row_index(str(selected)))
-        self._show_details()
+        self._show_details()  # what it shows may have changed, even for the same mentorship
 
     @staticmethod
     def _cells(overview: MentorshipOverview, today: date) -> list[Text]:
@@ -185,7 +213,8 @@ class HomeScreen(DataScreen):
 
     @on(DataTable.RowHighlighted, "#mentorships")
     def _highlighted(self) -> None:
-        self._show_details()
+        if self._selected_id() != self._details_for:
+            self._show_details()
 
     @on(DataTable.RowSelected, "#mentorships")
     async def _selected(self) -> None:
@@ -193,7 +222,7 @@ class HomeScreen(DataScreen):
 
     def _show_details(self) -> None:
         details = self.query_one("#details", Static)
-        mentorship_id = self._selected_id()
+        mentorship_id = self._details_for = self._selected_id()
         if mentorship_id is None:
             details.update("")
             details.display = False
