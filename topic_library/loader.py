@@ -22,15 +22,16 @@ sequence in it must not reach the terminal, whether through the app or
 
 from __future__ import annotations
 
-import hashlib
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from rm_tui.slug import slug
 from rm_tui.text import clean_text, one_line
+
+if TYPE_CHECKING:
+    from tomllib import TOMLDecodeError
 
 BUILTIN_DIR = Path(__file__).parent
 CORE_CATEGORIES = (
@@ -87,15 +88,19 @@ def topic_files(user_dir: Path | None) -> list[tuple[Path, Source]]:
 
 
 def fingerprint(files: list[tuple[Path, Source]]) -> str:
-    """Changes when any topic file is added, removed or edited; costs one stat per file."""
-    digest = hashlib.sha256()
+    """Changes when any topic file is added, removed or edited; costs one stat per file.
+
+    The listing itself, not a hash of it: it is compared on every start, and a hash
+    function's module costs that start more than the few hundred bytes it would save.
+    """
+    lines = []
     for path, source in files:
         try:
             stat = path.stat()
         except OSError:
             continue
-        digest.update(f"{source}|{path}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+        lines.append(f"{source}|{path}|{stat.st_size}|{stat.st_mtime_ns}")
+    return "\n".join(lines)
 
 
 def load_library(files: list[tuple[Path, Source]]) -> LibraryLoad:
@@ -108,6 +113,8 @@ def load_library(files: list[tuple[Path, Source]]) -> LibraryLoad:
 
 
 def _load_file(path: Path, source: Source, result: LibraryLoad, seen: dict[str, str]) -> None:
+    import tomllib  # here: most starts find the files unchanged (fingerprint) and parse none
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -179,7 +186,7 @@ def _text(raw: dict[str, object], name: str, *, required: bool) -> str:
     return value
 
 
-def _toml_problem(path: Path, exc: tomllib.TOMLDecodeError) -> str:
+def _toml_problem(path: Path, exc: TOMLDecodeError) -> str:
     message = str(exc)
     position = _TOML_POSITION.search(message)
     reason = _TOML_POSITION.sub("", message).strip()

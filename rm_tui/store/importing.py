@@ -10,8 +10,8 @@ running, or planned after another.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from ..agenda_import import ImportedAgenda, ImportedNote, ImportTarget
 from ..errors import ValidationError
 from ..models import DEFAULT_SESSION_MINUTES, Role
 from ..scope import Action, requires
@@ -21,6 +21,10 @@ from .carry_over import NEXT_PLANNED_ORDER
 from .connection import immediate
 from .follow_ups import FollowUpQueries
 
+if TYPE_CHECKING:
+    # Loaded with the first import: its patterns and records cost every start a few ms.
+    from ..agenda_import import ImportedAgenda, ImportedNote, ImportTarget
+
 DEFAULT_ITEM_MINUTES = 10  # as an item added in the builder
 
 
@@ -29,6 +33,8 @@ class ImportQueries(FollowUpQueries):
 
     def import_target(self, mentorship_id: int, *, session_id: int | None = None) -> ImportTarget:
         """The session an import would join (`session_id`'s, when given); nothing is written."""
+        from ..agenda_import import ImportTarget
+
         mentor = self.get_mentorship(mentorship_id).mentor
         if session_id is not None:
             session = self.get_session(session_id)

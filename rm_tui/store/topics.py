@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -33,6 +32,8 @@ class TopicQueries(SettingsQueries):
         stamp = fingerprint(files)
         if self._meta(TOPICS_FINGERPRINT) == stamp:
             return None
+        import json  # only when the files changed
+
         load = load_library(files)
         with immediate(self.db):
             keys = [spec.key for spec in load.topics]
