@@ -1,6 +1,6 @@
 """How long a change made by one process takes to show in another rm-tui, in a real terminal.
 
-    python bench/sync.py [--changes N]
+    python bench/sync.py [--changes N] [--app COMMAND]
 
 Starts rm-tui in tmux on a session's agenda, then, from this process (a second
 writer on the same database file, as the mentor's window would be), adds agenda
@@ -42,13 +42,15 @@ def capture_cost(name: str, samples: int = 50) -> float:
 
 
 def measure(changes: int, start_from: Path | None = None, key: Key | None = None,
-            passphrase_file: Path | None = None) -> tuple[list[float], float]:
+            passphrase_file: Path | None = None, app: str | None = None) -> tuple[list[float], float]:
     """Sync latencies in seconds, and the cost of one screen capture.
 
     On a new database, or on a copy of `start_from` (encrypted with `key`, which the
     app gets from `passphrase_file`); the app is kept to Sam's mentorship either way.
+    `app` is the command that starts rm-tui (the installed one unless given), so two
+    versions can be compared in one sitting.
     """
-    rm_tui = tmux.rm_tui_or_exit()
+    rm_tui = tmux.rm_tui_or_exit() if app is None else app
     with tempfile.TemporaryDirectory() as folder:
         db, store, session = seed.one_planned_session(folder, start_from, key)
         unlock = f" --passphrase-file {passphrase_file}" if passphrase_file else ""
@@ -79,8 +81,9 @@ def measure(changes: int, start_from: Path | None = None, key: Key | None = None
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--changes", type=int, default=40)
+    parser.add_argument("--app", help="the command that starts rm-tui (default: the installed rm-tui)")
     args = parser.parse_args()
-    latencies, capture = measure(args.changes)
+    latencies, capture = measure(args.changes, app=args.app)
     ms = [value * 1000 for value in latencies]
     print(f"sync between two processes, {len(ms)} changes (commit in one -> on screen in the other)")
     print(f"  median {statistics.median(ms):6.0f} ms")

@@ -23,6 +23,7 @@ from screens.home import HomeScreen
 from widgets.safe import notify_literal
 
 from .changes import EVERYTHING, Tables
+from .db_watch import DbWatch
 from .errors import RmTuiError
 from .ground_rules import RULES_SETTING
 from .models import Role, Session
@@ -33,11 +34,18 @@ from .timing import utc_now
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.timer import Timer
 
     from .autosave import NoteAutosaver, Saved
     from .store.driver import Key
 
-CHANGE_POLL_SECONDS = 0.1
+CHANGE_POLL_SECONDS = 1.0
+"""How often SQLite's data_version is read in any case. Another process's commit is
+noticed as it lands, by watching the database's files (rm_tui.db_watch); this slow
+poll is for file systems whose changes are not reported, such as a network drive
+written from another machine."""
+UNWATCHED_POLL_SECONDS = 0.1
+"""The poll when the files cannot be watched at all: often enough that a change shows at once."""
 
 
 class AutosaveFailed(Message):
@@ -97,6 +105,9 @@ class RmTuiApp(App[None]):
     DEFAULT_MODE = "home"
     """The home screen is the first screen itself: no empty default screen drawn and switched away from."""
 
+    _db_watch: DbWatch | None = None  # from on_mount until the app ends
+    _change_poll: Timer
+
     speaker: reactive[Role] = reactive("leader")
     """Who is at the keyboard right now; what they add is credited to them."""
 
@@ -135,9 +146,22 @@ class RmTuiApp(App[None]):
             self.notify(message, severity="warning", timeout=12, markup=False)
         for note in self.startup_notes:
             self.notify(note, title="Welcome", timeout=15, markup=False)
-        # Another process writing the same file bumps SQLite's data_version; looking
-        # at it costs microseconds, so a quick poll keeps every view current.
-        self.set_interval(CHANGE_POLL_SECONDS, self.sync_views)
+        # Another process writing the same file bumps SQLite's data_version, and its
+        # -wal file changes: the watch calls back from its own thread, so it only asks
+        # (call_later posts a message, which is safe from any thread) for a look on
+        # this one. Started once the first screen is drawn, which need not wait for it.
+        self._change_poll = self.set_interval(CHANGE_POLL_SECONDS, self.sync_views)
+        self._db_watch = DbWatch(
+            self.store.path,
+            on_change=lambda: self.call_later(self.sync_views),
+            on_failure=lambda _error: self.call_later(self._poll_unwatched),
+        )
+        self.call_after_refresh(self._db_watch.start)
+
+    def _poll_unwatched(self) -> None:
+        """The files cannot be watched here: look at data_version as often as before watching."""
+        self._change_poll.stop()
+        self._change_poll = self.set_interval(UNWATCHED_POLL_SECONDS, self.sync_views)
 
     def _changed_locally(self, tables: Tables) -> None:
         """A write in this window: publish once the action that made it is done."""
@@ -196,6 +220,8 @@ class RmTuiApp(App[None]):
         self.exit()
 
     def on_unmount(self) -> None:
+        if self._db_watch is not None:
+            self._db_watch.stop()  # its thread ends before the store closes
         if self._autosaver is not None:
             self._autosaver.close()  # writes what is queued first
         self.store.close()
