@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -217,6 +218,8 @@ def cli(
     from .passphrase import take_key_from_environment
 
     given_key = take_key_from_environment()  # first: nothing this process starts may inherit it
+    if ctx.invoked_subcommand is not None:
+        gc.enable()  # off while starting (rm_tui.entry); a command may run long, `rm-tui serve` for days
     if demo:
         if ctx.invoked_subcommand is not None:
             raise UserError("--demo opens the app on its own; leave it out of other commands")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
@@ -157,6 +158,7 @@ class RmTuiApp(App[None]):
             on_failure=lambda _error: self.call_later(self._poll_unwatched),
         )
         self.call_after_refresh(self._db_watch.start)
+        self.call_after_refresh(_collect_garbage_again)
 
     def _poll_unwatched(self) -> None:
         """The files cannot be watched here: look at data_version as often as before watching."""
@@ -379,6 +381,18 @@ def _running_meeting(screen: DataScreen) -> Session | None:
 
 def _runner(app: RmTuiApp, action: str, node: DOMNode) -> Callable[[], object]:
     return lambda: app.run_action(action, node)
+
+
+def _collect_garbage_again() -> None:
+    """Turn the cyclic garbage collector back on, once the first screen is drawn.
+
+    The console script starts with it off (rm_tui.entry: it walked every object
+    again and again while Textual and rm-tui loaded). What was made until now lives
+    as long as the app: frozen, no collection walks it again.
+    """
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def make_app(
