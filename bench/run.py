@@ -7,14 +7,15 @@ start-up in tmux (rm-tui empty and large against a bare Textual app, and beside
 them a peer Textual app, dooit, where installed: bench/peers.py); opening a
 session of 500 notes; search (rare, common, very common words); export of one
 session and of everything; typing 2,000 characters into a note against a bare
-TextArea app; sync between two processes; peak memory against the bare app. Then the cost
+TextArea app; sync between two processes; peak memory against the bare app; CPU used
+by an open app left alone for a minute (bench/idle.py) against the bare app. Then the cost
 of encryption at rest (bench/encrypted.py): start-up, typing, search and sync on
 the five years encrypted, each against the plain file in the same run;
 `--only encryption` runs that part alone, in a few minutes. And `rm-tui due`, the
 line for a shell prompt, as a new process each time against the interpreter's own
 start, plain and encrypted (bench/due.py; `--only due`).
 Each part runs alone with `--only PART` (repeat it for several): startup, sessions,
-search, export, typing, sync, memory, due, encryption; the five years are built
+search, export, typing, sync, memory, idle, due, encryption; the five years are built
 only when a part needs them (typing and sync do not).
 The machine is shared and noisy: read the ratios, not the milliseconds.
 """
@@ -38,6 +39,7 @@ sys.path.insert(0, str(HERE))
 
 import due as due_bench  # noqa: E402
 import encrypted  # noqa: E402
+import idle  # noqa: E402
 import large_db  # noqa: E402
 import peers  # noqa: E402
 import search as search_bench  # noqa: E402
@@ -49,13 +51,16 @@ import tmux  # noqa: E402
 from rm_tui.store import Store  # noqa: E402
 
 TYPED = 2000
+IDLE_SECONDS = 60.0  # how long an open app is left alone while its CPU time is read
 LABEL = 48  # width of the label column
 
 
-def row(label: str, value: float, baseline: float, target: str, unit: str = "ms", why: str = "") -> str:
+def row(label: str, value: float, baseline: float, target: str, unit: str = "ms", why: str = "",
+        decimals: int = 1) -> str:
     """One line of the table; `why` says, beside the target, why a figure misses it."""
     ratio = value / baseline if baseline else float("nan")
-    line = f"{label:<{LABEL}}{value:>9.1f}{unit:<3}{baseline:>10.1f}{unit:<3}{ratio:>7.2f}   {target}"
+    line = (f"{label:<{LABEL}}{value:>9.{decimals}f}{unit:<3}{baseline:>10.{decimals}f}{unit:<3}{ratio:>7.2f}"
+            f"   {target}")
     return f"{line:<{LABEL + 45}}  <- {why}" if why else line
 
 
@@ -291,6 +296,15 @@ def memory_rows(bench: Bench) -> list[str]:
                 unit="MB")]
 
 
+def idle_rows(bench: Bench) -> list[str]:
+    """CPU an open app uses while nobody touches it, a minute each: rm-tui on five years against the bare app."""
+    used = idle.measure(IDLE_SECONDS, 1, bench.large, bench.folder)
+    ours = statistics.median(used["rm-tui, five years"])
+    bare = statistics.median(used["bare Textual app"])
+    return [row("idle CPU, five years (vs bare app)", ours, bare, "CPU s/min; no more than before", unit="s",
+                decimals=3)]
+
+
 def due_rows(bench: Bench) -> list[str]:
     """`rm-tui due` on the five years, a new process each run: plain against `python -c pass`, then encrypted."""
     runs, large, folder, rm_tui = bench.runs, bench.large, bench.folder, bench.rm_tui
@@ -356,6 +370,7 @@ PARTS: dict[str, Callable[[Bench], list[str]]] = {
     "typing": typing_rows,
     "sync": sync_rows,
     "memory": memory_rows,
+    "idle": idle_rows,
     "due": due_rows,
     "encryption": encryption_rows,
 }
