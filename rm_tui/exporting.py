@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +31,28 @@ class ExportRequest:
 
 
 def render(store: Store, request: ExportRequest) -> str:
+    with _collector_paused():
+        return _render(store, request)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while an export is built, on again after.
+
+    Everything is built of records and strings, which make no cycles; but the collector
+    runs as objects are made, and walks every one still alive each time: with five
+    years' 100,000 notes that was a seventh of the export.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _render(store: Store, request: ExportRequest) -> str:
     today = store.today()
     if request.include_private and request.viewer != "leader":
         raise ValidationError(

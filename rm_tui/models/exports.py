@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .core import AgendaItem, ChampionEntry, FollowUp, Mentorship, Note, Session
+from .core import AgendaItem, ChampionEntry, FollowUp, Mentorship, Role, Session, Visibility
+
+
+# Not frozen, and only what the Markdown shows: an export of everything builds one per
+# note (100,000 in five years), and a frozen record of every column took as long to
+# build as SQLite took to read them.
+@dataclass(slots=True)
+class ExportedNote:
+    author: Role
+    visibility: Visibility
+    body: str
 
 
 @dataclass(frozen=True)
 class ItemExport:
     item: AgendaItem
     seconds: int
-    notes: list[Note]
+    notes: list[ExportedNote]
 
 
 @dataclass(frozen=True)
@@ -20,7 +30,7 @@ class SessionExport:
     mentorship: Mentorship
     seconds: int
     items: list[ItemExport]
-    session_notes: list[Note]  # on the session as a whole
+    session_notes: list[ExportedNote]  # on the session as a whole
     follow_ups: list[FollowUp]
     champion: list[ChampionEntry]
 

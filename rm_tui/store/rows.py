@@ -9,8 +9,9 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from ..timing import from_stamp
@@ -29,20 +30,16 @@ def records(cls: type[R], cursor: driver.Cursor, limit: int | None = None) -> li
     rows = cursor.fetchmany(limit) if limit is not None else cursor.fetchall()
     if _in_field_order(cls, names):
         # The columns are the fields, in order (checked once): filling them by position is
-        # the same record, without a dict per row. An export reads 100,000 notes this way.
-        at = [(names.index(name), convert) for name, convert in conversions]
-        return [_made_in_order(cls, row, at) for row in rows]
+        # the same record, without a dict per row. Column by column, so that the loops run
+        # in C (map) but for the values converted: an export reads 20,000 follow-ups.
+        if not rows:
+            return []
+        columns: list[Iterable[Any]] = [map(itemgetter(index), rows) for index in range(len(names))]
+        for name, convert in conversions:
+            index = names.index(name)
+            columns[index] = [None if value is None else convert(value) for value in columns[index]]
+        return list(map(cls, *columns))
     return [_made(cls, dict(zip(names, row, strict=True)), conversions) for row in rows]
-
-
-def _made_in_order(cls: type[R], row: tuple[Any, ...], at: list[tuple[int, Convert]]) -> R:
-    if not at:
-        return cls(*row)
-    values = list(row)
-    for index, convert in at:
-        if values[index] is not None:
-            values[index] = convert(values[index])
-    return cls(*values)
 
 
 _FIELD_ORDER: dict[type, tuple[str, ...]] = {}
