@@ -31,7 +31,6 @@ from typing import cast
 from .models import (
     GIVING_BACK,
     ChampionEntry,
-    FollowUp,
     ItemExport,
     ItemOutcome,
     MentorshipExport,
@@ -39,7 +38,7 @@ from .models import (
     SessionStatus,
     item_outcome,
 )
-from .models.exports import ExportedNote
+from .models.exports import ExportedFollowUp, ExportedNote
 from .text import clean_text, counted
 from .timing import clock_text
 
@@ -299,7 +298,7 @@ def _kept_as_they_are(bodies: list[str]) -> bool:
     return kept and "" not in bodies and "---" not in text and " \n" not in text and not text.endswith(" ")
 
 
-def _task(follow_up: FollowUp, item_title: str | None) -> str:
+def _task(follow_up: ExportedFollowUp, item_title: str | None) -> str:
     """A task list line; `item_title` is Markdown already ("2. A \\[draft\\] plan")."""
     done = "x" if follow_up.status != "open" else " "
     title = inline(follow_up.title)

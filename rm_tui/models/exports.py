@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from .core import AgendaItem, ChampionEntry, FollowUp, Mentorship, Role, Session, Visibility
+from .core import AgendaItem, ChampionEntry, FollowUpStatus, Mentorship, Role, Session, Visibility
 
 
 # Not frozen, and only what the Markdown shows: an export of everything builds one per
@@ -15,6 +16,16 @@ class ExportedNote:
     author: Role
     visibility: Visibility
     body: str
+
+
+# The same for a follow-up (20,000 in five years): what its task line shows.
+@dataclass(slots=True)
+class ExportedFollowUp:
+    agenda_item_id: int | None
+    title: str
+    owner: Role
+    due_on: date | None
+    status: FollowUpStatus
 
 
 @dataclass(frozen=True)
@@ -31,7 +42,7 @@ class SessionExport:
     seconds: int
     items: list[ItemExport]
     session_notes: list[ExportedNote]  # on the session as a whole
-    follow_ups: list[FollowUp]
+    follow_ups: list[ExportedFollowUp]
     champion: list[ChampionEntry]
 
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from datetime import date
 from itertools import groupby
 from operator import attrgetter, itemgetter
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..models import (
     AgendaItem,
     ChampionEntry,
-    FollowUp,
     ItemExport,
     Mentorship,
     MentorshipExport,
@@ -27,12 +27,11 @@ from ..models import (
     SessionExport,
 )
 from ..models.core import Role, Visibility
-from ..models.exports import ExportedNote
+from ..models.exports import ExportedFollowUp, ExportedNote
 from ..scope import Action
 from ..timing import item_seconds, session_seconds
 from .agenda import ITEM_COLUMNS
 from .champion import ChampionQueries
-from .follow_ups import _FOLLOW_UP_COLUMNS
 from .live import LiveQueries
 from .notes import NotesQueries
 
@@ -141,10 +140,11 @@ class ExportQueries(LiveQueries, NotesQueries, ChampionQueries):
             f"SELECT {ITEM_COLUMNS} FROM agenda_items WHERE {sessions_sql} ORDER BY session_id, position, id",
             params,
         ))
-        follow_ups = _by_session(self._all(
-            FollowUp, f"SELECT {_FOLLOW_UP_COLUMNS} FROM follow_ups WHERE {sessions_sql} ORDER BY session_id, id",
+        follow_ups = _follow_ups_by_session(self.db.execute(
+            "SELECT session_id, agenda_item_id, title, owner, due_on, status FROM follow_ups "
+            f"WHERE {sessions_sql} ORDER BY session_id, id",
             params,
-        ))
+        ).fetchall())
         now = self.now()
         return [
             SessionExport(
@@ -181,6 +181,20 @@ def _by_place(rows: list[tuple[int, int, str]]) -> dict[int, list[ExportedNote]]
     grouped, start = {}, 0
     for place, count in Counter(map(itemgetter(0), rows)).items():  # in the order first seen: sorted
         grouped[place] = made[start:start + count]
+        start += count
+    return grouped
+
+
+def _follow_ups_by_session(rows: list[tuple[Any, ...]]) -> dict[int | None, list[ExportedFollowUp]]:
+    """Follow-ups by session (the first column), rows ordered by it, built column by column in C."""
+    if not rows:
+        return {}
+    column = [list(map(itemgetter(index), rows)) for index in range(6)]
+    column[4] = [None if due is None else date.fromisoformat(due) for due in column[4]]
+    made = list(map(ExportedFollowUp, *column[1:]))
+    grouped, start = {}, 0
+    for session_id, count in Counter(column[0]).items():  # in the order first seen: sorted
+        grouped[session_id] = made[start:start + count]
         start += count
     return grouped
 
