@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Literal, get_args
 
 from ..validation import one_of, optional_text, required_text, whole_number
+from .record import Record
 
 Role = Literal["leader", "mentor"]
 ROLES: tuple[Role, ...] = get_args(Role)
@@ -21,8 +22,8 @@ MENTORSHIP_STATUSES: tuple[MentorshipStatus, ...] = get_args(MentorshipStatus)
 DEFAULT_CADENCE_DAYS = 14  # the guide's "twice a month"
 
 
-@dataclass(frozen=True)
-class MentorshipDraft:
+@dataclass(frozen=True, repr=False, eq=False)
+class MentorshipDraft(Record):
     """What the mentorship form collects; `validated()` cleans it or refuses it."""
 
     leader: str
@@ -47,8 +48,8 @@ class MentorshipDraft:
         )
 
 
-@dataclass(frozen=True)
-class Mentorship:
+@dataclass(frozen=True, repr=False, eq=False)
+class Mentorship(Record):
     """One leader-mentor pairing."""
 
     id: int
@@ -75,8 +76,8 @@ class Mentorship:
         )
 
 
-@dataclass(frozen=True)
-class MentorshipSetup:
+@dataclass(frozen=True, repr=False, eq=False)
+class MentorshipSetup(Record):
     """The guided start's answers beyond the mentorship record itself."""
 
     impressed_by: str = ""  # what the mentor did that made the leader want to learn from them
@@ -93,8 +94,8 @@ class MentorshipSetup:
         )
 
 
-@dataclass(frozen=True)
-class LearningGoal:
+@dataclass(frozen=True, repr=False, eq=False)
+class LearningGoal(Record):
     """A gap the leader admits, in their words, and the curious question it becomes."""
 
     id: int
@@ -108,8 +109,8 @@ class LearningGoal:
         return self.learned_on is not None
 
 
-@dataclass(frozen=True)
-class MentorshipOverview:
+@dataclass(frozen=True, repr=False, eq=False)
+class MentorshipOverview(Record):
     """A mentorship with the figures the home screen lists beside it."""
 
     mentorship: Mentorship
@@ -120,8 +121,8 @@ class MentorshipOverview:
     overdue_follow_ups: int
 
 
-@dataclass(frozen=True)
-class Topic:
+@dataclass(frozen=True, repr=False, eq=False)
+class Topic(Record):
     """A conversation starter from the topic library."""
 
     id: int
@@ -135,8 +136,8 @@ class Topic:
     source_file: str
 
 
-@dataclass(frozen=True)
-class CategoryCount:
+@dataclass(frozen=True, repr=False, eq=False)
+class CategoryCount(Record):
     """A topic category and how many topics it holds."""
 
     name: str
@@ -151,8 +152,8 @@ STALE_AFTER_CARRIES = 3  # carried this often, the pair should do it or drop it
 DEFAULT_SESSION_MINUTES = 45
 
 
-@dataclass(frozen=True)
-class Session:
+@dataclass(frozen=True, repr=False, eq=False)
+class Session(Record):
     """One meeting of a mentorship, planned or held."""
 
     id: int
@@ -167,8 +168,8 @@ class Session:
     current_since: datetime | None = None
 
 
-@dataclass(frozen=True)
-class AgendaItem:
+@dataclass(frozen=True, repr=False, eq=False)
+class AgendaItem(Record):
     """One time-boxed item on a session's agenda."""
 
     id: int
@@ -207,8 +208,8 @@ class AgendaItem:
         return self.carry_count >= STALE_AFTER_CARRIES and not self.kept
 
 
-@dataclass(frozen=True)
-class StandingItem:
+@dataclass(frozen=True, repr=False, eq=False)
+class StandingItem(Record):
     """An item pinned to a mentorship: a copy of it joins every planned agenda, once."""
 
     id: int
@@ -222,8 +223,8 @@ class StandingItem:
     created_at: datetime
 
 
-@dataclass(frozen=True)
-class CategoryCoverage:
+@dataclass(frozen=True, repr=False, eq=False)
+class CategoryCoverage(Record):
     """How recently a topic category came up in a mentorship's held sessions."""
 
     category: str
@@ -236,8 +237,8 @@ class CategoryCoverage:
         return self.on_agenda or self.sessions_ago is not None
 
 
-@dataclass(frozen=True)
-class Coverage:
+@dataclass(frozen=True, repr=False, eq=False)
+class Coverage(Record):
     """Category coverage over a mentorship's last few held sessions.
 
     `held` is how many sessions were actually held in the window (at most `window`),
@@ -283,8 +284,8 @@ def next_visibility(current: Visibility) -> Visibility:
     return VISIBILITIES[(VISIBILITIES.index(current) + 1) % len(VISIBILITIES)]
 
 
-@dataclass(frozen=True)
-class Note:
+@dataclass(frozen=True, repr=False, eq=False)
+class Note(Record):
     """A note taken in a session, on one agenda item or (agenda_item_id None) the whole session."""
 
     id: int
@@ -297,8 +298,8 @@ class Note:
     conflict_of: int | None = None  # the note this one was written alongside, when two edits clashed
 
 
-@dataclass(frozen=True)
-class NoteText:
+@dataclass(frozen=True, repr=False, eq=False)
+class NoteText(Record):
     """A note's text as the editor hands it to the autosaver.
 
     `note_id` is None until the first save creates the row. `base_version` is the
@@ -315,8 +316,8 @@ class NoteText:
     base_version: int | None = None
 
 
-@dataclass(frozen=True)
-class SavedNote:
+@dataclass(frozen=True, repr=False, eq=False)
+class SavedNote(Record):
     """Where a note's text went: its row and version.
 
     `forked_from` is set when another window had changed the note meanwhile: the
@@ -334,8 +335,8 @@ class SavedNote:
 FollowUpStatus = Literal["open", "done", "dropped"]
 
 
-@dataclass(frozen=True)
-class FollowUp:
+@dataclass(frozen=True, repr=False, eq=False)
+class FollowUp(Record):
     """Something one of the pair agreed to do, with a due date."""
 
     id: int
@@ -366,8 +367,8 @@ def item_outcome(item: AgendaItem, seconds: int, notes: int) -> ItemOutcome:
     return "discussed" if notes or seconds >= DISCUSSED_AFTER_SECONDS else "carried"
 
 
-@dataclass(frozen=True)
-class ItemTime:
+@dataclass(frozen=True, repr=False, eq=False)
+class ItemTime(Record):
     """An agenda item, the seconds spent on it and the notes on it the viewer may see."""
 
     item: AgendaItem
@@ -379,8 +380,8 @@ class ItemTime:
         return item_outcome(self.item, self.seconds, self.notes)
 
 
-@dataclass(frozen=True)
-class SessionSummary:
+@dataclass(frozen=True, repr=False, eq=False)
+class SessionSummary(Record):
     """What the end-of-session screen shows: each item once, in the section its outcome says."""
 
     session: Session
@@ -394,8 +395,8 @@ class SessionSummary:
     may_change_carry_over: bool = False
 
 
-@dataclass(frozen=True)
-class PlannedAlready:
+@dataclass(frozen=True, repr=False, eq=False)
+class PlannedAlready(Record):
     """A session already planned, found when planning another: the pair is asked what to do."""
 
     session: Session
@@ -419,8 +420,8 @@ CHAMPION_KINDS: dict[ChampionKind, str] = {
 GIVING_BACK: tuple[ChampionKind, ...] = ("advice", "connection")
 
 
-@dataclass(frozen=True)
-class ChampionEntry:
+@dataclass(frozen=True, repr=False, eq=False)
+class ChampionEntry(Record):
     """Something the leader did for the mentor: the other half of the two-way street."""
 
     id: int
@@ -435,8 +436,8 @@ class ChampionEntry:
         return CHAMPION_KINDS[self.kind]
 
 
-@dataclass(frozen=True)
-class FollowUpRow:
+@dataclass(frozen=True, repr=False, eq=False)
+class FollowUpRow(Record):
     """A follow-up as the follow-ups screen lists it: with its mentor and meeting."""
 
     follow_up: FollowUp

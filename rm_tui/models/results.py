@@ -6,22 +6,23 @@ from dataclasses import dataclass
 from datetime import date
 
 from .core import AgendaItem, FollowUpStatus, ItemStatus, Visibility
+from .record import Record
 
 MARK_START, MARK_END = "\x02", "\x03"  # around matched words in a hit's context; never in stored text
 FOLLOW_UP_FILTERS = ("open", "overdue", "done", "all")
 PERIOD_DAYS = 28  # progress counts in four-week periods
 
 
-@dataclass(frozen=True)
-class EditOutcome:
+@dataclass(frozen=True, repr=False, eq=False)
+class EditOutcome(Record):
     """What an agenda item edit did: merged in place, or kept beside a clashing edit."""
 
     copy_id: int | None = None  # the new item holding this edit, when it clashed
     clashed: tuple[str, ...] = ()  # the fields both windows changed differently
 
 
-@dataclass(frozen=True)
-class RemovedItem:
+@dataclass(frozen=True, repr=False, eq=False)
+class RemovedItem(Record):
     """Everything needed to put a removed or dropped agenda item back (undo)."""
 
     item: AgendaItem
@@ -30,8 +31,8 @@ class RemovedItem:
     source_was: ItemStatus | None = None  # the item it was carried from, before being marked dropped
 
 
-@dataclass(frozen=True)
-class SearchHit:
+@dataclass(frozen=True, repr=False, eq=False)
+class SearchHit(Record):
     """One result: what it is, where it lives, and the words around the match."""
 
     kind: str  # 'note', 'item', 'follow-up' or 'topic'
@@ -46,8 +47,8 @@ class SearchHit:
     visibility: Visibility | None = None  # a note's, so the leader sees which hits are not shared; None for the rest
 
 
-@dataclass(frozen=True)
-class Progress:
+@dataclass(frozen=True, repr=False, eq=False)
+class Progress(Record):
     """One mentorship's figures, oldest period first in each series."""
 
     period_starts: list[date]
@@ -76,8 +77,8 @@ class Progress:
         return self.expected_per_period * self.active_periods
 
 
-@dataclass(frozen=True)
-class TwoWayStreet:
+@dataclass(frozen=True, repr=False, eq=False)
+class TwoWayStreet(Record):
     """Both sides of a mentorship: what the mentor taught, what the leader gave back."""
 
     sessions_held: int
