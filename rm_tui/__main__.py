@@ -6,7 +6,6 @@ import gc
 import importlib
 import os
 import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -235,22 +234,11 @@ def cli(
         given_key=given_key,
     )
     if ctx.invoked_subcommand is None:
-        # Textual loads only when the app opens. Deriving an encrypted database's key takes
-        # a fifth of a second on purpose (it is what slows down guessing a stolen file's
-        # passphrase) and lets other threads run: the app loads meanwhile, so start-up
-        # does not wait for both, one after the other.
-        loading = threading.Thread(target=importlib.import_module, args=("rm_tui.app",), daemon=True)
-        loading.start()
-        key = ctx.obj.key()  # asked before the screen is taken over
-        loading.join()
-        from .app import make_app
+        from .launch import run_app
 
-        app = make_app(ctx.obj.db_path, key=key, role=role, only=only)
-        app.run()
-        from .cli_backup import snapshot_on_quit
-
-        snapshot_on_quit(ctx.obj, key)  # after the app has closed: the quit key never waits for it
-        ctx.exit(app.return_code or 0)
+        options = ctx.obj
+        ctx.exit(run_app(options.db_path, role=role, only=only, passphrase_file=options.passphrase_file,
+                         given_key=given_key))
 
 
 def _run_demo(role: Role, only: str | None) -> None:

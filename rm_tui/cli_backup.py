@@ -89,23 +89,6 @@ def restore(options: Options, file: Path, yes: bool) -> None:
         click.echo(f"the database it replaced is kept as {done.kept_aside}")
 
 
-def snapshot_on_quit(options: Options, key: Key | None) -> None:
-    """The day's first quit of the leader's window takes a snapshot and keeps the last 14.
-
-    Called by the CLI after the app has closed, so the quit key never waits for it.
-    The mentor's window (and a served tab, which is one) takes none: the leader's
-    quit does. A failure is one line on the terminal; the database is only read.
-    """
-    from .backup import daily_snapshot
-
-    if options.role != "leader":
-        return
-    try:
-        daily_snapshot(options.db_path, key)
-    except Exception as error:  # noqa: BLE001 - the app has closed: one line, never a traceback
-        click.echo(f"rm-tui: today's snapshot was not taken: {error}", err=True)
-
-
 def database_key(options: Options) -> Key | None:
     """The database's key, got as every command gets it; None for a plain or missing file."""
     return options.key()

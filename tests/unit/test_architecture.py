@@ -1,7 +1,7 @@
 """The layering rules, checked on the real import graph.
 
-The core (rm_tui and topic_library, all but rm_tui.app, the command line (rm_tui.entry and
-rm_tui.__main__) and rm_tui.web)
+The core (rm_tui and topic_library, all but rm_tui.app, the command line (rm_tui.entry,
+rm_tui.launch and rm_tui.__main__) and rm_tui.web)
 never imports Textual, textual-serve or aiohttp, even indirectly, so it runs and is tested
 without a terminal; and screens and widgets never import sqlite3 or sqlite-utils
 themselves: the database is the core's business.
@@ -12,7 +12,7 @@ from __future__ import annotations
 import grimp
 import pytest
 
-CORE_EXEMPT = {"rm_tui.app", "rm_tui.entry", "rm_tui.__main__", "rm_tui.web"}
+CORE_EXEMPT = {"rm_tui.app", "rm_tui.entry", "rm_tui.launch", "rm_tui.__main__", "rm_tui.web"}
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from rm_tui import backup as backups
-from rm_tui.__main__ import Options, cli
-from rm_tui.cli_backup import file_size, snapshot_on_quit
+from rm_tui.__main__ import cli
+from rm_tui.cli_backup import file_size
+from rm_tui.launch import snapshot_on_quit
 from rm_tui.store import Store
 from rm_tui.store.driver import Key
 from tests.conftest import draft
@@ -211,13 +212,13 @@ def test_a_wrong_passphrase_restores_nothing(sealed: Path, tmp_path: Path) -> No
 
 
 def test_the_leaders_quit_takes_the_days_snapshot(db: Path) -> None:
-    snapshot_on_quit(Options(db_path=db, role="leader"), None)
-    snapshot_on_quit(Options(db_path=db, role="leader"), None)
+    snapshot_on_quit(db, "leader", None)
+    snapshot_on_quit(db, "leader", None)
     assert len(backups.list_snapshots(db)) == 1
 
 
 def test_the_mentors_window_takes_no_snapshot_on_quit(db: Path) -> None:
-    snapshot_on_quit(Options(db_path=db, role="mentor"), None)
+    snapshot_on_quit(db, "mentor", None)
     assert backups.list_snapshots(db) == []
     assert not (db.parent / "backups").exists()
 
@@ -225,7 +226,7 @@ def test_the_mentors_window_takes_no_snapshot_on_quit(db: Path) -> None:
 def test_a_failed_snapshot_on_quit_is_one_line_and_leaves_the_database(db: Path, capsys) -> None:
     (db.parent / "backups").write_text("a file where the folder would go")
     before = db.read_bytes()
-    snapshot_on_quit(Options(db_path=db, role="leader"), None)
+    snapshot_on_quit(db, "leader", None)
     err = capsys.readouterr().err
     assert err == f"rm-tui: today's snapshot was not taken: {db.parent / 'backups'} is not a folder\n"
     assert db.read_bytes() == before
@@ -233,7 +234,7 @@ def test_a_failed_snapshot_on_quit_is_one_line_and_leaves_the_database(db: Path,
 
 
 def test_an_encrypted_databases_quit_snapshot_is_encrypted(sealed: Path) -> None:
-    snapshot_on_quit(Options(db_path=sealed, role="leader"), Key.for_file(PASSPHRASE, sealed))
+    snapshot_on_quit(sealed, "leader", Key.for_file(PASSPHRASE, sealed))
     (taken,) = backups.list_snapshots(sealed)
     assert taken.encrypted
     assert mentors(taken.path, Key.for_file(PASSPHRASE, taken.path)) == ["Sam Ortiz"]
