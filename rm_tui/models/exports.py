@@ -4,23 +4,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from .core import AgendaItem, ChampionEntry, FollowUpStatus, Mentorship, Role, Session, Visibility
 
+# A note as an export reads it: the row from the database, with no record made for it
+# (an export of everything reads 100,000 notes, and making a record of each took longer
+# than SQLite took to read them). Its place (its agenda item's id, or minus its
+# session's id for the session as a whole), its kind (an index into NOTE_KINDS) and its text.
+ExportedNote = tuple[int, int, str]
 
-# Not frozen, and only what the Markdown shows: an export of everything builds one per
-# note (100,000 in five years), and a frozen record of every column took as long to
-# build as SQLite took to read them.
-@dataclass(slots=True)
-class ExportedNote:
-    author: Role
-    visibility: Visibility
-    body: str
+# Who wrote a note and who may read it, by its kind: (author = mentor) + 2 × private + 4 × off the record.
+NOTE_KINDS: tuple[tuple[Role, Visibility], ...] = (
+    ("leader", "shared"), ("mentor", "shared"),
+    ("leader", "private"), ("mentor", "private"),
+    ("leader", "off_record"), ("mentor", "off_record"),
+)
 
 
-# The same for a follow-up (20,000 in five years): what its task line shows.
-@dataclass(slots=True)
-class ExportedFollowUp:
+# A follow-up (20,000 in five years): what its task line shows, as a tuple made in C.
+class ExportedFollowUp(NamedTuple):
     agenda_item_id: int | None
     title: str
     owner: Role

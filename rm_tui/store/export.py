@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
-from itertools import groupby
+from itertools import groupby, repeat
 from operator import attrgetter, itemgetter
 from typing import Any, TypeVar
 
@@ -26,7 +27,6 @@ from ..models import (
     Session,
     SessionExport,
 )
-from ..models.core import Role, Visibility
 from ..models.exports import ExportedFollowUp, ExportedNote
 from ..scope import Action
 from ..timing import item_seconds, session_seconds
@@ -42,15 +42,15 @@ from .notes import NotesQueries
 _OF_MENTORSHIPS = "+session_id IN (SELECT id FROM sessions WHERE mentorship_id IN ({}))"
 
 
-# A note's author and visibility as a number that indexes _AUTHORS and _VISIBILITIES:
-# small numbers are shared objects, where two text columns made two strings a note.
-# The table's CHECK constraints allow no other values.
+# A note's author and visibility as its index in NOTE_KINDS: a small number is a shared
+# object, where two text columns made two strings a note. The table's CHECK
+# constraints allow no other values.
 _KIND = "(author = 'mentor') + 2 * (visibility = 'private') + 4 * (visibility = 'off_record')"
-_AUTHORS: tuple[Role, ...] = ("leader", "mentor") * 3
-_VISIBILITIES: tuple[Visibility, ...] = ("shared", "shared", "private", "private", "off_record", "off_record")
 
 
 R = TypeVar("R")
+T = TypeVar("T", bound=tuple[Any, ...])
+G = TypeVar("G")
 
 
 class ExportQueries(LiveQueries, NotesQueries, ChampionQueries):
@@ -141,7 +141,7 @@ class ExportQueries(LiveQueries, NotesQueries, ChampionQueries):
             params,
         ))
         follow_ups = _follow_ups_by_session(self.db.execute(
-            "SELECT session_id, agenda_item_id, title, owner, due_on, status FROM follow_ups "
+            "SELECT agenda_item_id, title, owner, due_on, status, session_id FROM follow_ups "
             f"WHERE {sessions_sql} ORDER BY session_id, id",
             params,
         ).fetchall())
@@ -163,38 +163,40 @@ class ExportQueries(LiveQueries, NotesQueries, ChampionQueries):
         ]
 
 
-def _by_place(rows: list[tuple[int, int, str]]) -> dict[int, list[ExportedNote]]:
-    """Notes by place (the first column), each place's in the rows' order; the second
-    column is the note's kind (see _KINDS), the third its text.
+def _by_place(rows: list[ExportedNote]) -> dict[int, list[ExportedNote]]:
+    """Notes by place (their first column), each place's in the rows' order.
 
-    With no Python step per note (sorting, building and counting all run in C):
-    five years hold 100,000 notes, and a loop over them cost more than SQLite took
-    to read them.
+    The rows are the notes, as read: sorting and cutting run in C, with no step per
+    note, where making a record of each of five years' 100,000 notes took longer than
+    SQLite took to read them.
     """
-    if not rows:
-        return {}
     rows.sort(key=itemgetter(0))  # stable: a place's notes keep their order
-    kinds = list(map(itemgetter(1), rows))
-    made = list(map(
-        ExportedNote, map(_AUTHORS.__getitem__, kinds), map(_VISIBILITIES.__getitem__, kinds), map(itemgetter(2), rows)
-    ))
-    grouped, start = {}, 0
-    for place, count in Counter(map(itemgetter(0), rows)).items():  # in the order first seen: sorted
-        grouped[place] = made[start:start + count]
-        start += count
-    return grouped
+    return _grouped(map(itemgetter(0), rows), rows)
 
 
-def _follow_ups_by_session(rows: list[tuple[Any, ...]]) -> dict[int | None, list[ExportedFollowUp]]:
-    """Follow-ups by session (the first column), rows ordered by it, built column by column in C."""
+def _follow_ups_by_session(rows: list[tuple[Any, ...]]) -> dict[int, list[ExportedFollowUp]]:
+    """Follow-ups by session (the last column), rows ordered by it, built in C but for their dates."""
     if not rows:
         return {}
-    column = [list(map(itemgetter(index), rows)) for index in range(6)]
-    column[4] = [None if due is None else date.fromisoformat(due) for due in column[4]]
-    made = list(map(ExportedFollowUp, *column[1:]))
+    dues = [None if due is None else date.fromisoformat(due) for due in map(itemgetter(3), rows)]
+    made = _tuples(ExportedFollowUp, zip(
+        map(itemgetter(0), rows), map(itemgetter(1), rows), map(itemgetter(2), rows), dues, map(itemgetter(4), rows),
+        strict=True,
+    ))
+    return _grouped(map(itemgetter(5), rows), made)
+
+
+def _tuples(cls: type[T], values: Iterable[tuple[Any, ...]]) -> list[T]:
+    """`cls` records (NamedTuples) from tuples of their fields, each made in C: the
+    class's own constructor is a Python function, a step per record."""
+    return list(map(tuple.__new__, repeat(cls), values))
+
+
+def _grouped(keys: Iterable[int], made: list[G]) -> dict[int, list[G]]:
+    """`made` cut by `keys` (one per record, equal ones together), in the order first seen."""
     grouped, start = {}, 0
-    for session_id, count in Counter(column[0]).items():  # in the order first seen: sorted
-        grouped[session_id] = made[start:start + count]
+    for key, count in Counter(keys).items():  # Counter keeps the order first seen
+        grouped[key] = made[start:start + count]
         start += count
     return grouped
 

@@ -181,12 +181,12 @@ def plain_session(data: SessionExport) -> SessionExport:
                 replace(e.item, title=plain(e.item.title), prompt=plain(e.item.prompt),
                         category=plain(e.item.category) if e.item.category else e.item.category),
                 e.seconds,
-                [replace(n, body=plain(n.body)) for n in e.notes],
+                [(place, kind, plain(body)) for place, kind, body in e.notes],
             )
             for e in data.items
         ],
-        session_notes=[replace(n, body=plain(n.body)) for n in data.session_notes],
-        follow_ups=[replace(f, title=plain(f.title)) for f in data.follow_ups],
+        session_notes=[(place, kind, plain(body)) for place, kind, body in data.session_notes],
+        follow_ups=[f._replace(title=plain(f.title)) for f in data.follow_ups],
         champion=[replace(e, note=plain(e.note)) for e in data.champion],
     )
 
