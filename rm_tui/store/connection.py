@@ -294,17 +294,26 @@ def immediate(db: driver.Connection) -> Iterator[driver.Connection]:
         db.commit()
 
 
-def migrate(db: driver.Connection, target: int = LATEST_VERSION) -> int:
+def migrate(db: driver.Connection, target: int = LATEST_VERSION, *, one_by_one: bool = False) -> int:
     """Apply the migrations a database lacks, each in its own transaction.
 
     The version is read again under the write lock, so two processes opening one
     new file at once do not both create the schema. Returns the version reached.
+    A new database is given the latest schema in one step (rm_tui.store.fresh_schema),
+    unless `one_by_one` asks for every migration, as that module's test does.
     """
     while True:
         with immediate(db):
             version = int(db.execute("PRAGMA user_version").fetchone()[0])
             if version >= target:
                 return version
+            if version == 0 and target == LATEST_VERSION and not one_by_one:
+                from .fresh_schema import create_latest
+
+                create_latest(db)
+                db.execute(f"PRAGMA user_version = {LATEST_VERSION}")
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                continue
             for step in MIGRATIONS[version]:
                 if callable(step):
                     step(db)

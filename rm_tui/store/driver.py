@@ -47,6 +47,7 @@ DatabaseError = _driver.DatabaseError
 OperationalError = _driver.OperationalError
 IntegrityError = _driver.IntegrityError
 ProgrammingError = _driver.ProgrammingError
+complete_statement = _driver.complete_statement
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 """The first 16 bytes of a plain SQLite file. An encrypted file starts with its salt."""
