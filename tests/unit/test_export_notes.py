@@ -1,0 +1,61 @@
+"""A session's notes are written together: plain ones in bulk, any that need care one by one.
+
+Whichever way a session's notes go, each is written exactly as it would be alone, in
+its place and order; and an off-record note never reaches the text, even when a caller
+slips one into what it hands the export.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rm_tui import export
+from rm_tui.models import NoteText
+from rm_tui.models.exports import NOTE_KINDS
+from rm_tui.store import Store
+from tests.conftest import TODAY, FakeClock, draft
+
+
+def session_with_notes(store: Store, clock: FakeClock, bodies: list[str]) -> int:
+    """A held session of two items: the first gets `bodies`, the second none, the session one plain note."""
+    mentorship = store.create_mentorship(draft(mentor="Sam Ortiz", leader="Dana Whitfield"))
+    session = store.plan_session(mentorship)
+    first = store.add_agenda_item(session, title="First", proposed_by="leader", minutes=10)
+    store.add_agenda_item(session, title="Second", proposed_by="mentor", minutes=10)
+    store.start_session(session)
+    clock.advance(minutes=5)
+    for body in bodies:
+        store.save_note(NoteText(None, session, first, "leader", "shared", body))
+    store.save_note(NoteText(None, session, None, "mentor", "shared", "On the whole."))
+    store.end_session(session)
+    return session
+
+
+def written(store: Store, session: int) -> str:
+    return export.export_session(store.export_session(session), exported_on=TODAY, include_private=False)
+
+
+def test_a_note_that_needs_care_is_written_the_same_beside_plain_notes(store: Store, clock: FakeClock) -> None:
+    session = session_with_notes(store, clock, ["Plain one.", "Two\nlines [with] a <tag>", "Plain two."])
+    text = written(store, session)
+    assert (
+        "Note by **leader**:\n\n> Plain one.\n\n"
+        "Note by **leader**:\n\n> Two\n> lines \\[with] a \\<tag>\n\n"
+        "Note by **leader**:\n\n> Plain two.\n\n## 2. Second"
+    ) in text
+    assert "## The session as a whole\n\nNote by **mentor**:\n\n> On the whole.\n" in text
+
+
+def test_an_off_record_note_slipped_to_the_export_is_never_written(store: Store, clock: FakeClock) -> None:
+    session = session_with_notes(store, clock, ["Plain one.", "Plain two."])
+    data = store.export_session(session)
+    off_record = NOTE_KINDS.index(("mentor", "off_record"))
+    first = data.items[0]
+    place = first.notes[0][0]
+    slipped = replace(data, items=[
+        replace(first, notes=[first.notes[0], (place, off_record, "SLIPPED-SENTINEL"), first.notes[1]]),
+        *data.items[1:],
+    ])
+    text = export.export_session(slipped, exported_on=TODAY, include_private=False)
+    assert "SLIPPED-SENTINEL" not in text
+    assert "Note by **leader**:\n\n> Plain one.\n\nNote by **leader**:\n\n> Plain two.\n" in text
