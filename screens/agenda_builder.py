@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Input, OptionList, Select, Static
+from textual.widgets import Button, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from rm_tui.changes import EVERYTHING, Tables, touches
@@ -26,7 +26,9 @@ from rm_tui.undo import UndoStack
 from widgets.agenda_line import agenda_line, line_width
 from widgets.categories import category_column
 from widgets.fitted_line import FittedLine
+from widgets.key_footer import KeyFooter
 from widgets.plan_status import coverage_line, planned_time, session_heading
+from widgets.quiet_static import QuietStatic
 from widgets.safe import literal_line, notify_literal
 from widgets.speaker_badge import SpeakerBadge
 from widgets.type_ahead import FilterList, TypeAheadInput
@@ -113,11 +115,12 @@ class AgendaBuilderScreen(DataScreen):
         self._leaving = False
         self._listed: tuple[str | None, str] | None = None  # what the library lists the hits of
         self._marked: frozenset[int] = frozenset()  # the topics the library marks as on the agenda
+        self._shown_minutes: int | None = None  # the session length the agenda's total was drawn for
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="builder-top"):
-            yield Static(id="session-heading")
+            yield QuietStatic(id="session-heading")
             if self.store.scope.may(Action.PLAN_SESSIONS):  # changing the session is the leader's
                 yield Static("ctrl+l changes", id="session-hint")
             yield SpeakerBadge(id="speaker")
@@ -138,7 +141,7 @@ class AgendaBuilderScreen(DataScreen):
                     yield Button("Undo", id="undo", compact=True, action="screen.undo")
                     yield Button("+ Item", id="add-free", compact=True, action="screen.new_item")
         yield FittedLine(id="coverage")
-        yield Footer()
+        yield KeyFooter()  # rebuilt when its keys change, not on each highlight move or reload
 
     def on_mount(self) -> None:
         self.sub_title = "Agenda builder"
@@ -160,10 +163,16 @@ class AgendaBuilderScreen(DataScreen):
         self.refresh_for(EVERYTHING)
 
     def refresh_for(self, tables: Tables) -> None:
-        """Redraw what changed: an agenda edit the agenda and coverage, a topic file the library."""
+        """Redraw what changed: an agenda edit the agenda and coverage, a topic file the library.
+
+        Another window's change comes as EVERYTHING (SQLite does not say what it was):
+        each part compares what it reads with what it shows and redraws only if they
+        differ, so an item added there leaves the library, its highlight and its
+        scroll as they were.
+        """
         session = self.store.get_session(self.session_id)
         mentorship = self.store.get_mentorship(session.mentorship_id)
-        self.query_one("#session-heading", Static).update(session_heading(mentorship.mentor, session))
+        self.query_one("#session-heading", QuietStatic).say(session_heading(mentorship.mentor, session))
         if session.status == "cancelled":  # called off, here or in another window
             if self.is_current and not self._leaving:
                 self._leaving = True
@@ -176,14 +185,18 @@ class AgendaBuilderScreen(DataScreen):
             self.post_message(self.Reloaded(self, "agenda"))
         # The library marks the topics on the agenda: an agenda change that adds or removes
         # one redraws it too, while a move or an edit leaves it (and its scroll) alone.
-        if touches(frozenset({"topics"}), tables) or self._topics_on_agenda() != self._marked:
-            self._fill_library()
+        topics_may_differ = touches(frozenset({"topics"}), tables) or self._topics_on_agenda() != self._marked
+        if topics_may_differ and self._fill_library(only_if_changed=True):
             self.post_message(self.Reloaded(self, "library"))
 
     def _fill_agenda(self, session_minutes: int) -> None:
+        items = self.store.agenda(self.session_id)
+        if items == self._items and session_minutes == self._shown_minutes:
+            return  # the same records (frozen, compared field by field): nothing to redraw
+        self._shown_minutes = session_minutes
         agenda = self.query_one("#agenda", OptionList)
         highlighted = agenda.highlighted
-        self._items = self.store.agenda(self.session_id)
+        self._items = items
         agenda.clear_options()
         width = self._agenda_width()
         agenda.add_options(
@@ -228,14 +241,22 @@ class AgendaBuilderScreen(DataScreen):
         hint = next((form for form in forms if len(form) <= room), "")
         self.query_one("#agenda").border_subtitle = hint if self._items else ""
 
-    def _fill_library(self, *, from_the_top: bool = False) -> None:
+    def _fill_library(self, *, from_the_top: bool = False, only_if_changed: bool = False) -> bool:
         """List the topics the search finds, best first; the highlight stays on its topic
-        when the list is only redrawn, and goes to the top hit when the search changes."""
+        when the list is only redrawn, and goes to the top hit when the search changes.
+
+        With `only_if_changed`, the list is left as it is (highlight and scroll too)
+        when it would show the same topics with the same marks. Whether it was redrawn.
+        """
         topics = self.store.list_topics(*self._search())
+        on_agenda = self._topics_on_agenda()
+        if only_if_changed and self._listed == self._search() and on_agenda == self._marked \
+                and topics == list(self._topics.values()):
+            return False
         self._listed = self._search()
         library = self.query_one("#library", OptionList)
         kept = self._highlighted_topic()
-        on_agenda = self._marked = self._topics_on_agenda()
+        self._marked = on_agenda
         library.clear_options()
         self._topics = {str(t.id): t for t in topics}
         library.add_options(Option(library_line(t, t.id in on_agenda), id=str(t.id)) for t in topics)
@@ -243,6 +264,7 @@ class AgendaBuilderScreen(DataScreen):
             ids = [t.id for t in topics]
             kept_id = kept.id if kept is not None and not from_the_top else None
             library.highlighted = ids.index(kept_id) if kept_id in ids else 0
+        return True
 
     def _topics_on_agenda(self) -> frozenset[int]:
         return frozenset(item.topic_id for item in self._items if item.topic_id is not None)

@@ -67,19 +67,29 @@ def shown_keys(screen: Screen[object]) -> tuple[tuple[str, str, bool], ...]:
 
 
 class KeyFooter(Footer):
-    """A Footer that rebuilds only when the keys it shows change, not on every focus move."""
+    """A Footer that rebuilds only when the keys it shows change, not on every focus move.
+
+    A screen asks for its bindings to be looked at again several times in one
+    reload (an agenda refilled, its highlight moved, the focus settled): the
+    comparison is made once, after the next refresh, for all of them.
+    """
 
     _showing: tuple[tuple[str, str, bool], ...] | None = None
+    _looking = False  # a comparison is due after the next refresh
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if screen.app.app_focus and self.is_attached and screen is self.screen:
             # Compared once the screen is drawn: a screen being pushed cannot yet answer check_action.
-            self.call_after_refresh(self._rebuild_if_changed, screen)
+            if not self._looking:
+                self._looking = True
+                self.call_after_refresh(self._rebuild_if_changed)
         else:
             super().bindings_changed(screen)
 
-    def _rebuild_if_changed(self, screen: Screen[object]) -> None:
-        if not self.is_attached or screen is not self.app.screen:
+    def _rebuild_if_changed(self) -> None:
+        self._looking = False
+        screen = self.screen if self.is_attached else None
+        if screen is None or screen is not self.app.screen:
             return  # covered meanwhile: it hears again when it comes back
         showing = shown_keys(screen)
         if showing != self._showing:
