@@ -19,7 +19,9 @@ from screens.home import HomeScreen
 from tests.conftest import draft
 from tests.ui.helpers import SIZE, open_app, open_screen, screen_text
 
-SYNC_WAIT = 0.6  # the app looks at the file ten times a second; slack for a busy machine
+# A write shows in a few hundredths of a second (another window's as the -wal file
+# changes); the rest is slack for a busy machine.
+SYNC_WAIT = 0.6
 
 
 class ReloadCounter:

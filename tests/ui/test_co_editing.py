@@ -20,7 +20,9 @@ from tests.conftest import draft
 from tests.ui.helpers import SIZE, open_app, open_screen, screen_text, toasts, type_into
 from tests.ui.live_session_helpers import wait_for_autosave
 
-SYNC_WAIT = 0.6  # the apps look at the file ten times a second; a little slack for a busy machine
+# Each app sees the other's write as the -wal file changes, in a few hundredths of a
+# second; the rest is slack for a busy machine.
+SYNC_WAIT = 0.6
 
 
 @pytest.fixture
