@@ -195,15 +195,8 @@ class AgendaBuilderScreen(DataScreen):
             return  # the same records (frozen, compared field by field): nothing to redraw
         self._shown_minutes = session_minutes
         agenda = self.query_one("#agenda", OptionList)
-        highlighted = agenda.highlighted
-        self._items = items
-        agenda.clear_options()
-        width = self._agenda_width()
-        agenda.add_options(
-            Option(builder_line(n, item, width), id=str(item.id)) for n, item in enumerate(self._items, 1)
-        )
+        self._show_items(agenda, items)
         if self._items:
-            agenda.highlighted = min(highlighted or 0, len(self._items) - 1)
             added = self._item_count_before_add
             if added is not None and len(self._items) > added:
                 self._item_count_before_add = None
@@ -214,6 +207,27 @@ class AgendaBuilderScreen(DataScreen):
         planned = sum(item.minutes for item in self._items)
         self.query_one("#total", FittedLine).show(*planned_time(planned, session_minutes))
         self.query_one("#total").set_class(planned > session_minutes, "-over")
+
+    def _show_items(self, agenda: OptionList, items: list[AgendaItem]) -> None:
+        """Put `items` in the agenda list. When the items shown are still there, in their
+        places (one was added after them, or edited), only the lines that differ are
+        drawn again and the highlight and scroll stay; otherwise the list is filled anew,
+        the highlight kept at its place."""
+        width = self._agenda_width()
+        shown, self._items = self._items, items
+        same_places = agenda.option_count == len(shown) and [i.id for i in items[: len(shown)]] == [i.id for i in shown]
+        kept = len(shown) if shown and same_places else 0
+        highlighted = agenda.highlighted
+        if not kept:
+            agenda.clear_options()
+        for index in range(kept):
+            if shown[index] != items[index]:
+                agenda.replace_option_prompt_at_index(index, builder_line(index + 1, items[index], width))
+        agenda.add_options(
+            Option(builder_line(n, item, width), id=str(item.id)) for n, item in enumerate(items[kept:], kept + 1)
+        )
+        if items and not kept:
+            agenda.highlighted = min(highlighted or 0, len(items) - 1)
 
     def _agenda_width(self) -> int | None:
         return line_width(self.query_one("#agenda", OptionList))

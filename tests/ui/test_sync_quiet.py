@@ -124,3 +124,30 @@ async def test_a_topic_added_in_another_window_shows_in_the_library(
         other_window.sync_topics(user_topics)
         assert await shows(pilot, "Rehearse the board update")
         assert str(library.get_option_at_index(library.highlighted or 0).prompt) == highlighted  # still on it
+
+
+async def test_items_added_or_edited_in_another_window_leave_the_agenda_where_it_was(
+    db_path: Path, session: int, other_window: Store
+) -> None:
+    for n in range(40):
+        other_window.add_agenda_item(session, title=f"Item {n:02d}", minutes=1, proposed_by="mentor")
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        builder = await open_screen(pilot, "s", AgendaBuilderScreen)
+        agenda = builder.query_one("#agenda", OptionList)
+        agenda.focus()
+        assert agenda.option_count > agenda.size.height  # more items than fit: it scrolls
+        await pilot.press("end", *["up"] * (agenda.size.height // 2))
+        await pilot.pause()
+        highlighted, scrolled = agenda.highlighted, agenda.scroll_y
+        assert scrolled > 0
+        other_window.add_agenda_item(session, title="Reels vs Shorts", minutes=5, proposed_by="mentor")
+        assert await shows(pilot, "Reels vs Shorts")
+        await pilot.pause()
+        assert (agenda.highlighted, agenda.scroll_y) == (highlighted, scrolled)
+        item = other_window.agenda(session)[highlighted or 0]
+        other_window.edit_agenda_item(item.id, title="Our all-hands", minutes=5, prompt="", base=item, by="mentor")
+        assert await shows(pilot, "Our all-hands")
+        await pilot.pause()
+        assert (agenda.highlighted, agenda.scroll_y) == (highlighted, scrolled)
+        assert "Our all-hands" in str(agenda.get_option_at_index(highlighted or 0).prompt)
