@@ -74,3 +74,18 @@ async def run_from_palette(pilot, words: str) -> None:
     await pilot.pause(0.3)
     await pilot.press("enter")
     await pilot.pause(0.3)
+
+
+def footer_keys(screen) -> list[tuple[str, str, bool, int, int]]:
+    """The footer's keys as shown, left to right: (key, "key word" as read, works now, first column, end column).
+
+    The main screens' footer (widgets.key_footer) says what it shows; the dialogs keep
+    Textual's, whose keys are widgets (FooterKey, found by CSS type name: its class is private).
+    """
+    from widgets.key_footer import KeyFooter
+
+    for footer in screen.query(KeyFooter):
+        return [(k.key, f"{k.display} {k.description}".strip(), k.enabled, k.start, k.end) for k in footer.shown]
+    keys = sorted(screen.query("FooterKey"), key=lambda key: key.region.x)
+    return [(key.key, " ".join(str(key.render()).split()), not key.has_class("-disabled"), key.region.x,
+             key.region.right) for key in keys if key.region.width]

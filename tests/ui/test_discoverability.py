@@ -10,21 +10,20 @@ from textual.widgets import DataTable
 
 from rm_tui.store import Store
 from tests.conftest import TODAY, draft
-from tests.ui.helpers import open_app, screen_text
+from tests.ui.helpers import footer_keys, open_app, screen_text
 
 
 def footer_words(app) -> list[str]:
-    """The footer's keys as read, left to right (by CSS type name: the class lives in a private module)."""
-    keys = sorted(app.screen.query("FooterKey"), key=lambda key: key.region.x)
-    return [" ".join(str(key.render()).split()) for key in keys if key.region.width]
+    """The footer's keys as read, left to right."""
+    return [word for _, word, _, _, _ in footer_keys(app.screen)]
 
 
 def keys_in_sight(app) -> list[str]:
     """The footer keys wholly on screen, left of the palette key."""
-    keys = list(app.screen.query("FooterKey"))
-    palette = next(k for k in keys if k.has_class("-command-palette"))
-    return [" ".join(str(k.render()).split()) for k in keys
-            if k is not palette and k.region.right <= palette.region.x]
+    keys = footer_keys(app.screen)
+    palette_start = next(start for key, _, _, start, _ in keys if key == app.COMMAND_PALETTE_BINDING)
+    return [word for key, word, _, _, end in keys
+            if key != app.COMMAND_PALETTE_BINDING and end <= palette_start and end <= app.size.width]
 
 
 async def test_a_wide_home_footer_shows_plan_export_champion_progress_and_calendar(db_path: Path, store: Store) -> None:

@@ -10,7 +10,7 @@ from rm_tui.store import Store
 from screens.help import HelpScreen
 from screens.mentorship_form import MentorshipFormScreen
 from tests.conftest import TODAY, draft
-from tests.ui.helpers import SIZE, open_app, run_from_palette, screen_text, type_into
+from tests.ui.helpers import SIZE, footer_keys, open_app, run_from_palette, screen_text, type_into
 
 
 def mentors(db_path: Path) -> list[str]:
@@ -183,10 +183,9 @@ async def test_plan_a_session_with_a_typed_date_and_see_it_listed(db_path: Path,
 
 async def test_f1_help_stays_in_the_footer_at_80_columns_on_every_main_screen(db_path: Path) -> None:
     def help_key_in_sight() -> bool:
-        keys = list(app.screen.query("FooterKey"))  # by CSS type name: the class lives in a private module
-        palette = next(k for k in keys if k.has_class("-command-palette"))
-        help_key = next((k for k in keys if k.key == "f1"), None)
-        return help_key is not None and help_key.region.right <= palette.region.x
+        keys = footer_keys(app.screen)
+        palette_start = next(start for key, _, _, start, _ in keys if key == app.COMMAND_PALETTE_BINDING)
+        return any(key == "f1" and end <= palette_start for key, _, _, _, end in keys)
 
     store = Store.open(db_path, today=lambda: TODAY)
     store.create_mentorship(draft(mentor="Sam Ortiz"))

@@ -12,7 +12,7 @@ from screens.import_form import ImportFormScreen
 from tests.conftest import draft
 from tests.ui.helpers import SIZE, open_app, screen_text, toasts, type_into
 from tests.ui.test_agenda_builder import agenda_lines, open_builder
-from tests.ui.test_standing_items_ui import footer_keys
+from tests.ui.test_standing_items_ui import footer_words
 
 PREP = "# Prep for Sam\n\n- Career moves (15 min)\n  Where do I want to be in two years?\n- Tools I should try 5m\n"
 
@@ -45,7 +45,7 @@ async def test_a_file_is_previewed_then_its_items_join_this_agenda(
     app = open_app(db_path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         builder = await open_builder(pilot)
-        assert any("Import" in key for key in footer_keys(app))
+        assert any("Import" in key for key in footer_words(app))
         await open_import(pilot)
         await type_into(pilot, path=str(prep))
         await pilot.press("enter")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Footer, TextArea
+from textual.widgets import TextArea
 
 from rm_tui.models import MentorshipSetup, NoteText
 from rm_tui.store import Store
@@ -19,7 +19,7 @@ from screens.help import HelpScreen
 from screens.home import HomeScreen
 from screens.live_session import LiveSessionScreen
 from tests.conftest import draft
-from tests.ui.helpers import SIZE, open_app, open_screen, screen_text
+from tests.ui.helpers import SIZE, footer_keys, open_app, open_screen, screen_text
 
 
 @pytest.fixture
@@ -45,8 +45,7 @@ async def _help_text(pilot) -> str:
 
 
 def _footer_keys(app) -> set[str]:
-    footer = app.screen.query_one(Footer)
-    return {str(key.render()).strip() for key in footer.children}
+    return {word for _, word, _, _, _ in footer_keys(app.screen)}
 
 
 async def test_help_and_footer_in_the_mentors_window_offer_none_of_the_leaders_keys(

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 
 from rm_tui.store import Store
 from screens.agenda_builder import AgendaBuilderScreen
 from screens.help import HelpScreen
 from tests.conftest import draft
-from tests.ui.helpers import SIZE, open_app, screen_text, toasts
+from tests.ui.helpers import SIZE, footer_keys, open_app, screen_text, toasts
 from tests.ui.test_agenda_builder import agenda_lines, open_builder
 
 MIND = "What's on your mind?"
@@ -29,8 +29,8 @@ async def focus_agenda(pilot, builder: AgendaBuilderScreen) -> None:
     await pilot.pause()
 
 
-def footer_keys(app) -> set[str]:
-    return {str(key.render()).strip() for key in app.screen.query_one(Footer).children}
+def footer_words(app) -> set[str]:
+    return {word for _, word, _, _, _ in footer_keys(app.screen)}
 
 
 async def test_pin_in_the_builder_and_the_next_planned_agenda_has_it(db_path: Path, store: Store) -> None:
@@ -39,7 +39,7 @@ async def test_pin_in_the_builder_and_the_next_planned_agenda_has_it(db_path: Pa
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         builder = await open_builder(pilot)
         await focus_agenda(pilot, builder)
-        assert any("Pin / unpin" in key for key in footer_keys(app))
+        assert any("Pin / unpin" in key for key in footer_words(app))
         await pilot.press("ctrl+k")
         await pilot.pause()
         assert f"Pinned: {MIND} joins every planned agenda" in toasts(app)
@@ -82,7 +82,7 @@ async def test_the_mentors_window_does_not_offer_pinning_and_the_key_changes_not
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         builder = await open_builder(pilot)
         await focus_agenda(pilot, builder)
-        assert not any("Pin" in key for key in footer_keys(app))
+        assert not any("Pin" in key for key in footer_words(app))
         await pilot.press("ctrl+k")
         await pilot.pause()
         assert "📌" not in agenda_lines(builder)[0]

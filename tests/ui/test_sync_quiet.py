@@ -11,12 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 
 from rm_tui.store import Store
 from screens.agenda_builder import AgendaBuilderScreen
 from tests.conftest import TODAY, draft
 from tests.ui.helpers import SIZE, open_app, open_screen, screen_text
+from widgets.key_footer import KeyFooter
 
 WAIT = 10.0  # the most a test waits for a change to show; it usually takes a few hundredths of a second
 
@@ -74,10 +75,9 @@ async def test_an_item_added_in_another_window_leaves_the_library_where_it_was(
         assert (library.highlighted, library.scroll_y) == (highlighted, scrolled)
 
 
-def pin_key(footer: Footer) -> list[bool]:
+def pin_key(footer: KeyFooter) -> list[bool]:
     """Whether the footer's Pin key works, for each one it shows (none when it cannot be used)."""
-    # FooterKey by its CSS type name: the class lives in a private module.
-    return [not key.has_class("-disabled") for key in footer.query("FooterKey") if key.action == "pin_item"]
+    return [key.enabled for key in footer.shown if key.action == "pin_item"]
 
 
 async def test_the_footer_is_rebuilt_only_when_its_keys_change(
@@ -88,15 +88,15 @@ async def test_the_footer_is_rebuilt_only_when_its_keys_change(
     async with app.run_test(size=SIZE) as pilot:
         builder = await open_screen(pilot, "s", AgendaBuilderScreen)
         builder.query_one("#agenda", OptionList).focus()  # its highlighted item can be pinned
-        footer = builder.query_one(Footer)
+        footer = builder.query_one(KeyFooter)
         assert await until(pilot, lambda: pin_key(footer) == [True])
         await pilot.pause(0.2)  # settled
-        keys = list(footer.children)
+        keys = footer.shown
         for title in ("Our all-hands", "The town hall"):
             other_window.add_agenda_item(session, title=title, minutes=5, proposed_by="mentor")
             assert await shows(pilot, title)
             await pilot.pause(0.3)  # time for a rebuild, had there been one
-        assert list(footer.children) == keys  # the very same widgets: the keys it shows did not change
+        assert footer.shown is keys  # not laid out anew: the keys it shows did not change
         for item in other_window.agenda(session):  # nothing left to pin
             other_window.remove_agenda_item(item.id)
         assert await shows(pilot, "Planned 0 of 45 min")
