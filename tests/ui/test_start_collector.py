@@ -16,13 +16,18 @@ from tests.ui.helpers import open_app
 
 async def test_the_app_turns_the_collector_back_on_once_its_first_screen_is_up(db_path: Path, tmp_path: Path) -> None:
     app = open_app(db_path, topics_dir=tmp_path / "none")
+    thresholds = gc.get_threshold()
     gc.disable()  # as the console script leaves it
     try:
         async with app.run_test() as pilot:
             await pilot.pause()
             assert "No mentorships yet" in str(app.screen.query_one("#empty-hint").render())
             assert gc.isenabled()
+            # Full collections (about 100 ms over a screen's widgets) ten times less often.
+            assert gc.get_threshold() == (thresholds[0], thresholds[1], 100)
     finally:
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)
         gc.enable()
 
 
