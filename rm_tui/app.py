@@ -41,14 +41,16 @@ if TYPE_CHECKING:
     from .store.driver import Key
 
 CHANGE_POLL_SECONDS = 1.0
-"""How often SQLite's data_version is read in any case. Another process's commit is
-noticed as it lands, by watching the database's files (rm_tui.db_watch); this slow
-poll is for file systems whose changes are not reported, such as a network drive
-written from another machine."""
+"""How often SQLite's data_version is read once the database's files are watched. The
+watch (rm_tui.db_watch) sees another process's commit as it lands; this slow poll is
+for file systems whose changes are not reported, such as a network drive written
+from another machine."""
+UNWATCHED_POLL_SECONDS = 0.1
+"""How often data_version is read while nothing is watched: until another process first
+writes (a window used alone never loads the watch, 7 MB with what it imports), and
+where the files cannot be watched at all. Often enough that a change shows at once."""
 FULL_COLLECTION_EVERY = 100
 """Middle-generation collections between full ones (Python's default: 10)."""
-UNWATCHED_POLL_SECONDS = 0.1
-"""The poll when the files cannot be watched at all: often enough that a change shows at once."""
 
 
 class AutosaveFailed(Message):
@@ -108,7 +110,9 @@ class RmTuiApp(App[None]):
     DEFAULT_MODE = "home"
     """The home screen is the first screen itself: no empty default screen drawn and switched away from."""
 
-    _db_watch: DbWatch | None = None  # from on_mount until the app ends
+    _db_watch: DbWatch | None = None  # from another process's first write until the app ends
+    _saves = 0  # the note writer's commits, counted on its thread
+    _saves_at_last_change = 0
     _change_poll: Timer
 
     speaker: reactive[Role] = reactive("leader")
@@ -149,23 +153,33 @@ class RmTuiApp(App[None]):
             self.notify(message, severity="warning", timeout=12, markup=False)
         for note in self.startup_notes:
             self.notify(note, title="Welcome", timeout=15, markup=False)
-        # Another process writing the same file bumps SQLite's data_version, and its
-        # -wal file changes: the watch calls back from its own thread, so it only asks
-        # (call_later posts a message, which is safe from any thread) for a look on
-        # this one. Started once the first screen is drawn, which need not wait for it.
-        self._change_poll = self.set_interval(CHANGE_POLL_SECONDS, self.sync_views)
+        # Another process writing the same file bumps SQLite's data_version: looking at
+        # it costs microseconds. Once another process has written, its -wal file is
+        # watched instead (_watch_files), and the look becomes a slow fallback.
+        self._change_poll = self.set_interval(UNWATCHED_POLL_SECONDS, self.sync_views)
+        self.call_after_refresh(_collect_garbage_again)
+
+    def _watch_files(self) -> None:
+        """Another process writes here: see its next commits as they land, by the -wal file.
+
+        The watch calls back from its own thread, so it only asks (call_later posts a
+        message, which is safe from any thread) for a look on this one.
+        """
         self._db_watch = DbWatch(
             self.store.path,
             on_change=lambda: self.call_later(self.sync_views),
             on_failure=lambda _error: self.call_later(self._poll_unwatched),
         )
-        self.call_after_refresh(self._db_watch.start)
-        self.call_after_refresh(_collect_garbage_again)
+        self._db_watch.start()
+        self._set_poll(CHANGE_POLL_SECONDS)
 
     def _poll_unwatched(self) -> None:
         """The files cannot be watched here: look at data_version as often as before watching."""
+        self._set_poll(UNWATCHED_POLL_SECONDS)
+
+    def _set_poll(self, seconds: float) -> None:
         self._change_poll.stop()
-        self._change_poll = self.set_interval(UNWATCHED_POLL_SECONDS, self.sync_views)
+        self._change_poll = self.set_interval(seconds, self.sync_views)
 
     def _changed_locally(self, tables: Tables) -> None:
         """A write in this window: publish once the action that made it is done."""
@@ -189,6 +203,12 @@ class RmTuiApp(App[None]):
         tables = EVERYTHING if from_elsewhere else frozenset(self._changed_here)
         self._changed_here.clear()
         self.data_changed_signal.publish(tables)
+        # The note writer's commits move data_version too, but they are this window's own:
+        # only a change with none of them since the last is another process's for sure.
+        saves = self._saves
+        if from_elsewhere and self._db_watch is None and saves == self._saves_at_last_change:
+            self._watch_files()
+        self._saves_at_last_change = saves
 
     @property
     def autosaver(self) -> NoteAutosaver:
@@ -204,7 +224,8 @@ class RmTuiApp(App[None]):
         return self._autosaver
 
     def _note_saved(self, saved: Saved) -> None:
-        # On the writer's thread: only a message may cross to the app's.
+        # On the writer's thread: only a message may cross to the app's (and a count).
+        self._saves += 1
         if saved.note.forked_from is not None or saved.note.moved_to_session:
             self.post_message(NoteKeptApart(saved))
 

@@ -63,10 +63,11 @@ async def test_an_item_added_by_another_process_shows_without_polling(db_path: P
     async with app.run_test(size=SIZE) as pilot:
         await open_screen(pilot, "s", AgendaBuilderScreen)
         assert "Planned 0 of 45 min" in screen_text(app)
-        add_from_another_process(db_path, session, "Reels vs Shorts")
+        add_from_another_process(db_path, session, "Reels vs Shorts")  # seen by the quick look
         assert await shows(pilot, "Reels vs Shorts")
         assert "Planned 5 of 45 min" in screen_text(app)
-        add_from_another_process(db_path, session, "Our all-hands")  # and the next one, too
+        assert await watching(pilot)
+        add_from_another_process(db_path, session, "Our all-hands")  # through the watch: no poll left
         assert await shows(pilot, "Our all-hands")
         assert "Planned 10 of 45 min" in screen_text(app)
 
@@ -88,14 +89,39 @@ async def test_where_the_files_cannot_be_watched_the_app_polls_instead(
         assert toasts(app) == ""  # nothing to tell the user: the change showed as usual
 
 
+async def watching(pilot) -> bool:
+    """Whether the database watch's thread comes up within WAIT seconds."""
+    for _ in range(int(WAIT / 0.05)):
+        if watch_running():
+            return True
+        await pilot.pause(0.05)
+    return False
+
+
 async def test_quitting_leaves_no_thread_behind(db_path: Path, session: int) -> None:
     before = set(threading.enumerate())
     app = open_app(db_path)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(int(WAIT / 0.05)):  # the watch starts once the first screen is drawn
-            if set(threading.enumerate()) - before:
-                break
-            await pilot.pause(0.05)
-        assert set(threading.enumerate()) - before  # the watch is on its own thread
+        await open_screen(pilot, "s", AgendaBuilderScreen)
+        add_from_another_process(db_path, session, "Reels vs Shorts")
+        assert await shows(pilot, "Reels vs Shorts")
+        assert await watching(pilot)  # the watch is on its own thread
         await pilot.press("ctrl+q")
     assert set(threading.enumerate()) - before == set()
+
+
+async def test_a_window_used_alone_never_watches(db_path: Path, store: Store, session: int) -> None:
+    """Its own writes, the note writer's included, are no reason to load the watch (7 MB)."""
+    store.start_session(session)
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")  # the running meeting
+        await pilot.pause()
+        await pilot.press(*"what we tried")
+        await pilot.pause(1.0)  # autosaved, and looked at ten times over
+        assert [hit.title for hit in store.search("tried")]  # the note writer has written it
+        assert not watch_running()
+
+
+def watch_running() -> bool:
+    return any(thread.name == "rm-tui database watch" for thread in threading.enumerate())
