@@ -29,10 +29,9 @@ def main() -> None:
 
     args = quick_args(sys.argv[1:], os.environ)
     if args is not None and args.command == "due":
-        from .quick_due import due_request, run
+        from .quick_due import run, takes
 
-        request = due_request(sys.argv[1:], os.environ)
-        status = run(request) if request is not None else None
+        status = run(args) if takes(args, os.environ) else None
         if status is not None:
             sys.exit(status)
     elif args is not None:

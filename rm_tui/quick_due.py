@@ -22,9 +22,12 @@ from .quick_start import QuickArgs, answered, database_path, quick_args
 def due_request(args: list[str], environ: Mapping[str, str]) -> QuickArgs | None:
     """The arguments as a plain `due` on a database without a passphrase; None otherwise."""
     request = quick_args(args, environ)
-    if request is None or request.command != "due" or request.passphrase_file or environ.get(KEY_ENV):
-        return None
-    return request
+    return request if request is not None and takes(request, environ) else None
+
+
+def takes(request: QuickArgs, environ: Mapping[str, str]) -> bool:
+    """Whether the quick way answers `request`: a `due` with no passphrase and no key handed down."""
+    return request.command == "due" and not request.passphrase_file and not environ.get(KEY_ENV)
 
 
 def run(request: QuickArgs) -> int | None:
