@@ -102,22 +102,29 @@ def open_session(db: Path, session_id: int, repeat: int, animations: bool = True
     return statistics.median(big), statistics.median(small)
 
 
-def export_times(db: Path, session_id: int) -> tuple[float, float, float]:
-    """Seconds to export one session, everything, and (baseline) just to read every note."""
+def export_times(db: Path, session_id: int, repeat: int) -> tuple[float, float, float]:
+    """Seconds to export one session, everything, and (baseline) just to read every note: medians.
+
+    The three are timed in turn, `repeat` times, so a noisy spell on the machine hits them alike.
+    """
     from rm_tui.exporting import ExportRequest, render
 
+    def timed(work: Callable[[], object]) -> float:
+        started = time.perf_counter()
+        work()
+        return time.perf_counter() - started
+
     store = Store.open(db)
-    started = time.perf_counter()
-    render(store, ExportRequest(session_id=session_id))
-    one = time.perf_counter() - started
-    started = time.perf_counter()
-    render(store, ExportRequest(everything=True))
-    everything = time.perf_counter() - started
-    started = time.perf_counter()
-    store.db.execute("SELECT body FROM notes WHERE visibility = 'shared'").fetchall()
-    read = time.perf_counter() - started
+    render(store, ExportRequest(everything=True))  # the first run pays for imports and a cold cache: not counted
+    one: list[float] = []
+    everything: list[float] = []
+    read: list[float] = []
+    for _ in range(repeat):
+        one.append(timed(lambda: render(store, ExportRequest(session_id=session_id))))
+        everything.append(timed(lambda: render(store, ExportRequest(everything=True))))
+        read.append(timed(lambda: store.db.execute("SELECT body FROM notes WHERE visibility = 'shared'").fetchall()))
     store.close()
-    return one, everything, read
+    return statistics.median(one), statistics.median(everything), statistics.median(read)
 
 
 def typing_time(command: str, ready: str, open_note: tuple[str, str] | None = None) -> float:
@@ -262,8 +269,8 @@ def search_rows(bench: Bench) -> list[str]:
 
 
 def export_rows(bench: Bench) -> list[str]:
-    """Export of one session and of everything, against reading every note."""
-    one, everything, read = export_times(bench.large, bench.big_session)
+    """Export of one session and of everything, against reading every note (medians of interleaved runs)."""
+    one, everything, read = export_times(bench.large, bench.big_session, bench.runs)
     return [
         row("export one session (vs reading all notes)", one * 1000, read * 1000, "-"),
         row("export everything (vs reading all notes)", everything * 1000, read * 1000, "-"),
