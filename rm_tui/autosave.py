@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .errors import RmTuiError
-from .models import NoteText, SavedNote
+from .models import NoteText, SavedNote, replace
 from .store import Store
 
 

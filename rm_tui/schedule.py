@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
 from .models import MentorshipStatus
+from .models.record import Record
 
 DueState = Literal["planned", "due", "overdue", "unplanned", "paused", "ended"]
 
 
-@dataclass(frozen=True)
-class Due:
+class Due(Record):
     """The next session's date (if one can be said) and how urgent it is."""
 
     on: date | None

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from .errors import Forbidden, NotFound
 from .models import Role, Visibility, visible_to
+from .models.record import Record, replace
 
 
 class Action(Enum):
@@ -44,8 +44,7 @@ MENTOR_MAY = frozenset({Action.EDIT_AGENDA, Action.RUN_MEETING, Action.WRITE_NOT
 """Everything else is the leader's."""
 
 
-@dataclass(frozen=True)
-class Scope:
+class Scope(Record):
     """The viewer (leader or mentor) and, when served to one mentor, their mentorship alone."""
 
     role: Role = "leader"

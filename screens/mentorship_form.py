@@ -8,7 +8,6 @@ yet, who could teach you, their manager, and the ask, drafted as you type.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 
 from textual import on
@@ -20,7 +19,14 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 
 from rm_tui.ask import draft_ask
 from rm_tui.dates import parse_past_date
-from rm_tui.models import MENTORSHIP_STATUSES, LearningGoal, Mentorship, MentorshipDraft, MentorshipSetup
+from rm_tui.models import (
+    MENTORSHIP_STATUSES,
+    LearningGoal,
+    Mentorship,
+    MentorshipDraft,
+    MentorshipSetup,
+    replace,
+)
 from rm_tui.text import counted
 from rm_tui.validation import same_name_key
 from widgets.ask_editor import AskEditor

@@ -23,10 +23,10 @@ sequence in it must not reach the terminal, whether through the app or
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from rm_tui.models.record import Record
 from rm_tui.slug import slug
 from rm_tui.text import clean_text, one_line
 
@@ -47,8 +47,7 @@ _TOPIC_HEADER = re.compile(r"^\s*\[\[\s*topics\s*\]\]")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
 
 
-@dataclass(frozen=True)
-class TopicSpec:
+class TopicSpec(Record):
     """One topic as read from a file, before it has a database id."""
 
     key: str
@@ -62,12 +61,12 @@ class TopicSpec:
     position: int
 
 
-@dataclass
 class LibraryLoad:
     """Everything read from the topic files, and what could not be read."""
 
-    topics: list[TopicSpec] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.topics: list[TopicSpec] = []
+        self.problems: list[str] = []
 
 
 class _TopicProblem(Exception):

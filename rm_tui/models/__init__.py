@@ -60,6 +60,7 @@ if TYPE_CHECKING:
         visible_to,
     )
     from .exports import ItemExport, MentorshipExport, SessionExport
+    from .record import Record, field_names, replace
     from .results import (
         FOLLOW_UP_FILTERS,
         MARK_END,
@@ -72,7 +73,7 @@ if TYPE_CHECKING:
         TwoWayStreet,
     )
 
-_MODULES = ("core", "exports", "results")
+_MODULES = ("core", "exports", "record", "results")
 """Where the names of __all__ live."""
 
 __all__ = [
@@ -115,6 +116,7 @@ __all__ = [
     "NoteText",
     "PlannedAlready",
     "Progress",
+    "Record",
     "RemovedItem",
     "Role",
     "SavedNote",
@@ -127,8 +129,10 @@ __all__ = [
     "Topic",
     "TwoWayStreet",
     "Visibility",
+    "field_names",
     "item_outcome",
     "next_visibility",
+    "replace",
     "suggest_category",
     "visible_to",
 ]

@@ -6,12 +6,11 @@ every change goes through a store call, and the screen re-reads what it shows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Literal, get_args
 
 from ..validation import one_of, optional_text, required_text, whole_number
-from .record import Record
+from .record import Record, replace
 
 Role = Literal["leader", "mentor"]
 ROLES: tuple[Role, ...] = get_args(Role)
@@ -22,7 +21,6 @@ MENTORSHIP_STATUSES: tuple[MentorshipStatus, ...] = get_args(MentorshipStatus)
 DEFAULT_CADENCE_DAYS = 14  # the guide's "twice a month"
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class MentorshipDraft(Record):
     """What the mentorship form collects; `validated()` cleans it or refuses it."""
 
@@ -48,7 +46,6 @@ class MentorshipDraft(Record):
         )
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class Mentorship(Record):
     """One leader-mentor pairing."""
 
@@ -76,7 +73,6 @@ class Mentorship(Record):
         )
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class MentorshipSetup(Record):
     """The guided start's answers beyond the mentorship record itself."""
 
@@ -94,7 +90,6 @@ class MentorshipSetup(Record):
         )
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class LearningGoal(Record):
     """A gap the leader admits, in their words, and the curious question it becomes."""
 
@@ -109,7 +104,6 @@ class LearningGoal(Record):
         return self.learned_on is not None
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class MentorshipOverview(Record):
     """A mentorship with the figures the home screen lists beside it."""
 
@@ -121,7 +115,6 @@ class MentorshipOverview(Record):
     overdue_follow_ups: int
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class Topic(Record):
     """A conversation starter from the topic library."""
 
@@ -136,7 +129,6 @@ class Topic(Record):
     source_file: str
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class CategoryCount(Record):
     """A topic category and how many topics it holds."""
 
@@ -152,7 +144,6 @@ STALE_AFTER_CARRIES = 3  # carried this often, the pair should do it or drop it
 DEFAULT_SESSION_MINUTES = 45
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class Session(Record):
     """One meeting of a mentorship, planned or held."""
 
@@ -168,7 +159,6 @@ class Session(Record):
     current_since: datetime | None = None
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class AgendaItem(Record):
     """One time-boxed item on a session's agenda."""
 
@@ -208,7 +198,6 @@ class AgendaItem(Record):
         return self.carry_count >= STALE_AFTER_CARRIES and not self.kept
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class StandingItem(Record):
     """An item pinned to a mentorship: a copy of it joins every planned agenda, once."""
 
@@ -223,7 +212,6 @@ class StandingItem(Record):
     created_at: datetime
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class CategoryCoverage(Record):
     """How recently a topic category came up in a mentorship's held sessions."""
 
@@ -237,7 +225,6 @@ class CategoryCoverage(Record):
         return self.on_agenda or self.sessions_ago is not None
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class Coverage(Record):
     """Category coverage over a mentorship's last few held sessions.
 
@@ -284,7 +271,6 @@ def next_visibility(current: Visibility) -> Visibility:
     return VISIBILITIES[(VISIBILITIES.index(current) + 1) % len(VISIBILITIES)]
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class Note(Record):
     """A note taken in a session, on one agenda item or (agenda_item_id None) the whole session."""
 
@@ -298,7 +284,6 @@ class Note(Record):
     conflict_of: int | None = None  # the note this one was written alongside, when two edits clashed
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class NoteText(Record):
     """A note's text as the editor hands it to the autosaver.
 
@@ -316,7 +301,6 @@ class NoteText(Record):
     base_version: int | None = None
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class SavedNote(Record):
     """Where a note's text went: its row and version.
 
@@ -335,7 +319,6 @@ class SavedNote(Record):
 FollowUpStatus = Literal["open", "done", "dropped"]
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class FollowUp(Record):
     """Something one of the pair agreed to do, with a due date."""
 
@@ -367,7 +350,6 @@ def item_outcome(item: AgendaItem, seconds: int, notes: int) -> ItemOutcome:
     return "discussed" if notes or seconds >= DISCUSSED_AFTER_SECONDS else "carried"
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class ItemTime(Record):
     """An agenda item, the seconds spent on it and the notes on it the viewer may see."""
 
@@ -380,7 +362,6 @@ class ItemTime(Record):
         return item_outcome(self.item, self.seconds, self.notes)
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class SessionSummary(Record):
     """What the end-of-session screen shows: each item once, in the section its outcome says."""
 
@@ -395,7 +376,6 @@ class SessionSummary(Record):
     may_change_carry_over: bool = False
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class PlannedAlready(Record):
     """A session already planned, found when planning another: the pair is asked what to do."""
 
@@ -420,7 +400,6 @@ CHAMPION_KINDS: dict[ChampionKind, str] = {
 GIVING_BACK: tuple[ChampionKind, ...] = ("advice", "connection")
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class ChampionEntry(Record):
     """Something the leader did for the mentor: the other half of the two-way street."""
 
@@ -436,7 +415,6 @@ class ChampionEntry(Record):
         return CHAMPION_KINDS[self.kind]
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class FollowUpRow(Record):
     """A follow-up as the follow-ups screen lists it: with its mentor and meeting."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from .core import AgendaItem, FollowUpStatus, ItemStatus, Visibility
@@ -13,7 +12,6 @@ FOLLOW_UP_FILTERS = ("open", "overdue", "done", "all")
 PERIOD_DAYS = 28  # progress counts in four-week periods
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class EditOutcome(Record):
     """What an agenda item edit did: merged in place, or kept beside a clashing edit."""
 
@@ -21,7 +19,6 @@ class EditOutcome(Record):
     clashed: tuple[str, ...] = ()  # the fields both windows changed differently
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class RemovedItem(Record):
     """Everything needed to put a removed or dropped agenda item back (undo)."""
 
@@ -31,7 +28,6 @@ class RemovedItem(Record):
     source_was: ItemStatus | None = None  # the item it was carried from, before being marked dropped
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class SearchHit(Record):
     """One result: what it is, where it lives, and the words around the match."""
 
@@ -47,7 +43,6 @@ class SearchHit(Record):
     visibility: Visibility | None = None  # a note's, so the leader sees which hits are not shared; None for the rest
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class Progress(Record):
     """One mentorship's figures, oldest period first in each series."""
 
@@ -77,7 +72,6 @@ class Progress(Record):
         return self.expected_per_period * self.active_periods
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class TwoWayStreet(Record):
     """Both sides of a mentorship: what the mentor taught, what the leader gave back."""
 

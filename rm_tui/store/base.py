@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from ..errors import NotFound
+from ..models.record import Record
 from ..scope import LEADER, Scope
 from ..timing import Clock, utc_now
 from . import driver
@@ -20,7 +21,7 @@ from .lookup import not_found
 from .rows import records
 
 Today = Callable[[], date]
-R = TypeVar("R")
+R = TypeVar("R", bound=Record)
 
 NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 """SQLite's own UTC timestamp, as every updated_at column is written."""

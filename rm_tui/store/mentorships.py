@@ -6,9 +6,7 @@ mentorship (a served mentor's) finds no other.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from ..models import Mentorship, MentorshipDraft, MentorshipOverview
+from ..models import Mentorship, MentorshipDraft, MentorshipOverview, replace
 from ..scope import Action, requires
 from ..validation import same_name_key
 from .base import NOW_SQL, StoreBase, inserted

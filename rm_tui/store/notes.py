@@ -6,9 +6,7 @@ and connection; visibility is changed from the screen, one key at a time.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from ..models import VISIBILITIES, Note, NoteText, Role, SavedNote, Visibility
+from ..models import VISIBILITIES, Note, NoteText, Role, SavedNote, Visibility, replace
 from ..scope import Action, requires, visible_within
 from ..text import clean_text
 from ..validation import one_of

@@ -6,7 +6,6 @@ which fields to convert, worked out once per record class.
 
 from __future__ import annotations
 
-import dataclasses
 import types
 import typing
 from collections.abc import Callable, Iterable
@@ -14,10 +13,11 @@ from datetime import date, datetime
 from operator import itemgetter
 from typing import Any, TypeVar
 
+from ..models.record import Record, field_names
 from ..timing import from_stamp
 from . import driver
 
-R = TypeVar("R")
+R = TypeVar("R", bound=Record)
 Convert = Callable[[Any], Any]
 
 _CONVERTERS: dict[object, Convert] = {date: date.fromisoformat, datetime: from_stamp, bool: bool}
@@ -42,14 +42,8 @@ def records(cls: type[R], cursor: driver.Cursor, limit: int | None = None) -> li
     return [_made(cls, dict(zip(names, row, strict=True)), conversions) for row in rows]
 
 
-_FIELD_ORDER: dict[type, tuple[str, ...]] = {}
-
-
-def _in_field_order(cls: type, names: tuple[str, ...]) -> bool:
-    order = _FIELD_ORDER.get(cls)
-    if order is None:
-        order = _FIELD_ORDER[cls] = tuple(field.name for field in dataclasses.fields(cls))
-    return names == order
+def _in_field_order(cls: type[Record], names: tuple[str, ...]) -> bool:
+    return names == field_names(cls)
 
 
 def wrapped_records(cls: type[R], field: str, inner: type, inner_columns: int, cursor: driver.Cursor) -> list[R]:
@@ -76,10 +70,10 @@ def _made(cls: type[R], values: dict[str, Any], conversions: tuple[tuple[str, Co
     return cls(**values)
 
 
-_PLANS: dict[tuple[type, tuple[str, ...]], tuple[tuple[str, Convert], ...]] = {}
+_PLANS: dict[tuple[type[Record], tuple[str, ...]], tuple[tuple[str, Convert], ...]] = {}
 
 
-def _conversions(cls: type, names: tuple[str, ...]) -> tuple[tuple[str, Convert], ...]:
+def _conversions(cls: type[Record], names: tuple[str, ...]) -> tuple[tuple[str, Convert], ...]:
     """(column, converter) for each selected column whose field is a date, a moment or a flag.
 
     Worked out once per record class and column list: type hints are slow to read.
@@ -90,14 +84,14 @@ def _conversions(cls: type, names: tuple[str, ...]) -> tuple[tuple[str, Convert]
     return plan
 
 
-def _plan(cls: type, names: tuple[str, ...]) -> tuple[tuple[str, Convert], ...]:
+def _plan(cls: type[Record], names: tuple[str, ...]) -> tuple[tuple[str, Convert], ...]:
     hints = typing.get_type_hints(cls)
     wanted = []
-    for field in dataclasses.fields(cls):
-        if field.name in names:
-            convert = _CONVERTERS.get(_without_none(hints[field.name]))
+    for field in field_names(cls):
+        if field in names:
+            convert = _CONVERTERS.get(_without_none(hints[field]))
             if convert is not None:
-                wanted.append((field.name, convert))
+                wanted.append((field, convert))
     return tuple(wanted)
 
 

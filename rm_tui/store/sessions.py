@@ -6,13 +6,12 @@ mentorship only. What carries over into a planned session is carry_over's job.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import Literal
 
 from ..dates import parse_date
 from ..errors import ValidationError
-from ..models import DEFAULT_SESSION_MINUTES, PlannedAlready, Session
+from ..models import DEFAULT_SESSION_MINUTES, PlannedAlready, Session, replace
 from ..schedule import default_session_date
 from ..scope import Action, requires
 from ..text import counted

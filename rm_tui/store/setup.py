@@ -5,9 +5,7 @@ All of its SQL is here.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from ..models import LearningGoal, MentorshipDraft, MentorshipSetup
+from ..models import LearningGoal, MentorshipDraft, MentorshipSetup, replace
 from ..scope import Action, requires
 from ..validation import optional_text, required_text
 from .base import NOW_SQL, inserted

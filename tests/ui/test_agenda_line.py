@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from textual.widgets import OptionList
 
-from rm_tui.models import AgendaItem
+from rm_tui.models import AgendaItem, replace
 from rm_tui.store import Store
 from screens.agenda_builder import AgendaBuilderScreen, builder_line
 from screens.session_summary import summary_content

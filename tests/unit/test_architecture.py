@@ -150,12 +150,14 @@ def test_every_record_the_store_returns_is_a_model() -> None:
     import pkgutil
 
     import rm_tui.store
+    from rm_tui.models import Record
 
     for info in pkgutil.iter_modules(rm_tui.store.__path__):
         module = importlib.import_module(f"rm_tui.store.{info.name}")
         own = [
             name for name, value in vars(module).items()
-            if dataclasses.is_dataclass(value) and getattr(value, "__module__", "") == module.__name__
+            if (dataclasses.is_dataclass(value) or (isinstance(value, type) and issubclass(value, Record)))
+            and getattr(value, "__module__", "") == module.__name__
             and not name.startswith("_")  # a module's own bookkeeping, never returned
         ]
         assert own == [], f"rm_tui.store.{info.name} defines records: {own}"

@@ -7,10 +7,8 @@ slips one into what it hands the export.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from rm_tui import export
-from rm_tui.models import NoteText
+from rm_tui.models import NoteText, replace
 from rm_tui.models.exports import NOTE_KINDS
 from rm_tui.store import Store
 from tests.conftest import TODAY, FakeClock, draft

@@ -11,7 +11,7 @@ words), no raw HTML gets through, and what was typed reads as typed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from rm_tui import export
-from rm_tui.models import ItemExport, MentorshipExport, NoteText, SessionExport
+from rm_tui.models import ItemExport, MentorshipExport, NoteText, SessionExport, replace
 from rm_tui.store import Store
 from tests.conftest import TODAY, FakeClock, draft
 

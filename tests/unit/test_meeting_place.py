@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from rm_tui.meeting_place import FOLLOW_WHEN_IDLE_FOR, MeetingPlace, entries, next_open_after, stepped
-from rm_tui.models import AgendaItem, Session
+from rm_tui.models import AgendaItem, Session, replace
 
 IDLE = FOLLOW_WHEN_IDLE_FOR + 1
 TYPING = 0.2
