@@ -118,16 +118,15 @@ class RmTuiApp(App[None]):
     speaker: reactive[Role] = reactive("leader")
     """Who is at the keyboard right now; what they add is credited to them."""
 
-    def __init__(self, store: Store, *, startup_messages: Iterable[str] = ()) -> None:
+    def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
         role = store.scope.role
         if role == "mentor":
             self.title = "rm-tui · mentor's view"  # in every header, so nobody mistakes whose window it is
         self.set_reactive(RmTuiApp.speaker, role)
-        self._startup_messages = list(startup_messages)
         self.startup_notes: list[str] = []
-        """Said once the first screen is up, as information (problems go in startup_messages)."""
+        """Said once the first screen is up, as information (the topic files' problems are warnings)."""
         self._seen_token = store.change_token()
         self._changed_here: set[str] = set()  # tables this window's writes changed since the last publish
         self.data_changed_signal: Signal[Tables] = Signal(self, "data-changed")
@@ -149,15 +148,20 @@ class RmTuiApp(App[None]):
         return self.store.scope
 
     async def on_mount(self) -> None:
-        for message in self._startup_messages:
-            self.notify(message, severity="warning", timeout=12, markup=False)
         for note in self.startup_notes:
             self.notify(note, title="Welcome", timeout=15, markup=False)
         # Another process writing the same file bumps SQLite's data_version: looking at
         # it costs microseconds. Once another process has written, its -wal file is
         # watched instead (_watch_files), and the look becomes a slow fallback.
         self._change_poll = self.set_interval(UNWATCHED_POLL_SECONDS, self.sync_views)
+        self.call_after_refresh(self._sync_topics)
         self.call_after_refresh(_collect_garbage_again)
+
+    def _sync_topics(self) -> None:
+        """The topic files, read once the first screen is drawn (make_app); what they got wrong, said."""
+        load = self.store.sync_waiting_topics()
+        for problem in load.problems if load is not None else []:
+            self.notify(problem, severity="warning", timeout=12, markup=False)
 
     def _watch_files(self) -> None:
         """Another process writes here: see its next commits as they land, by the -wal file.
@@ -442,7 +446,6 @@ def make_app(
     store = Store.open(db_path, key=key, scope=Scope(role), today=today, now=now)
     if only is not None:
         store.keep_to(only)
-    load = store.sync_topics(topics_dir if topics_dir is not None else user_topics_dir())
-    problems = load.problems if load is not None else []
-    return RmTuiApp(store, startup_messages=problems)
+    store.sync_topics_before_use(topics_dir if topics_dir is not None else user_topics_dir())
+    return RmTuiApp(store)
 

@@ -12,7 +12,7 @@ import re
 
 from ..models import Role, SearchHit
 from ..scope import visible_within
-from .base import StoreBase
+from .topics import TopicQueries
 
 RESULTS = 20
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -34,7 +34,7 @@ def _snippet(table: str, column: int) -> str:
     return f"snippet({table}_fts, {column}, char(2), char(3), '…', 10)"
 
 
-class SearchQueries(StoreBase):
+class SearchQueries(TopicQueries):
     """Search as the scope may see: private and off-record text never matches for the mentor."""
 
     def search(self, text: str, viewer: Role | None = None, limit: int = RESULTS) -> list[SearchHit]:
@@ -45,6 +45,7 @@ class SearchQueries(StoreBase):
         match = fts_query(text)
         if match is None:
             return []
+        self._topics_current()  # the topics are searched too
         allowed = self.scope.visibilities if viewer is None else visible_within(self.scope, viewer)
         marks = ", ".join("?" * len(allowed))
         only = self.scope.mentorship_id

@@ -23,11 +23,10 @@ from .progress import ProgressQueries
 from .reminders import ReminderQueries
 from .search import SearchQueries
 from .setup import SetupQueries
-from .topics import TopicQueries
 
 
 class Store(
-    ImportQueries, ExportQueries, SetupQueries, TopicQueries, ProgressQueries, SearchQueries, ReminderQueries
+    ImportQueries, ExportQueries, SetupQueries, ProgressQueries, SearchQueries, ReminderQueries
 ):
     """The rm-tui database, as the operations the app needs.
 

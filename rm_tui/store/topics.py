@@ -19,6 +19,32 @@ TOPICS_FINGERPRINT = "topics.fingerprint"
 class TopicQueries(SettingsQueries):
     """Syncing the topic files in, and listing or finding topics."""
 
+    _topics_due: tuple[Path | None] | None = None
+    """The folder of the user's topic files, while a sync waits for the topics' first read."""
+    _topics_load: LibraryLoad | None = None
+    """What the waiting sync read, until `sync_waiting_topics` hands it over."""
+
+    def sync_topics_before_use(self, user_dir: Path | None) -> None:
+        """Sync the topic files when the topics are first read, or `sync_waiting_topics` runs.
+
+        A first start parses every topic file and writes the library: about a tenth of
+        the time to the first screen, which shows no topic. The app asks for the sync
+        once that screen is drawn; any read of the topics before then syncs first.
+        """
+        self._topics_due = (user_dir,)
+
+    def sync_waiting_topics(self) -> LibraryLoad | None:
+        """Run the sync `sync_topics_before_use` asked for, unless a read ran it; either
+        way, what it read (problems included), once; None when the files had not changed."""
+        self._topics_current()
+        load, self._topics_load = self._topics_load, None
+        return load
+
+    def _topics_current(self) -> None:
+        if self._topics_due is not None:
+            (user_dir,), self._topics_due = self._topics_due, None
+            self._topics_load = self.sync_topics(user_dir)
+
     def sync_topics(self, user_dir: Path | None) -> LibraryLoad | None:
         """Bring the topics table in line with the topic files.
 
@@ -61,6 +87,7 @@ class TopicQueries(SettingsQueries):
 
     def topic_categories(self) -> list[CategoryCount]:
         """Categories with their topic counts: the four core ones first, then the user's."""
+        self._topics_current()
         counts = dict(self.db.execute("SELECT category, count(*) FROM topics GROUP BY category").fetchall())
         core = [CategoryCount(name, counts.pop(name, 0)) for name in CORE_CATEGORIES]
         return core + [CategoryCount(name, n) for name, n in sorted(counts.items())]
@@ -73,6 +100,7 @@ class TopicQueries(SettingsQueries):
         word typed, in any case, and puts the best matches first (`relevance`); the
         library is small, so this needs no index.
         """
+        self._topics_current()
         topics = self._all(
             Topic,
             f"SELECT {TOPIC_COLUMNS} FROM topics WHERE ? IS NULL OR category = ? ORDER BY source, category, position",
@@ -88,6 +116,7 @@ class TopicQueries(SettingsQueries):
         return sorted(found, key=lambda t: relevance(t, words), reverse=True)
 
     def get_topic(self, topic_id: int) -> Topic:
+        self._topics_current()
         return self._one(Topic, f"SELECT {TOPIC_COLUMNS} FROM topics WHERE id = ?", [topic_id], f"topic {topic_id}")
 
 

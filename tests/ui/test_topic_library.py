@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
+from rm_tui.store import Store
 from screens.topic_library import TopicLibraryScreen
 from tests.ui.helpers import SIZE, open_app, screen_text
 
@@ -76,3 +77,15 @@ async def test_a_malformed_user_file_is_announced_and_the_rest_loads(db_path: Pa
         await pilot.press("f3")
         await pilot.pause()
         assert app.screen.query_one("#topics", OptionList).option_count >= 48
+
+
+async def test_a_first_start_writes_the_library_once_its_first_screen_is_up(db_path: Path, user_topics: Path) -> None:
+    """The topic files are read after the first screen is drawn, not on a later read:
+    the mentor's window, another process, finds the library there too."""
+    app = open_app(db_path, user_topics)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "No mentorships yet" in screen_text(app)  # home, never the library
+        other_window = Store.open(db_path)
+        assert len(other_window.list_topics()) >= 48
+        other_window.close()

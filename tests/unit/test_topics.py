@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -181,3 +182,35 @@ def test_rm_tui_topics_prints_no_escape_sequences(user_topics: Path, monkeypatch
     assert "   1  Board[2J]0;pwned Prep" in result.output
     assert "escaping.toml line 7: prompt is missing or empty" in result.output
     assert "named[2J]0;pwned.toml line 1: " in result.output
+
+
+def test_a_sync_asked_before_use_runs_at_the_first_read_of_the_topics(db_path: Path, user_topics: Path) -> None:
+    write(user_topics, "mine.toml", GOOD_FILE)
+    store = Store.open(db_path)
+    store.sync_topics_before_use(user_topics)
+    assert store.db.execute("SELECT count(*) FROM topics").fetchone()[0] == 0  # nothing read yet
+    assert [t.title for t in store.list_topics("Board Prep")] == ["Rehearse the [Metric] slide"]
+    load = store.sync_waiting_topics()  # what the read's sync found, handed over once
+    assert load is not None and load.problems == []
+    assert store.sync_waiting_topics() is None
+
+
+@pytest.mark.parametrize("first_read", [
+    lambda store: store.topic_categories(),
+    lambda store: store.get_topic(1),
+    lambda store: store.search("dated"),
+])
+def test_every_read_of_the_topics_syncs_first(db_path: Path, user_topics: Path, first_read: Any) -> None:
+    store = Store.open(db_path)
+    store.sync_topics_before_use(user_topics)
+    first_read(store)
+    assert len(store.list_topics()) >= 48
+
+
+def test_problems_found_by_a_waiting_sync_are_handed_over(db_path: Path, user_topics: Path) -> None:
+    write(user_topics, "bad.toml", "not toml at all [")
+    store = Store.open(db_path)
+    store.sync_topics_before_use(user_topics)
+    load = store.sync_waiting_topics()  # no read came first: it syncs now
+    assert load is not None and "bad.toml" in load.problems[0]
+    assert len(store.list_topics()) >= 48  # the good files still load
