@@ -12,14 +12,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import Header, Static
 
 from rm_tui.models import MentorshipOverview
 from rm_tui.schedule import describe_due, next_session_due
 from rm_tui.scope import Action
 from rm_tui.text import counted
-from widgets.cells import cell, joined, set_columns
+from widgets.cells import cell, joined
 from widgets.key_footer import KeyFooter
+from widgets.row_list import RowList
 from widgets.safe import literal_line, notify_literal
 
 from .data_screen import DataScreen
@@ -129,9 +130,7 @@ class HomeScreen(DataScreen):
         yield Header()
         yield Static(EMPTY_HINT if self.store.scope.may(Action.MANAGE_MENTORSHIPS) else MENTOR_EMPTY_HINT,
                      id="empty-hint")
-        table: DataTable[Text] = DataTable(id="mentorships", cursor_type="row", zebra_stripes=True)
-        set_columns(table, COLUMNS, self.app.size.width)
-        yield table
+        yield RowList(COLUMNS, id="mentorships")
         yield Static(id="details")
         yield KeyFooter()
 
@@ -148,20 +147,14 @@ class HomeScreen(DataScreen):
         self.reload()
 
     def reload(self) -> None:
-        table = self.query_one("#mentorships", DataTable)
-        selected = self._selected_id()
+        table = self.query_one("#mentorships", RowList)
         overviews = self.store.list_mentorships(include_ended=self.show_archived)
         today = self.store.today()
-        rows = [self._cells(overview, today) for overview in overviews]
         self._width_shown = self.app.size.width
-        set_columns(table, COLUMNS, self._width_shown, rows)
-        table.clear()
-        for overview, row in zip(overviews, rows, strict=True):
-            table.add_row(*row, key=str(overview.mentorship.id))
+        # The highlight stays on the mentorship it was on, where that is still listed.
+        table.set_rows([(str(o.mentorship.id), self._cells(o, today)) for o in overviews], self._width_shown)
         self.query_one("#empty-hint").display = not overviews
         table.display = bool(overviews)
-        if selected is not None and str(selected) in {str(o.mentorship.id) for o in overviews}:
-            table.move_cursor(row=table.get_row_index(str(selected)))
         self._show_details()  # what it shows may have changed, even for the same mentorship
 
     @staticmethod
@@ -193,16 +186,11 @@ class HomeScreen(DataScreen):
 
     def highlight(self, mentorship_id: int) -> None:
         """Put the cursor on a mentorship (one whose meeting was just left running, say)."""
-        table = self.query_one("#mentorships", DataTable)
-        if str(mentorship_id) in {str(key.value) for key in table.rows}:
-            table.move_cursor(row=table.get_row_index(str(mentorship_id)))
+        self.query_one("#mentorships", RowList).move_to(str(mentorship_id))
 
     def _selected_id(self) -> int | None:
-        table = self.query_one("#mentorships", DataTable)
-        if table.row_count == 0:
-            return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return int(row_key.value) if row_key.value is not None else None
+        key = self.query_one("#mentorships", RowList).highlighted_key
+        return int(key) if key is not None else None
 
     def _chosen_or_hint(self) -> int | None:
         """The highlighted mentorship's id; with none, a hint on how to make one."""
@@ -211,12 +199,12 @@ class HomeScreen(DataScreen):
             self.notify("No mentorship yet: press n to set one up.", severity="warning")
         return mentorship_id
 
-    @on(DataTable.RowHighlighted, "#mentorships")
+    @on(RowList.RowHighlighted, "#mentorships")
     def _highlighted(self) -> None:
         if self._selected_id() != self._details_for:
             self._show_details()
 
-    @on(DataTable.RowSelected, "#mentorships")
+    @on(RowList.RowSelected, "#mentorships")
     async def _selected(self) -> None:
         await self.run_action("edit_mentorship")  # as the key would: only where the scope allows
 

@@ -53,21 +53,20 @@ def _share(room: int, wants: list[int]) -> list[int]:
     return given
 
 
-def set_columns(table: DataTable[Text], columns: Sequence[tuple[str | Text, str, int]], total: int,
-                rows: Sequence[Sequence[Text]] = ()) -> bool:
-    """Make `table`'s columns fit `rows` within `total` (the terminal's width).
+Column = tuple[str | Text, str, int]
+"""(label, key, width): a width above 0 caps a fixed column, 0 shares the room left."""
 
-    Each column is (label, key, width). A width above 0 makes the column fixed: as
-    wide as its header or its widest cell, whichever is wider, but its cells no wider
-    than `width`. A width of 0 makes it flexible: the flexible ones share what the
-    fixed ones leave, each given what it needs (its header at least) before the
-    main text, the one with most to say, takes the rest. The widths come from the
-    rows being shown, never from rows shown before: DataTable, left to size itself,
-    widens a column for the longest cell it ever held and never narrows it again.
-    Cells wider than their column end in "…". True when the columns were (re)made:
-    the rows must then be added again.
+
+def column_widths(columns: Sequence[Column], total: int, rows: Sequence[Sequence[Text]], padding: int) -> list[int]:
+    """Each column's width for `rows` within `total` (the terminal's width), padding aside.
+
+    A width above 0 makes the column fixed: as wide as its header or its widest
+    cell, whichever is wider, but its cells no wider than `width`. A width of 0
+    makes it flexible: the flexible ones share what the fixed ones leave, each given
+    what it needs (its header at least) before the main text, the one with most to
+    say, takes the rest. The widths come from the rows being shown, never from rows
+    shown before. `padding` is what each column adds around its cells.
     """
-    padding = 2 * table.cell_padding
     wants = [max([_width(label), *(row[index].cell_len for row in rows)])
              for index, (label, _, _) in enumerate(columns)]
     fixed = {index: max(_width(label), min(wants[index], width))
@@ -75,7 +74,18 @@ def set_columns(table: DataTable[Text], columns: Sequence[tuple[str | Text, str,
     flexible = [index for index in range(len(columns)) if index not in fixed]
     room = total - SCROLLBAR - sum(fixed.values()) - padding * len(columns)
     widths = dict(fixed) | dict(zip(flexible, _share(room, [wants[index] for index in flexible]), strict=True))
-    ordered = [widths[index] for index in range(len(columns))]
+    return [widths[index] for index in range(len(columns))]
+
+
+def set_columns(table: DataTable[Text], columns: Sequence[Column], total: int,
+                rows: Sequence[Sequence[Text]] = ()) -> bool:
+    """Make `table`'s columns fit `rows` within `total`, as `column_widths` says.
+
+    DataTable, left to size itself, widens a column for the longest cell it ever
+    held and never narrows it again. Cells wider than their column end in "…".
+    True when the columns were (re)made: the rows must then be added again.
+    """
+    ordered = column_widths(columns, total, rows, 2 * table.cell_padding)
     if [column.width for column in table.columns.values()] == ordered:
         return False
     table.clear(columns=True)

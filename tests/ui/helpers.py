@@ -27,11 +27,15 @@ def screen_text(app: RmTuiApp) -> str:
     """What a person would read on screen right now (no styling)."""
     from textual.widgets import DataTable, OptionList, Static
 
+    from widgets.row_list import RowList
+
     parts: list[str] = []
     for widget in app.screen.query("*"):
         if isinstance(widget, DataTable):
             for row in range(widget.row_count):
                 parts.append(" | ".join(str(c) for c in widget.get_row_at(row)))
+        elif isinstance(widget, RowList):
+            parts += [" | ".join(row) for row in widget.row_texts()]
         elif isinstance(widget, OptionList):
             parts += [str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
         elif isinstance(widget, Static) and widget.display:

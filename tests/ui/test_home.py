@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Checkbox, DataTable, Input
+from textual.widgets import Checkbox, Input
 
 from rm_tui.store import Store
 from screens.help import HelpScreen
 from screens.mentorship_form import MentorshipFormScreen
 from tests.conftest import TODAY, draft
 from tests.ui.helpers import SIZE, footer_keys, open_app, run_from_palette, screen_text, type_into
+from widgets.row_list import RowList
 
 
 def mentors(db_path: Path) -> list[str]:
@@ -46,7 +47,7 @@ async def test_create_a_mentorship_see_it_and_find_it_after_restart(db_path: Pat
     again = open_app(db_path)
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        table = again.screen.query_one("#mentorships", DataTable)
+        table = again.screen.query_one("#mentorships", RowList)
         assert table.row_count == 1
         assert "Sam Ortiz" in screen_text(again)
 
