@@ -220,3 +220,21 @@ async def test_an_ended_mentorship_says_ended_not_when_it_is_due(db_path: Path) 
         row = screen_text(app).splitlines()
         (line,) = [r for r in row if "Sam Ortiz" in r and "|" in r]
         assert "(ended)" in line and "| ended |" in line and "paused" not in line
+
+
+async def test_a_click_shows_a_mentorships_details_and_a_second_click_edits_it(db_path: Path, store: Store) -> None:
+    store.create_mentorship(draft(mentor="Sam Ortiz"))
+    store.create_mentorship(draft(mentor="Priya Nair", focus="writing prompts"))
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click("#mentorships", offset=(3, 2))  # the header, Priya (by name), Sam
+        await pilot.pause()
+        assert "Sam Ortiz mentors" in screen_text(app)
+        await pilot.click("#mentorships", offset=(3, 1))
+        await pilot.pause()
+        assert "Priya Nair mentors" in screen_text(app) and not isinstance(app.screen, MentorshipFormScreen)
+        await pilot.click("#mentorships", offset=(3, 1))
+        await pilot.pause()
+        assert isinstance(app.screen, MentorshipFormScreen)
+        assert "Edit mentorship with Priya Nair" in screen_text(app)
