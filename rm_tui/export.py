@@ -21,24 +21,28 @@ Off-record notes never reach these functions; private ones are marked.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from datetime import date
-from itertools import chain
-from operator import add, itemgetter
+from itertools import chain, compress, islice
+from operator import add, itemgetter, methodcaller, not_
 from typing import cast
 
 from .models import (
     GIVING_BACK,
     ChampionEntry,
+    FollowUpStatus,
     ItemExport,
     ItemOutcome,
     MentorshipExport,
+    Role,
     SessionExport,
     SessionStatus,
     item_outcome,
 )
-from .models.exports import NOTE_KINDS, ExportedFollowUp, ExportedNote
+from .models.exports import FOLLOW_UP_KINDS, NOTE_KINDS, ExportedFollowUp, ExportedNote
 from .text import clean_text, counted
 from .timing import clock_text
 
@@ -132,7 +136,7 @@ def export_session(export: SessionExport, *, exported_on: date, include_private:
         _exported_line(exported_on, include_private),
         "",
     ]
-    return _join(lines + _session_body(export, level=2))
+    return _join(lines + _session_bodies([export], level=2)[0])
 
 
 def export_mentorship(export: MentorshipExport, *, exported_on: date, include_private: bool) -> str:
@@ -163,9 +167,9 @@ def _mentorship_lines(export: MentorshipExport, level: int) -> list[str]:
 
 def _mentorship_sessions(export: MentorshipExport, level: int) -> list[str]:
     lines: list[str] = []
-    for session in export.sessions:
+    for session, body in zip(export.sessions, _session_bodies(export.sessions, level + 1), strict=True):
         lines += [f"{'#' * level} {session.session.scheduled_on:%a %d %b %Y}", "", f"{_session_facts(session)}.", ""]
-        lines += _session_body(session, level=level + 1)
+        lines += body
     return lines
 
 
@@ -189,23 +193,57 @@ def _exported_line(exported_on: date, include_private: bool) -> str:
     return f"*Exported from rm-tui on {exported_on.isoformat()}: {kept}; off-record notes are never exported.*"
 
 
-def _session_body(export: SessionExport, level: int) -> list[str]:
+def _session_bodies(exports: list[SessionExport], level: int) -> list[list[str]]:
+    """Each session's sections, its items' and its own notes, its follow-ups and champion entries.
+
+    The titles of all the sessions' items and follow-ups are escaped together, each kind
+    in one go (see _inlined): a mentorship of five years is 130 sessions.
+    """
+    items = [entry for export in exports for entry in export.items]
+    item_titles = iter(_inlined([entry.item.title for entry in items]))
+    # A session's notes at a time, though: their texts then stay in the processor's cache
+    # between the passes over them, which all of a mentorship's at once did not.
+    blocks = chain.from_iterable(
+        _note_blocks([*(entry.notes for entry in export.items), export.session_notes]) for export in exports
+    )
+    follow_ups = [f for export in exports for f in export.follow_ups]
+    task_titles = iter(_inlined(list(map(_TITLE, follow_ups))))
+    return [_session_body(export, level, item_titles, blocks, task_titles) for export in exports]
+
+
+def _session_body(
+    export: SessionExport,
+    level: int,
+    item_titles: Iterator[str],
+    note_blocks: Iterator[list[str]],
+    task_titles: Iterator[str],
+) -> list[str]:
+    """One session's sections; the iterators hand it, in order, its items' titles and note
+    blocks, its own notes' block, and its follow-ups' titles (each Markdown already)."""
     heading = "#" * level
     # The number is rm-tui's own text, so only the title is escaped: "1. A \*real\* task".
-    titles = {item.item.id: f"{number}. {inline(item.item.title)}" for number, item in enumerate(export.items, 1)}
-    *notes, session_notes = _note_blocks([entry.notes for entry in export.items] + [export.session_notes])
+    own_titles = islice(item_titles, len(export.items))
+    titles = {
+        entry.item.id: f"{number}. {title}"
+        for number, (entry, title) in enumerate(zip(export.items, own_titles, strict=True), 1)
+    }
     lines: list[str] = []
-    for entry, item_notes in zip(export.items, notes, strict=True):
+    for entry, item_notes in zip(export.items, islice(note_blocks, len(export.items)), strict=True):
         item = entry.item
         lines += [f"{heading} {titles[item.id]}", "", _item_facts(entry, export.session.status), ""]
         if item.prompt:
             lines += [f"*Prompt:* {inline(item.prompt)}", ""]
         lines += item_notes
+    session_notes = next(note_blocks)
     if export.session_notes:
         lines += [f"{heading} The session as a whole", "", *session_notes]
     if export.follow_ups:
         lines += [f"{heading} Follow-ups", ""]
-        lines += [_task(f, titles.get(f.agenda_item_id or 0)) for f in export.follow_ups] + [""]
+        lines += [
+            _task(f, title, titles.get(f.agenda_item_id or 0))
+            for f, title in zip(export.follow_ups, islice(task_titles, len(export.follow_ups)), strict=True)
+        ]
+        lines.append("")
     if export.champion:
         lines += [f"{heading} Championing", ""] + [_champion(e) for e in export.champion] + [""]
     return lines
@@ -253,14 +291,16 @@ def _note_blocks(groups: list[list[ExportedNote]]) -> list[list[str]]:
         return _note_blocks([[n for n in group if _PREFIXES[n[1]] is not None] for group in groups])
     prefixes = cast(list[str], found)
     bodies = list(map(_BODY, notes))
-    if _kept_as_they_are(bodies):
-        texts = list(map(add, prefixes, bodies))
+    lines = _single_lines(bodies)
+    if lines is not None:
+        texts = list(map(add, prefixes, lines))
     else:
         # prefix[:-2]: the heading and blank line, without the "> " quoted() writes
         texts = [prefix[:-2] + "\n".join(quoted(body)) for prefix, body in zip(prefixes, bodies, strict=True)]
     blocks, start = [], 0
     for count in map(len, groups):
-        blocks.append([f"{_BETWEEN.join(texts[start:start + count])}\n"] if count else [])
+        # The blank line after the last note is a line of its own: adding "\n" copied the text.
+        blocks.append([_BETWEEN.join(texts[start:start + count]), ""] if count else [])
         start += count
     return blocks
 
@@ -284,36 +324,89 @@ _PREFIXES: tuple[str | None, ...] = tuple(
     for heading in (_heading(author, visibility) for author, visibility in NOTE_KINDS)
 )
 
-# What a note must not hold to be written as it is (ASCII): the control characters but
-# the newline between notes, and what _confined escapes.
-_CARE = bytes([*range(0x0A), *range(0x0B, 0x20), 0x7F]) + b"[<{"
+# What a note must not hold to be written as it is (ASCII): the control characters,
+# the newline included, and what _confined escapes.
+_CARE = bytes([*range(0x20), 0x7F]) + b"[<{"
 
 
-def _kept_as_they_are(bodies: list[str]) -> bool:
-    """Whether quoted() would give each body as one line, unchanged: "> " + body.
+def _single_lines(bodies: list[str]) -> list[str] | None:
+    """What quoted() writes after "> " for each body, when it writes each as one line
+    kept as it is but for the blanks at its end; else None.
 
-    So each is one line, not empty, with no control character, no blank at its end
-    (rstrip) and nothing _confined escapes.
+    So each is one line, with no control character, nothing _confined escapes, and
+    something left once its end's blanks are cut (as quoted() cuts them).
     """
     text = "\n".join(bodies)
     if text.isascii():
-        # bytes.translate drops what needs care at memory speed; the lengths tell.
-        kept = len(text.encode("ascii").translate(None, _CARE)) == len(text) and text.count("\n") == len(bodies) - 1
+        # bytes.translate drops what needs care (the newlines between bodies too) at
+        # memory speed; the lengths tell.
+        kept = len(text.encode("ascii").translate(None, _CARE)) == len(text) - (len(bodies) - 1)
     else:
         # isprintable: no line break or control character, and the space is the only blank.
         kept = all(map(str.isprintable, bodies)) and not ("[" in text or "<" in text or "{" in text)
-    return kept and "" not in bodies and "---" not in text and " \n" not in text and not text.endswith(" ")
+    if not kept or "---" in text:
+        return None
+    # Cutting each line's end blanks, rather than looking for them through all the text,
+    # is a C call per note that mostly gives back the very same string.
+    lines = list(map(str.rstrip, bodies))
+    return None if "" in lines else lines
 
 
-def _task(follow_up: ExportedFollowUp, item_title: str | None) -> str:
-    """A task list line; `item_title` is Markdown already ("2. A \\[draft\\] plan")."""
-    done = "x" if follow_up.status != "open" else " "
-    title = inline(follow_up.title)
-    if follow_up.status == "dropped":
-        title = f"~~{title}~~ (dropped)"
-    due = f" · due {follow_up.due_on.isoformat()}" if follow_up.due_on else ""
+def _task(follow_up: ExportedFollowUp, title: str, item_title: str | None) -> str:
+    """A task list line; `title` and `item_title` are Markdown already ("2. A \\[draft\\] plan")."""
+    start, end = _TASK_PARTS[follow_up.kind]
+    due = f" · due {follow_up.due_on}" if follow_up.due_on else ""
     source = f" · from {item_title}" if item_title else ""
-    return f"- [{done}] {title} · owner: {follow_up.owner}{due}{source}"
+    return f"{start}{title}{end}{due}{source}"
+
+
+def _task_parts(owner: Role, status: FollowUpStatus) -> tuple[str, str]:
+    """What a task line holds before its title and after it, up to its owner."""
+    done = "x" if status != "open" else " "
+    if status == "dropped":
+        return f"- [{done}] ~~", f"~~ (dropped) · owner: {owner}"
+    return f"- [{done}] ", f" · owner: {owner}"
+
+
+# By a follow-up's kind (an index into FOLLOW_UP_KINDS).
+_TASK_PARTS = tuple(_task_parts(owner, status) for owner, status in FOLLOW_UP_KINDS)
+
+
+_TITLE = itemgetter(1)
+_CONTROLS = bytes([*range(0x20), 0x7F])  # the ASCII that is not printable, the newline between texts too
+
+def _inlined(texts: list[str]) -> list[str]:
+    """inline() of each text. Most texts (titles) come back as they are: a look at them
+    all, each test a C loop, finds those inline() would change, and only they go through
+    it (a Python step each for five years' 20,000 follow-ups was a tenth of the export)."""
+    joined = "\n".join(texts)
+    looks: list[Iterable[object]] = [map(_OPENS_BLOCK.__contains__, map(_FIRST, texts))]
+    # Rarer, so looked for in them all first.
+    if not joined.isascii() or len(joined.encode("ascii").translate(None, _CONTROLS)) != len(joined) - len(texts) + 1:
+        looks.append(map(not_, map(str.isprintable, texts)))
+    if "." in joined or ")" in joined:  # what ends a list marker
+        looks.append(map(_LIST_MARKER.match, texts))
+    if _SPECIAL_CHAR.search(joined):
+        looks.append(map(_SPECIAL_CHAR.search, texts))
+    if " \n" in joined or joined.endswith(" "):
+        looks.append(map(_ENDS_BLANK, texts))
+    if "  " in joined:
+        looks.append(map(_DOUBLE_BLANK, texts))
+    changed = set(chain.from_iterable(compress(itertools.count(), look) for look in looks))
+    if not changed:
+        return texts
+    made = list(texts)
+    for index in changed:
+        made[index] = inline(texts[index])
+    return made
+
+
+_TITLE = itemgetter(1)
+_CONTROLS = bytes([*range(0x20), 0x7F])  # the ASCII that is not printable, the newline between texts too
+_FIRST = itemgetter(slice(0, 1))
+_OPENS_BLOCK = frozenset({*_BLOCK_OPENERS, " "})  # or, at a text's start, a blank that inline() cuts
+_ENDS_BLANK = methodcaller("endswith", " ")
+_DOUBLE_BLANK = methodcaller("__contains__", "  ")
 
 
 def _champion(entry: ChampionEntry) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import NamedTuple
 
 from .core import AgendaItem, ChampionEntry, FollowUpStatus, Mentorship, Role, Session, Visibility
@@ -22,13 +21,25 @@ NOTE_KINDS: tuple[tuple[Role, Visibility], ...] = (
 )
 
 
-# A follow-up (20,000 in five years): what its task line shows, as a tuple made in C.
+# Whose a follow-up is and where it stands, by its kind: (owner = mentor) + 2 × done + 4 × dropped.
+FOLLOW_UP_KINDS: tuple[tuple[Role, FollowUpStatus], ...] = (
+    ("leader", "open"), ("mentor", "open"),
+    ("leader", "done"), ("mentor", "done"),
+    ("leader", "dropped"), ("mentor", "dropped"),
+)
+
+
+# A follow-up (20,000 in five years): what its task line shows, as a tuple made in C from
+# its row, with no step per follow-up. Its due date stays the ISO text the row holds
+# (the store writes no other), which is what the line shows; its owner and status are
+# its kind, a small number (an index into FOLLOW_UP_KINDS), where two text columns made
+# two strings a follow-up.
 class ExportedFollowUp(NamedTuple):
     agenda_item_id: int | None
     title: str
-    owner: Role
-    due_on: date | None
-    status: FollowUpStatus
+    kind: int
+    due_on: str | None  # ISO, "2026-11-24"
+    session_id: int
 
 
 @dataclass(frozen=True)
