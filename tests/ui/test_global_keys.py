@@ -8,10 +8,11 @@ import pytest
 
 from rm_tui.store import Store
 from screens.help import HelpScreen
+from screens.home import HomeScreen
 from screens.live_session import LiveSessionScreen
 from screens.mentorship_form import MentorshipFormScreen
 from tests.conftest import draft
-from tests.ui.helpers import SIZE, open_app, toasts
+from tests.ui.helpers import SIZE, open_app, screen_text, toasts
 
 # Where a person can be, and the keys that take them there from the mentorships.
 PLACES = {
@@ -117,3 +118,23 @@ async def test_a_form_with_typing_stays_open_under_a_global_key(db_path: Path, s
             assert isinstance(app.screen, MentorshipFormScreen), key
         assert "A dialog is open: finish it first, or escape closes it." in toasts(app)
         assert store.list_mentorships() == []
+
+
+async def test_f2_comes_back_to_the_first_home_screen_with_its_highlight(db_path: Path, store: Store) -> None:
+    """Home is the app's first screen, and stays the one F2 and the search come back to."""
+    store.create_mentorship(draft(mentor="Sam Ortiz"))
+    store.create_mentorship(draft(mentor="Priya Nair"))
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first = app.screen
+        assert isinstance(first, HomeScreen)
+        await pilot.press("down")  # Sam, after Priya
+        for away in ("f3", "f6", "f3"):
+            await pilot.press(away)
+            await pilot.pause()
+            assert not isinstance(app.screen, HomeScreen)
+            await pilot.press("f2")
+            await pilot.pause()
+            assert app.screen is first
+            assert "Sam Ortiz mentors" in screen_text(app)
