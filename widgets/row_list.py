@@ -86,8 +86,8 @@ class RowList(ScrollView, can_focus=True):
     cursor_row: reactive[int] = reactive(0, init=False)
     """The highlighted row's index; 0 when there are no rows."""
 
-    class RowHighlighted(Message):
-        """Another row is highlighted (or the rows were set again)."""
+    class RowMessage(Message):
+        """About a row, by its key (None: there are no rows)."""
 
         def __init__(self, row_list: RowList, key: str | None) -> None:
             super().__init__()
@@ -98,17 +98,11 @@ class RowList(ScrollView, can_focus=True):
         def control(self) -> RowList:
             return self.row_list
 
-    class RowSelected(Message):
+    class RowHighlighted(RowMessage):
+        """Another row is highlighted (or the rows were set again)."""
+
+    class RowSelected(RowMessage):
         """The highlighted row was chosen: Enter, or a click on it."""
-
-        def __init__(self, row_list: RowList, key: str) -> None:
-            super().__init__()
-            self.row_list = row_list
-            self.key = key
-
-        @property
-        def control(self) -> RowList:
-            return self.row_list
 
     def __init__(self, columns: Sequence[Column], *, id: str | None = None) -> None:
         super().__init__(id=id)
