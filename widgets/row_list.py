@@ -4,8 +4,9 @@ The home screen is the first one drawn, and a DataTable there cost about a tenth
 the time to that first frame: it can sort, move a cursor cell by cell, fix rows and
 columns and hold any number of rows, none of which a list of mentorships needs.
 This draws each line it is asked for (the Line API), looks as DataTable looks
-(header, zebra stripes, cursor), and moves by row with the same keys and clicks:
-a click highlights a row, a click on the highlighted row selects it, as Enter does.
+(header, zebra stripes, cursor, the row under the mouse), and moves by row with the
+same keys and clicks: a click highlights a row, a click on the highlighted row selects
+it, as Enter does.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ class RowList(ScrollView, can_focus=True):
         Binding("enter", "select", "Select", show=False),
     ]
 
-    COMPONENT_CLASSES = {"row-list--header", "row-list--even-row", "row-list--cursor"}
+    COMPONENT_CLASSES = {"row-list--header", "row-list--even-row", "row-list--cursor", "row-list--hover"}
 
     # DataTable's look, so the home screen looks as the other tables do.
     DEFAULT_CSS = """
@@ -80,11 +81,16 @@ class RowList(ScrollView, can_focus=True):
             color: $block-cursor-blurred-foreground;
             text-style: $block-cursor-blurred-text-style;
         }
+        & > .row-list--hover {
+            background: $block-hover-background;
+        }
     }
     """
 
     cursor_row: reactive[int] = reactive(0, init=False)
     """The highlighted row's index; 0 when there are no rows."""
+    hover_row: reactive[int] = reactive(-1, init=False)
+    """The row under the mouse, shown faintly until a key moves the highlight; -1 for none."""
 
     class RowMessage(Message):
         """About a row, by its key (None: there are no rows)."""
@@ -151,6 +157,9 @@ class RowList(ScrollView, can_focus=True):
     def validate_cursor_row(self, row: int) -> int:
         return max(0, min(row, len(self._rows) - 1))
 
+    def watch_hover_row(self) -> None:
+        self.refresh()
+
     def watch_cursor_row(self, old: int, new: int) -> None:
         self._scroll_cursor_into_view()
         self.refresh()
@@ -165,37 +174,52 @@ class RowList(ScrollView, can_focus=True):
         elif self.cursor_row >= top + shown:
             self.scroll_to(y=self.cursor_row - shown + 1, animate=False, immediate=True)
 
+    def _move(self, row: int) -> None:
+        self.hover_row = -1  # the keyboard leads now, as in DataTable
+        self.cursor_row = row
+
     def action_cursor_up(self) -> None:
-        self.cursor_row -= 1
+        self._move(self.cursor_row - 1)
 
     def action_cursor_down(self) -> None:
-        self.cursor_row += 1
+        self._move(self.cursor_row + 1)
 
     def action_first(self) -> None:
-        self.cursor_row = 0
+        self._move(0)
 
     def action_last(self) -> None:
-        self.cursor_row = len(self._rows) - 1
+        self._move(len(self._rows) - 1)
 
     def action_page_up(self) -> None:
-        self.cursor_row -= max(self.scrollable_content_region.height - 1, 1)
+        self._move(self.cursor_row - max(self.scrollable_content_region.height - 1, 1))
 
     def action_page_down(self) -> None:
-        self.cursor_row += max(self.scrollable_content_region.height - 1, 1)
+        self._move(self.cursor_row + max(self.scrollable_content_region.height - 1, 1))
 
     def action_select(self) -> None:
         key = self.highlighted_key
         if key is not None:
             self.post_message(self.RowSelected(self, key))
 
+    def _row_at(self, y: int) -> int:
+        """The row shown on line `y` of the widget; -1 on the header or below the rows."""
+        row = y - 1 + round(self.scroll_y)  # the first line is the header
+        return row if y >= 1 and row < len(self._rows) else -1
+
     async def _on_click(self, event: events.Click) -> None:
-        row = event.y - 1 + round(self.scroll_y)  # the first line is the header
-        if event.y < 1 or row >= len(self._rows):
+        row = self._row_at(event.y)
+        if row < 0:
             return
         if row == self.cursor_row:
             self.action_select()
         else:
             self.cursor_row = row
+
+    def _on_mouse_move(self, event: events.MouseMove) -> None:
+        self.hover_row = self._row_at(event.y)
+
+    def _on_leave(self, _event: events.Leave) -> None:
+        self.hover_row = -1
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -210,6 +234,8 @@ class RowList(ScrollView, can_focus=True):
             line = self._line(self._rows[row])
             if row == self.cursor_row:
                 style = base + self.get_component_rich_style("row-list--cursor")
+            elif row == self.hover_row:
+                style = base + self.get_component_rich_style("row-list--hover")
             elif row % 2 == 0:
                 style = base + self.get_component_rich_style("row-list--even-row")
             else:

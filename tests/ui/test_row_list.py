@@ -121,3 +121,22 @@ async def test_cells_show_what_was_typed_and_long_ones_end_in_an_ellipsis() -> N
         assert line.startswith(" [bold]Sam[/] [@click=app.qui…") and "Ortiz" not in line
         assert len(line) <= 40 and line.split()[-1] == "3"
         assert app.table.row_texts() == [[name, "3"]]
+
+
+def background(table: RowList, y: int) -> object:
+    """The background of line `y`'s first cell, as drawn."""
+    return next(iter(table.render_line(y))).style.bgcolor
+
+
+async def test_the_row_under_the_mouse_is_shown_until_a_key_moves_the_highlight() -> None:
+    app = ListApp(6)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        plain_even = background(app.table, 5)  # the fifth row (index 4), like the third
+        await pilot.hover(RowList, offset=(2, 3))  # the third row (index 2)
+        await pilot.pause()
+        assert background(app.table, 3) != plain_even
+        assert app.table.highlighted_key == "0"  # hovering highlights nothing
+        await pilot.press("down")
+        await pilot.pause()
+        assert background(app.table, 3) == plain_even
