@@ -4,8 +4,8 @@ They are frozen so a screen cannot change a record behind the database's back:
 every change goes through a store call, and the screen re-reads what it shows.
 
 Loading this package loads none of them: the records load on first use of any
-name here (PEP 562). Making ~40 frozen dataclasses takes tens of milliseconds,
-and `rm-tui due`, which runs on every shell prompt, needs only `models.due`.
+name here (PEP 562). `rm-tui due`, which runs on every shell prompt, needs only
+`models.due`, and loading some forty record types would be most of its time.
 """
 
 from __future__ import annotations

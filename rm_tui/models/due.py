@@ -1,8 +1,8 @@
 """What `rm-tui due` reports: the next meeting, and the follow-ups due soon or late.
 
-Named tuples, not dataclasses like the other records: `rm-tui due` runs on every
-shell prompt, and loading the dataclasses module alone costs it a tenth of its time.
-Both are as immutable as the frozen dataclasses.
+Named tuples, not records like the others (record.py): `rm-tui due` runs on every
+shell prompt, and loading the dataclasses module, which records lean on for their
+frozen error, alone costs it a tenth of its time. Both are as immutable as records.
 """
 
 from __future__ import annotations
