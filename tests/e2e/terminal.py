@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -63,7 +64,7 @@ class Terminal:
             if text in shown:
                 return shown
             time.sleep(0.1)
-        raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
+        raise self.failure(f"{text!r} never appeared")
 
     def wait_gone(self, text: str, timeout: float = 15.0) -> str:
         deadline = time.monotonic() + timeout
@@ -72,7 +73,17 @@ class Terminal:
             if text not in shown:
                 return shown
             time.sleep(0.1)
-        raise AssertionError(f"{text!r} never went away; the screen was:\n{self.screen()}")
+        raise self.failure(f"{text!r} never went away")
+
+    def failure(self, what: str) -> AssertionError:
+        """`what` went wrong: the screen as text, and a copy with its colours kept.
+
+        Text alone hides what only colour shows (which field has focus, whether a box
+        is ticked: `▐X▌` either way); `cat` the copy in a terminal to see it as it was.
+        """
+        coloured = Path(tempfile.gettempdir()) / f"{self.name}.ansi"
+        coloured.write_text(self.tmux("capture-pane", "-e", "-p", "-t", self.name))
+        return AssertionError(f"{what}; the screen was:\n{self.screen()}\n(with its colours: {coloured})")
 
     def snapshot(self) -> tuple[str, tuple[int, int]]:
         """The screen and where the terminal's cursor is, read in one tmux call so they agree."""
@@ -98,10 +109,7 @@ class Terminal:
             if any(line[at:].startswith(before) for at in {x, max(x - 1, 0)}):
                 return shown
             if time.monotonic() > deadline:
-                raise AssertionError(
-                    f"the cursor never stood at {before!r}; it is at column {x} of\n{line!r}\n"
-                    f"and the screen was:\n{shown}"
-                )
+                raise self.failure(f"the cursor never stood at {before!r}; it is at column {x} of\n{line!r}")
             time.sleep(0.1)
 
     def wait_for_field(self, label: str, value: str, timeout: float = 15.0) -> str:
@@ -113,7 +121,7 @@ class Terminal:
             if field.search(shown):
                 return shown
             if time.monotonic() > deadline:
-                raise AssertionError(f"{label!r} never showed {value!r}; the screen was:\n{shown}")
+                raise self.failure(f"{label!r} never showed {value!r}")
             time.sleep(0.1)
 
     def wait_exited(self, timeout: float = 15.0) -> int:
