@@ -228,8 +228,8 @@ class RowList(ScrollView, can_focus=True):
             line = self._line([Text(str(label)) for label, _, _ in self._columns])
             style = base + self.get_component_rich_style("row-list--header")
         else:
-            row = y - 1 + round(self.scroll_y)
-            if row >= len(self._rows):
+            row = self._row_at(y)
+            if row < 0:
                 return Strip.blank(width, base)
             line = self._line(self._rows[row])
             if row == self.cursor_row:
