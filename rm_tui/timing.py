@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Protocol
 
-from .models import AgendaItem, Session
+from .models import Session
 
 Clock = Callable[[], datetime]
 
@@ -35,7 +36,17 @@ def seconds_between(start: datetime, end: datetime) -> int:
     return max(0, int((end - start).total_seconds()))
 
 
-def item_seconds(item: AgendaItem, session: Session, now: datetime) -> int:
+class TimedItem(Protocol):
+    """What an item's clock reads: an AgendaItem, or the leaner row an export reads."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def elapsed_seconds(self) -> int: ...
+
+
+def item_seconds(item: TimedItem, session: Session, now: datetime) -> int:
     """Time spent on an item so far, counting the running stretch if it is current."""
     running = 0
     if session.status == "live" and session.current_item_id == item.id and session.current_since:

@@ -7,7 +7,7 @@ every change goes through a store call, and the screen re-reads what it shows.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal, get_args
+from typing import Literal, Protocol, get_args
 
 from ..validation import one_of, optional_text, required_text, whole_number
 from .record import Record, replace
@@ -333,7 +333,17 @@ class FollowUp(Record):
     version: int
 
 
-def item_outcome(item: AgendaItem, seconds: int, notes: int) -> ItemOutcome:
+class ItemState(Protocol):
+    """What decides an item's outcome: an AgendaItem, or the leaner row an export reads."""
+
+    @property
+    def status(self) -> ItemStatus: ...
+
+    @property
+    def carry_over(self) -> bool | None: ...
+
+
+def item_outcome(item: ItemState, seconds: int, notes: int) -> ItemOutcome:
     """What a meeting did with an item: the one rule the summary, carry-over and exports share.
 
     Marked with ctrl+o, it is done. Not marked, it counts as discussed when it has

@@ -51,7 +51,7 @@ def test_an_off_record_note_slipped_to_the_export_is_never_written(store: Store,
     first = data.items[0]
     place = first.notes[0][0]
     slipped = replace(data, items=[
-        replace(first, notes=[first.notes[0], (place, off_record, "SLIPPED-SENTINEL"), first.notes[1]]),
+        first._replace(notes=[first.notes[0], (place, off_record, "SLIPPED-SENTINEL"), first.notes[1]]),
         *data.items[1:],
     ])
     text = export.export_session(slipped, exported_on=TODAY, include_private=False)

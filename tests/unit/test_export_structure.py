@@ -178,8 +178,8 @@ def plain_session(data: SessionExport) -> SessionExport:
                            focus=plain(m.focus)),
         items=[
             ItemExport(
-                replace(e.item, title=plain(e.item.title), prompt=plain(e.item.prompt),
-                        category=plain(e.item.category) if e.item.category else e.item.category),
+                e.item._replace(title=plain(e.item.title), prompt=plain(e.item.prompt),
+                               category=plain(e.item.category) if e.item.category else e.item.category),
                 e.seconds,
                 [(place, kind, plain(body)) for place, kind, body in e.notes],
             )
