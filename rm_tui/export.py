@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import chain, compress, islice
-from operator import add, and_, itemgetter, methodcaller, not_
+from operator import and_, itemgetter, methodcaller, not_
 from typing import cast
 
 from .models import (
@@ -42,7 +42,7 @@ from .models import (
     SessionStatus,
     item_outcome,
 )
-from .models.exports import FOLLOW_UP_KINDS, NOTE_KINDS, ExportedFollowUp, ExportedNote
+from .models.exports import FOLLOW_UP_KINDS, NOTE_HEADS, ExportedFollowUp, ExportedNote
 from .text import clean_text, counted
 from .timing import clock_text
 
@@ -207,8 +207,8 @@ def _session_bodies(exports: list[SessionExport], level: int) -> list[list[str]]
         _note_blocks([*(entry.notes for entry in export.items), export.session_notes]) for export in exports
     )
     follow_ups = [f for export in exports for f in export.follow_ups]
-    task_titles = iter(_inlined(list(map(_TITLE, follow_ups))))
-    return [_session_body(export, level, item_titles, blocks, task_titles) for export in exports]
+    tasks = iter(_tasks(follow_ups))
+    return [_session_body(export, level, item_titles, blocks, tasks) for export in exports]
 
 
 def _session_body(
@@ -216,10 +216,11 @@ def _session_body(
     level: int,
     item_titles: Iterator[str],
     note_blocks: Iterator[list[str]],
-    task_titles: Iterator[str],
+    tasks: Iterator[str],
 ) -> list[str]:
     """One session's sections; the iterators hand it, in order, its items' titles and note
-    blocks, its own notes' block, and its follow-ups' titles (each Markdown already)."""
+    blocks, its own notes' block, and its follow-ups' task lines up to where they came
+    from (each Markdown already)."""
     heading = "#" * level
     # The number is rm-tui's own text, so only the title is escaped: "1. A \*real\* task".
     own_titles = islice(item_titles, len(export.items))
@@ -239,9 +240,10 @@ def _session_body(
         lines += [f"{heading} The session as a whole", "", *session_notes]
     if export.follow_ups:
         lines += [f"{heading} Follow-ups", ""]
+        sources = map(titles.get, map(_ITEM_ID, export.follow_ups))  # the item it came from, if on this agenda
         lines += [
-            _task(f, title, titles.get(f.agenda_item_id or 0))
-            for f, title in zip(export.follow_ups, islice(task_titles, len(export.follow_ups)), strict=True)
+            f"{task} · from {source}" if source else task
+            for task, source in zip(islice(tasks, len(export.follow_ups)), sources, strict=True)
         ]
         lines.append("")
     if export.champion:
@@ -278,25 +280,20 @@ def _note_blocks(groups: list[list[ExportedNote]]) -> list[list[str]]:
     """Each group's notes as the lines to write: each note its heading line, a blank
     line, its quote and a blank line; nothing for no notes.
 
-    An export of everything writes 100,000 notes, a session's few dozen at a time. When
-    every note of the session is one line with nothing to clean or escape (most are),
-    their texts are made and joined through C loops (map, slices, join) instead of a
-    Python step per note.
+    An export of everything writes 100,000 notes, a session's few dozen at a time. The
+    store hands each note as the text written when it needs no care (ExportedNote);
+    when no note of the session needs any (most are one plain line), the texts are
+    joined through C loops (map, slices, join) with no Python step per note.
     """
     notes = list(chain.from_iterable(groups))
     if not notes:
         return [[] for _ in groups]
-    found = list(map(_PREFIXES.__getitem__, map(_KIND, notes)))
+    found = list(map(_TEXT, notes))
     if None in found:  # off-record: never written, even if a caller slipped
-        return _note_blocks([[n for n in group if _PREFIXES[n[1]] is not None] for group in groups])
-    prefixes = cast(list[str], found)
-    bodies = list(map(_BODY, notes))
-    lines = _single_lines(bodies)
-    if lines is not None:
-        texts = list(map(add, prefixes, lines))
-    else:
-        # prefix[:-2]: the heading and blank line, without the "> " quoted() writes
-        texts = [prefix[:-2] + "\n".join(quoted(body)) for prefix, body in zip(prefixes, bodies, strict=True)]
+        return _note_blocks([[n for n in group if n[1] is not None] for group in groups])
+    texts = cast(list[str], found)
+    if not _written_as_they_are(texts):
+        texts = list(map(_with_care, texts))
     blocks, start = [], 0
     for count in map(len, groups):
         # The blank line after the last note is a line of its own: adding "\n" copied the text.
@@ -305,60 +302,62 @@ def _note_blocks(groups: list[list[ExportedNote]]) -> list[list[str]]:
     return blocks
 
 
-_KIND = itemgetter(1)  # an index into NOTE_KINDS
-_BODY = itemgetter(2)
+_TEXT = itemgetter(1)
 _BETWEEN = "\n\n"  # after a note: the blank line
-
-
-def _heading(author: str, visibility: str) -> str | None:
-    """The line above a note ('Note by **mentor** (private):'); None for an off-record note."""
-    if visibility == "off_record":
-        return None
-    marker = " (private)" if visibility == "private" else ""
-    return f"Note by **{author}**{marker}:"
-
-
-# A note's heading, the blank line and the start of its quote ("> "), by kind; None off the record.
-_PREFIXES: tuple[str | None, ...] = tuple(
-    None if heading is None else f"{heading}\n\n> "
-    for heading in (_heading(author, visibility) for author, visibility in NOTE_KINDS)
-)
+_HEADS = [head for head in NOTE_HEADS if head is not None]
 
 # What a note must not hold to be written as it is (ASCII): the control characters,
 # the newline included, and what _confined escapes.
 _CARE = bytes([*range(0x20), 0x7F]) + b"[<{"
 
 
-def _single_lines(bodies: list[str]) -> list[str] | None:
-    """What quoted() writes after "> " for each body, when it writes each as one line
-    kept as it is but for the blanks at its end; else None.
+def _written_as_they_are(texts: list[str]) -> bool:
+    """Whether each note's text (its head and its body) is what quoted() writes for it:
+    its body one line with no control character and nothing _confined escapes.
 
-    So each is one line, with no control character, nothing _confined escapes, and
-    something left once its end's blanks are cut (as quoted() cuts them).
+    The store cut the spaces at the body's end (and the head's own for a body of spaces,
+    as quoted() writes a blank line ">"); no other blank is left in a body like that.
     """
-    text = "\n".join(bodies)
+    text = "\n".join(texts)
+    newlines = 3 * len(texts) - 1  # two in each head, one between texts
     if text.isascii():
-        # bytes.translate drops what needs care (the newlines between bodies too) at
-        # memory speed; the lengths tell.
-        kept = len(text.encode("ascii").translate(None, _CARE)) == len(text) - (len(bodies) - 1)
+        # bytes.translate drops what needs care (the newlines too) at memory speed;
+        # the lengths tell.
+        kept = len(text.encode("ascii").translate(None, _CARE)) == len(text) - newlines
     else:
-        # isprintable: no line break or control character, and the space is the only blank.
-        kept = all(map(str.isprintable, bodies)) and not ("[" in text or "<" in text or "{" in text)
+        # isprintable: no control character, and the space is the only blank.
+        kept = (text.count("\n") == newlines and text.replace("\n", "").isprintable()
+                and not ("[" in text or "<" in text or "{" in text))
     # "-" is looked for first: one character is found at memory speed, three in a row far slower.
-    if not kept or ("-" in text and "---" in text):
-        return None
-    # Cutting each line's end blanks, rather than looking for them through all the text,
-    # is a C call per note that mostly gives back the very same string.
-    lines = list(map(str.rstrip, bodies))
-    return None if "" in lines else lines
+    return kept and not ("-" in text and "---" in text)
 
 
-def _task(follow_up: ExportedFollowUp, title: str, item_title: str | None) -> str:
-    """A task list line; `title` and `item_title` are Markdown already ("2. A \\[draft\\] plan")."""
-    start, end = _TASK_PARTS[follow_up.kind]
-    due = f" · due {follow_up.due_on}" if follow_up.due_on else ""
-    source = f" · from {item_title}" if item_title else ""
-    return f"{start}{title}{end}{due}{source}"
+def _with_care(text: str) -> str:
+    """A note's text with its body as quoted() writes it: cleaned, escaped, line by line."""
+    for head in _HEADS:
+        if text.startswith(head):
+            # head[:-2]: the heading and blank line, without the "> " quoted() writes
+            return head[:-2] + "\n".join(quoted(text[len(head):]))
+    return text  # a body of blanks: its head, with ">" for the blank line, as quoted() writes it
+
+
+def _tasks(follow_ups: list[ExportedFollowUp]) -> list[str]:
+    """Each follow-up's task list line, up to the item it came from (which _session_body adds).
+
+    Five years hold 20,000: each line is put together in C (map, zip, join) from its
+    kind's parts, its escaped title and its due date, with no Python step but the date's.
+    """
+    kinds = list(map(_FOLLOW_UP_KIND, follow_ups))
+    dues = [f" · due {due}" if due else "" for due in map(_DUE, follow_ups)]
+    titles = _inlined(list(map(_TITLE, follow_ups)))
+    starts = map(_TASK_STARTS.__getitem__, kinds)
+    ends = map(_TASK_ENDS.__getitem__, kinds)
+    return list(map("".join, zip(starts, titles, ends, dues, strict=True)))
+
+
+_FOLLOW_UP_KIND = itemgetter(2)  # an index into FOLLOW_UP_KINDS
+_DUE = itemgetter(3)
+_ITEM_ID = itemgetter(0)
 
 
 def _task_parts(owner: Role, status: FollowUpStatus) -> tuple[str, str]:
@@ -369,8 +368,8 @@ def _task_parts(owner: Role, status: FollowUpStatus) -> tuple[str, str]:
     return f"- [{done}] ", f" · owner: {owner}"
 
 
-# By a follow-up's kind (an index into FOLLOW_UP_KINDS).
-_TASK_PARTS = tuple(_task_parts(owner, status) for owner, status in FOLLOW_UP_KINDS)
+# What a task line holds before its title and after it, by a follow-up's kind (an index into FOLLOW_UP_KINDS).
+_TASK_STARTS, _TASK_ENDS = zip(*(_task_parts(owner, status) for owner, status in FOLLOW_UP_KINDS), strict=True)
 
 
 def _inlined(texts: list[str]) -> list[str]:

@@ -7,18 +7,35 @@ from typing import NamedTuple
 
 from .core import ChampionEntry, FollowUpStatus, ItemStatus, Mentorship, Role, Session, Visibility
 
-# A note as an export reads it: the row from the database, with no record made for it
-# (an export of everything reads 100,000 notes, and making a record of each took longer
-# than SQLite took to read them). Its place (its agenda item's id, or minus its
-# session's id for the session as a whole), its kind (an index into NOTE_KINDS) and its text.
-ExportedNote = tuple[int, int, str]
-
 # Who wrote a note and who may read it, by its kind: (author = mentor) + 2 × private + 4 × off the record.
 NOTE_KINDS: tuple[tuple[Role, Visibility], ...] = (
     ("leader", "shared"), ("mentor", "shared"),
     ("leader", "private"), ("mentor", "private"),
     ("leader", "off_record"), ("mentor", "off_record"),
 )
+
+
+def _head(author: Role, visibility: Visibility) -> str | None:
+    """The line above a note, a blank line and the start of its quote; None off the record."""
+    if visibility == "off_record":
+        return None
+    marker = " (private)" if visibility == "private" else ""
+    return f"Note by **{author}**{marker}:\n\n> "
+
+
+# What an export writes before a note's body, by its kind ('Note by **mentor** (private):',
+# a blank line, "> "). The store puts it before each body as SQLite reads the notes,
+# so that a note comes as the one text an export writes (rm_tui.export says when
+# that text needs care first).
+NOTE_HEADS: tuple[str | None, ...] = tuple(_head(author, visibility) for author, visibility in NOTE_KINDS)
+
+# A note as an export reads it: the row from the database, with no record made for it
+# (an export of everything reads 100,000 notes, and making a record of each took longer
+# than SQLite took to read them). Its place (its agenda item's id, or minus its
+# session's id for the session as a whole) and its text: its head (NOTE_HEADS) and its
+# body, with the spaces at its end cut (the head's own with them when the body is only
+# spaces: ">" is how a quote writes a blank line). None for a note never to be written.
+ExportedNote = tuple[int, str | None]
 
 
 # Whose a follow-up is and where it stands, by its kind: (owner = mentor) + 2 × done + 4 × dropped.

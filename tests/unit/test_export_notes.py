@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from rm_tui import export
 from rm_tui.models import NoteText, replace
-from rm_tui.models.exports import NOTE_KINDS
+from rm_tui.models.exports import NOTE_HEADS, NOTE_KINDS
 from rm_tui.store import Store
+from rm_tui.store.export import _NOTE_TEXT, _NOTE_TEXT_PARAMS
 from tests.conftest import TODAY, FakeClock, draft
 
 
@@ -47,13 +48,25 @@ def test_a_note_that_needs_care_is_written_the_same_beside_plain_notes(store: St
 def test_an_off_record_note_slipped_to_the_export_is_never_written(store: Store, clock: FakeClock) -> None:
     session = session_with_notes(store, clock, ["Plain one.", "Plain two."])
     data = store.export_session(session)
-    off_record = NOTE_KINDS.index(("mentor", "off_record"))
     first = data.items[0]
     place = first.notes[0][0]
+    # The store has no text for an off-record note (its head is NULL): one slipped in comes without.
     slipped = replace(data, items=[
-        first._replace(notes=[first.notes[0], (place, off_record, "SLIPPED-SENTINEL"), first.notes[1]]),
+        first._replace(notes=[first.notes[0], (place, None), first.notes[1]]),
         *data.items[1:],
     ])
     text = export.export_session(slipped, exported_on=TODAY, include_private=False)
-    assert "SLIPPED-SENTINEL" not in text
     assert "Note by **leader**:\n\n> Plain one.\n\nNote by **leader**:\n\n> Plain two.\n" in text
+    assert text.count("Note by") == 3  # the two and the session's own: nothing where the slipped one was
+
+
+def test_the_store_makes_no_text_for_an_off_record_note(store: Store, clock: FakeClock) -> None:
+    """Even read past the visibility test, an off-record note's text is NULL: its kind has no head."""
+    session = session_with_notes(store, clock, ["Plain one."])
+    store.save_note(NoteText(None, session, None, "mentor", "off_record", "OFF-RECORD-SENTINEL"))
+    kinds = [kind for kind, (_, visibility) in enumerate(NOTE_KINDS) if visibility == "off_record"]
+    assert [NOTE_HEADS[kind] for kind in kinds] == [None, None]
+    rows = store.db.execute(
+        f"SELECT {_NOTE_TEXT} FROM notes WHERE visibility = 'off_record'", _NOTE_TEXT_PARAMS
+    ).fetchall()
+    assert rows == [(None,)]

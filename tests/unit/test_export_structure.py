@@ -25,6 +25,7 @@ from markdown_it.token import Token
 
 from rm_tui import export
 from rm_tui.models import ItemExport, MentorshipExport, NoteText, SessionExport, replace
+from rm_tui.models.exports import NOTE_HEADS, ExportedNote
 from rm_tui.store import Store
 from tests.conftest import TODAY, FakeClock, draft
 
@@ -169,6 +170,15 @@ def plain(text: str) -> str:
     return "plain words" if text else text
 
 
+def plain_note(note: ExportedNote) -> ExportedNote:
+    """A note's text with its body in plain words after its head (a blank one stays blank)."""
+    place, text = note
+    for head in NOTE_HEADS:
+        if head is not None and text is not None and text.startswith(head):
+            return place, head + "plain words"
+    return note
+
+
 def plain_session(data: SessionExport) -> SessionExport:
     """`data` with every typed text replaced by plain words (empty stays empty)."""
     m = data.mentorship
@@ -181,11 +191,11 @@ def plain_session(data: SessionExport) -> SessionExport:
                 e.item._replace(title=plain(e.item.title), prompt=plain(e.item.prompt),
                                category=plain(e.item.category) if e.item.category else e.item.category),
                 e.seconds,
-                [(place, kind, plain(body)) for place, kind, body in e.notes],
+                [plain_note(n) for n in e.notes],
             )
             for e in data.items
         ],
-        session_notes=[(place, kind, plain(body)) for place, kind, body in data.session_notes],
+        session_notes=[plain_note(n) for n in data.session_notes],
         follow_ups=[f._replace(title=plain(f.title)) for f in data.follow_ups],
         champion=[replace(e, note=plain(e.note)) for e in data.champion],
     )
