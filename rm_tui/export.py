@@ -285,12 +285,11 @@ def _note_blocks(groups: list[list[ExportedNote]]) -> list[list[str]]:
     when no note of the session needs any (most are one plain line), the texts are
     joined through C loops (map, slices, join) with no Python step per note.
     """
-    notes = list(chain.from_iterable(groups))
-    if not notes:
+    found = list(chain.from_iterable(groups))
+    if not found:
         return [[] for _ in groups]
-    found = list(map(_TEXT, notes))
     if None in found:  # off-record: never written, even if a caller slipped
-        return _note_blocks([[n for n in group if n[1] is not None] for group in groups])
+        return _note_blocks([[n for n in group if n is not None] for group in groups])
     texts = cast(list[str], found)
     if not _written_as_they_are(texts):
         texts = list(map(_with_care, texts))
@@ -302,7 +301,6 @@ def _note_blocks(groups: list[list[ExportedNote]]) -> list[list[str]]:
     return blocks
 
 
-_TEXT = itemgetter(1)
 _BETWEEN = "\n\n"  # after a note: the blank line
 _HEADS = [head for head in NOTE_HEADS if head is not None]
 

@@ -29,13 +29,12 @@ def _head(author: Role, visibility: Visibility) -> str | None:
 # that text needs care first).
 NOTE_HEADS: tuple[str | None, ...] = tuple(_head(author, visibility) for author, visibility in NOTE_KINDS)
 
-# A note as an export reads it: the row from the database, with no record made for it
-# (an export of everything reads 100,000 notes, and making a record of each took longer
-# than SQLite took to read them). Its place (its agenda item's id, or minus its
-# session's id for the session as a whole) and its text: its head (NOTE_HEADS) and its
-# body, with the spaces at its end cut (the head's own with them when the body is only
-# spaces: ">" is how a quote writes a blank line). None for a note never to be written.
-ExportedNote = tuple[int, str | None]
+# A note as an export reads it: its text, with no record made for it (an export of
+# everything reads 100,000 notes, and making a record of each took longer than SQLite
+# took to read them): its head (NOTE_HEADS) and its body, with the spaces at its end cut
+# (the head's own with them when the body is only spaces: ">" is how a quote writes a
+# blank line). None for a note never to be written.
+ExportedNote = str | None
 
 
 # Whose a follow-up is and where it stands, by its kind: (owner = mentor) + 2 × done + 4 × dropped.

@@ -176,13 +176,14 @@ class ExportQueries(LiveQueries, NotesQueries, ChampionQueries):
         ]
 
 
-def _by_place(rows: list[ExportedNote]) -> dict[int, list[ExportedNote]]:
-    """Notes by place (their first column), each place's in the rows' order.
+def _by_place(rows: list[tuple[int, ExportedNote]]) -> dict[int, list[ExportedNote]]:
+    """Notes' texts by place (the rows' first column), each place's in the rows' order.
 
-    The rows are the notes, as read: no record is made of each (making one for each of
-    five years' 100,000 notes took longer than SQLite took to read them).
+    Only the texts are kept, taken from the rows in the order SQLite made them: the
+    writer then reads each place's texts without going back to the rows, which a
+    place's notes lie scattered among (five years' 100,000 of them).
     """
-    return _grouped(rows, map(_FIRST, rows))
+    return _grouped(list(map(_TEXT, rows)), map(_FIRST, rows))
 
 
 def _follow_ups_by_session(rows: list[tuple[Any, ...]]) -> dict[int, list[ExportedFollowUp]]:
@@ -204,6 +205,7 @@ def _grouped(values: list[R], keys: Iterable[int]) -> dict[int, list[R]]:
 
 
 _FIRST = itemgetter(0)
+_TEXT = itemgetter(1)
 _SESSION = itemgetter(4)
 _ITEM_SESSION = itemgetter(1)
 

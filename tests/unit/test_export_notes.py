@@ -49,10 +49,9 @@ def test_an_off_record_note_slipped_to_the_export_is_never_written(store: Store,
     session = session_with_notes(store, clock, ["Plain one.", "Plain two."])
     data = store.export_session(session)
     first = data.items[0]
-    place = first.notes[0][0]
-    # The store has no text for an off-record note (its head is NULL): one slipped in comes without.
+    # The store has no text for an off-record note (its head is NULL): one slipped in comes as None.
     slipped = replace(data, items=[
-        first._replace(notes=[first.notes[0], (place, None), first.notes[1]]),
+        first._replace(notes=[first.notes[0], None, first.notes[1]]),
         *data.items[1:],
     ])
     text = export.export_session(slipped, exported_on=TODAY, include_private=False)

@@ -170,13 +170,12 @@ def plain(text: str) -> str:
     return "plain words" if text else text
 
 
-def plain_note(note: ExportedNote) -> ExportedNote:
+def plain_note(text: ExportedNote) -> ExportedNote:
     """A note's text with its body in plain words after its head (a blank one stays blank)."""
-    place, text = note
     for head in NOTE_HEADS:
         if head is not None and text is not None and text.startswith(head):
-            return place, head + "plain words"
-    return note
+            return head + "plain words"
+    return text
 
 
 def plain_session(data: SessionExport) -> SessionExport:
