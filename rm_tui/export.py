@@ -26,8 +26,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date
-from itertools import chain, compress, islice
-from operator import and_, itemgetter, methodcaller, not_
+from itertools import chain, compress, islice, repeat
+from operator import and_, itemgetter, not_
 from typing import cast
 
 from .models import (
@@ -375,19 +375,19 @@ def _inlined(texts: list[str]) -> list[str]:
     all, each test a C loop, finds those inline() would change, and only they go through
     it (a Python step each for five years' 20,000 follow-ups was a tenth of the export)."""
     joined = "\n".join(texts)
-    looks: list[Iterable[object]] = [map(_OPENS_BLOCK.__contains__, map(_FIRST, texts))]
+    # A block opener or a blank at the start; a list marker only where one could end.
+    starts = _OPENS_BLOCK_OR_LIST if "." in joined or ")" in joined else _OPENS_BLOCK_AT_START
+    looks: list[Iterable[object]] = [map(starts.match, texts)]
     # Rarer, so looked for in them all first. For ASCII, bytes.translate drops control
     # and special characters (and the newlines between texts) faster than a pattern finds them.
     kept = len(joined) - len(texts) + 1  # what is left with the newlines dropped
     if not joined.isascii() or len(joined.encode("ascii").translate(None, _CARE_INLINE)) != kept:
         looks.append(map(not_, map(str.isprintable, texts)))
         looks.append(map(_SPECIAL_CHAR.search, texts))
-    if "." in joined or ")" in joined:  # what ends a list marker
-        looks.append(map(_LIST_MARKER.match, texts))
     if " \n" in joined or joined.endswith(" "):
-        looks.append(map(_ENDS_BLANK, texts))
+        looks.append(map(str.endswith, texts, repeat(" ")))
     if "  " in joined:
-        looks.append(map(_DOUBLE_BLANK, texts))
+        looks.append(map(str.__contains__, texts, repeat("  ")))
     changed = set(chain.from_iterable(compress(itertools.count(), look) for look in looks))
     if not changed:
         return texts
@@ -401,10 +401,9 @@ _TITLE = itemgetter(1)
 # The ASCII that inline() would change wherever it stands: what is not printable (the
 # newline between texts too) and _SPECIAL.
 _CARE_INLINE = bytes([*range(0x20), 0x7F]) + "".join(sorted(_SPECIAL)).encode("ascii")
-_FIRST = itemgetter(slice(0, 1))
-_OPENS_BLOCK = frozenset({*_BLOCK_OPENERS, " "})  # or, at a text's start, a blank that inline() cuts
-_ENDS_BLANK = methodcaller("endswith", " ")
-_DOUBLE_BLANK = methodcaller("__contains__", "  ")
+# At a text's start: what opens a block, or a blank that inline() cuts; with a list marker (_LIST_MARKER).
+_OPENS_BLOCK_AT_START = re.compile(f"[{re.escape(''.join(sorted({*_BLOCK_OPENERS, ' '})))}]")
+_OPENS_BLOCK_OR_LIST = re.compile(f"{_OPENS_BLOCK_AT_START.pattern}|{_LIST_MARKER.pattern}")
 
 
 def _champion(entry: ChampionEntry) -> str:
