@@ -304,9 +304,17 @@ def _note_blocks(groups: list[list[ExportedNote]]) -> list[list[str]]:
 _BETWEEN = "\n\n"  # after a note: the blank line
 _HEADS = [head for head in NOTE_HEADS if head is not None]
 
-# What a note must not hold to be written as it is (ASCII): the control characters,
-# the newline included, and what _confined escapes.
-_CARE = bytes([*range(0x20), 0x7F]) + b"[<{"
+# The control characters but the newline, which is counted instead (each note's head
+# holds two, and one stands between texts).
+_CONTROLS = "".join(map(chr, [*range(0x20), 0x7F])).replace("\n", "")
+# What a note must not hold to be written as it is: those and what _confined escapes.
+_CARE = _CONTROLS + "[<{"
+
+
+def _holds_any(text: str, chars: str) -> bool:
+    """Whether `text` holds one of `chars`: a look for each, each at memory speed for
+    ASCII (memchr), which is faster than one pass that tests every character against them."""
+    return any(map(text.__contains__, chars))
 
 
 def _written_as_they_are(texts: list[str]) -> bool:
@@ -319,9 +327,7 @@ def _written_as_they_are(texts: list[str]) -> bool:
     text = "\n".join(texts)
     newlines = 3 * len(texts) - 1  # two in each head, one between texts
     if text.isascii():
-        # bytes.translate drops what needs care (the newlines too) at memory speed;
-        # the lengths tell.
-        kept = len(text.encode("ascii").translate(None, _CARE)) == len(text) - newlines
+        kept = text.count("\n") == newlines and not _holds_any(text, _CARE)
     else:
         # isprintable: no control character, and the space is the only blank.
         kept = (text.count("\n") == newlines and text.replace("\n", "").isprintable()
@@ -378,10 +384,9 @@ def _inlined(texts: list[str]) -> list[str]:
     # A block opener or a blank at the start; a list marker only where one could end.
     starts = _OPENS_BLOCK_OR_LIST if "." in joined or ")" in joined else _OPENS_BLOCK_AT_START
     looks: list[Iterable[object]] = [map(starts.match, texts)]
-    # Rarer, so looked for in them all first. For ASCII, bytes.translate drops control
-    # and special characters (and the newlines between texts) faster than a pattern finds them.
-    kept = len(joined) - len(texts) + 1  # what is left with the newlines dropped
-    if not joined.isascii() or len(joined.encode("ascii").translate(None, _CARE_INLINE)) != kept:
+    # Rarer, so looked for in them all at once first: control and special characters,
+    # and newlines but those between the texts.
+    if not joined.isascii() or joined.count("\n") != len(texts) - 1 or _holds_any(joined, _CARE_INLINE):
         looks.append(map(not_, map(str.isprintable, texts)))
         looks.append(map(_SPECIAL_CHAR.search, texts))
     if " \n" in joined or joined.endswith(" "):
@@ -398,9 +403,9 @@ def _inlined(texts: list[str]) -> list[str]:
 
 
 _TITLE = itemgetter(1)
-# The ASCII that inline() would change wherever it stands: what is not printable (the
-# newline between texts too) and _SPECIAL.
-_CARE_INLINE = bytes([*range(0x20), 0x7F]) + "".join(sorted(_SPECIAL)).encode("ascii")
+# The ASCII that inline() would change wherever it stands: what is not printable but
+# the newline (counted instead), and _SPECIAL.
+_CARE_INLINE = _CONTROLS + "".join(sorted(_SPECIAL))
 # At a text's start: what opens a block, or a blank that inline() cuts; with a list marker (_LIST_MARKER).
 _OPENS_BLOCK_AT_START = re.compile(f"[{re.escape(''.join(sorted({*_BLOCK_OPENERS, ' '})))}]")
 _OPENS_BLOCK_OR_LIST = re.compile(f"{_OPENS_BLOCK_AT_START.pattern}|{_LIST_MARKER.pattern}")
