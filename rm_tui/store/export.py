@@ -11,7 +11,7 @@ for each of their 100,000 notes.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Iterable
 from itertools import repeat
 from operator import itemgetter
@@ -204,12 +204,12 @@ def _follow_ups_by_session(rows: list[tuple[Any, ...]]) -> dict[int, list[Export
 def _grouped(values: list[R], keys: Iterable[int]) -> dict[int, list[R]]:
     """`values` in lists by their keys, each list in the values' order.
 
-    Each step runs in C (map): a new empty list is offered for each value, its key's
-    list taken (the new one only for a key not seen yet) and the value appended. Sorting
-    by key and cutting the runs did the same in three times the time.
+    Each step runs in C (map): each value's key's list is looked up (made, the first
+    time) and the value appended. Sorting by key and cutting the runs did the same in
+    three times the time.
     """
-    groups: dict[int, list[R]] = {}
-    deque(map(list.append, map(groups.setdefault, keys, iter(list, None)), values), maxlen=0)
+    groups: defaultdict[int, list[R]] = defaultdict(list)
+    deque(map(list.append, map(groups.__getitem__, keys), values), maxlen=0)
     return groups
 
 
