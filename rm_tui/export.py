@@ -381,19 +381,26 @@ def _inlined(texts: list[str]) -> list[str]:
     all, each test a C loop, finds those inline() would change, and only they go through
     it (a Python step each for five years' 20,000 follow-ups was a tenth of the export)."""
     joined = "\n".join(texts)
-    # A block opener or a blank at the start; a list marker only where one could end.
-    starts = _OPENS_BLOCK_OR_LIST if "." in joined or ")" in joined else _OPENS_BLOCK_AT_START
-    looks: list[Iterable[object]] = [map(starts.match, texts)]
+    changed: set[int] = set()
+    looks: list[Iterable[object]] = []  # for each text, whether inline() would change it
     # Rarer, so looked for in them all at once first: control and special characters,
     # and newlines but those between the texts.
-    if not joined.isascii() or joined.count("\n") != len(texts) - 1 or _holds_any(joined, _CARE_INLINE):
-        looks.append(map(not_, map(str.isprintable, texts)))
-        looks.append(map(_SPECIAL_CHAR.search, texts))
+    if joined.isascii() and joined.count("\n") == len(texts) - 1 and not _holds_any(joined, _CARE_INLINE):
+        # Then only a text's first two characters can open a block or a list: the few
+        # that might (a blank, a digit, "Mi") are looked at closely.
+        risky = compress(itertools.count(), map(_START_RISKS.__contains__, map(_FIRST_TWO, texts)))
+        changed.update(index for index in risky if _OPENS_BLOCK_OR_LIST.match(texts[index]))
+    else:
+        looks += [
+            map(_OPENS_BLOCK_OR_LIST.match, texts),
+            map(not_, map(str.isprintable, texts)),
+            map(_SPECIAL_CHAR.search, texts),
+        ]
     if " \n" in joined or joined.endswith(" "):
         looks.append(map(str.endswith, texts, repeat(" ")))
     if "  " in joined:
         looks.append(map(str.__contains__, texts, repeat("  ")))
-    changed = set(chain.from_iterable(compress(itertools.count(), look) for look in looks))
+    changed.update(chain.from_iterable(compress(itertools.count(), look) for look in looks))
     if not changed:
         return texts
     made = list(texts)
@@ -406,9 +413,21 @@ _TITLE = itemgetter(1)
 # The ASCII that inline() would change wherever it stands: what is not printable but
 # the newline (counted instead), and _SPECIAL.
 _CARE_INLINE = _CONTROLS + "".join(sorted(_SPECIAL))
-# At a text's start: what opens a block, or a blank that inline() cuts; with a list marker (_LIST_MARKER).
-_OPENS_BLOCK_AT_START = re.compile(f"[{re.escape(''.join(sorted({*_BLOCK_OPENERS, ' '})))}]")
-_OPENS_BLOCK_OR_LIST = re.compile(f"{_OPENS_BLOCK_AT_START.pattern}|{_LIST_MARKER.pattern}")
+# At a text's start: what opens a block, a blank that inline() cuts, or a list marker (_LIST_MARKER).
+_OPENS_BLOCK_OR_LIST = re.compile(f"[{re.escape(''.join(sorted({*_BLOCK_OPENERS, ' '})))}]|{_LIST_MARKER.pattern}")
+
+# The first two characters of an ASCII text that _OPENS_BLOCK_OR_LIST might match (or
+# the text's one): a block opener or a blank, the start of a number or an "@" example,
+# one letter before "." or ")", or two letters of a roman numeral. Most titles start
+# otherwise, and a set answers for them faster than the pattern.
+_ASCII = [chr(code) for code in range(0x80)]
+_ROMAN = "IVXLCDMivxlcdm"
+_START_RISKS = frozenset(
+    {first + second for first in {*_BLOCK_OPENERS, " ", "@", *"0123456789"} for second in ["", *_ASCII]}
+    | {letter + end for letter in _ASCII if letter.isalpha() for end in ".)"}
+    | {first + second for first in _ROMAN for second in _ROMAN}
+)
+_FIRST_TWO = itemgetter(slice(0, 2))
 
 
 def _champion(entry: ChampionEntry) -> str:

@@ -8,6 +8,8 @@ a special character, a tab or a letter beyond ASCII.
 
 from __future__ import annotations
 
+import pytest
+
 from rm_tui import export
 from rm_tui.exporting import ExportRequest, render
 from rm_tui.models import NoteText
@@ -53,9 +55,22 @@ def test_plain_notes_beside_one_needing_care_read_as_each_alone_would(store: Sto
         assert "".join(blocks) in text + "\n", awkward
 
 
-def test_plain_titles_beside_ones_needing_care_read_as_each_alone_would(store: Store) -> None:
+# Plain ASCII with nothing to escape anywhere: the titles are then looked at by their
+# first two characters only, so each way a start can open a block or a list is here.
+ASCII_STARTS = [
+    "1. Numbered", "12) Numbered", "a) Lettered", "Z. Lettered", "iv. Roman", "MCM) Roman", "@ex. Example",
+    "@. Example", "- Dash", "+ Plus", "= Equals", ": Colon", "(Paren", " Starts with a blank",
+    "Ends with a blank ", "Two  blanks", "Ends with a dot.", "1.5 is not a marker", "Mixed in", "Ivy league",
+    "x", "7", "-", "I", "Do it.",
+]
+
+
+@pytest.mark.parametrize("awkward_titles", [AWKWARD_TITLES, ASCII_STARTS], ids=["any", "ascii-starts"])
+def test_plain_titles_beside_ones_needing_care_read_as_each_alone_would(
+    store: Store, awkward_titles: list[str]
+) -> None:
     mentorship, session = planned(store)
-    titles = [title for awkward in AWKWARD_TITLES for title in (PLAIN, awkward)]
+    titles = [title for awkward in awkward_titles for title in (PLAIN, awkward)]
     items = [store.add_agenda_item(session, title=title, proposed_by="leader") for title in titles]
     for number, title in enumerate(titles):
         follow_up = store.add_follow_up(
