@@ -173,9 +173,14 @@ def _mentorship_sessions(export: MentorshipExport, level: int) -> list[str]:
     return lines
 
 
+_SESSION_STATUS_WORDS: dict[SessionStatus, str] = {
+    "planned": "Planned", "live": "In progress", "held": "Held", "cancelled": "Cancelled",
+}
+
+
 def _session_facts(export: SessionExport) -> str:
     s = export.session
-    facts = {"planned": "Planned", "live": "In progress", "held": "Held", "cancelled": "Cancelled"}[s.status]
+    facts = _SESSION_STATUS_WORDS[s.status]
     if s.started_at is not None:
         return f"{facts}, {_minutes_used(export.seconds)} of {s.minutes} planned"
     return f"{facts}, {s.minutes} minutes"
@@ -240,11 +245,13 @@ def _session_body(
         lines += [f"{heading} The session as a whole", "", *session_notes]
     if export.follow_ups:
         lines += [f"{heading} Follow-ups", ""]
-        sources = map(titles.get, map(_ITEM_ID, export.follow_ups))  # the item it came from, if on this agenda
-        lines += [
-            f"{task} · from {source}" if source else task
-            for task, source in zip(islice(tasks, len(export.follow_ups)), sources, strict=True)
-        ]
+        own_tasks = islice(tasks, len(export.follow_ups))
+        if any(map(_ITEM_ID, export.follow_ups)):
+            sources = map(titles.get, map(_ITEM_ID, export.follow_ups))  # the item it came from, if on this agenda
+            lines += [f"{task} · from {source}" if source else task
+                      for task, source in zip(own_tasks, sources, strict=True)]
+        else:  # none came from an item
+            lines += own_tasks
         lines.append("")
     if export.champion:
         lines += [f"{heading} Championing", ""] + [_champion(e) for e in export.champion] + [""]
@@ -262,18 +269,15 @@ def _outcome(entry: ItemExport) -> ItemOutcome:
 
 
 def _item_facts(entry: ItemExport, session_status: SessionStatus) -> str:
+    """'Proposed by **mentor** · 12:05 spent of 15 min · discussed · carried over 2×'."""
     item, seconds = entry.item, entry.seconds
-    facts = [f"Proposed by **{item.proposed_by}**"]
-    if seconds:
-        facts.append(f"{clock_text(seconds)} spent of {item.minutes} min")
-    else:
-        facts.append(f"{item.minutes} min planned")
+    time = f"{clock_text(seconds)} spent of {item.minutes} min" if seconds else f"{item.minutes} min planned"
     outcome = _outcome(entry)
-    carries = outcome == "carried" and session_status == "held"
-    facts.append(_OUTCOME_WORDS[outcome] + (", carries over" if carries else ""))
-    if item.carry_count:
-        facts.append(f"carried over {item.carry_count}×")
-    return " · ".join(facts)
+    said = _OUTCOME_WORDS[outcome]
+    if outcome == "carried" and session_status == "held":
+        said += ", carries over"
+    carried = f" · carried over {item.carry_count}×" if item.carry_count else ""
+    return f"Proposed by **{item.proposed_by}** · {time} · {said}{carried}"
 
 
 def _note_blocks(groups: list[list[ExportedNote]]) -> list[list[str]]:
