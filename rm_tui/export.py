@@ -28,7 +28,6 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import chain, compress, islice, repeat
 from operator import and_, itemgetter, not_
-from typing import cast
 
 from .models import (
     GIVING_BACK,
@@ -292,9 +291,9 @@ def _note_blocks(groups: list[list[ExportedNote]]) -> list[list[str]]:
     found = list(chain.from_iterable(groups))
     if not found:
         return [[] for _ in groups]
-    if None in found:  # off-record: never written, even if a caller slipped
-        return _note_blocks([[n for n in group if n is not None] for group in groups])
-    texts = cast(list[str], found)
+    if "" in found:  # off-record: never written, even if a caller slipped
+        return _note_blocks([[n for n in group if n] for group in groups])
+    texts = found
     if not _written_as_they_are(texts):
         texts = list(map(_with_care, texts))
     blocks, start = [], 0
@@ -325,7 +324,7 @@ def _written_as_they_are(texts: list[str]) -> bool:
     """Whether each note's text (its head and its body) is what quoted() writes for it:
     its body one line with no control character and nothing _confined escapes.
 
-    The store cut the spaces at the body's end (and the head's own for a body of spaces,
+    The store cut the blanks at the body's end (and the head's own for a body of blanks,
     as quoted() writes a blank line ">"); no other blank is left in a body like that.
     """
     text = "\n".join(texts)

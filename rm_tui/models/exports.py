@@ -31,10 +31,10 @@ NOTE_HEADS: tuple[str | None, ...] = tuple(_head(author, visibility) for author,
 
 # A note as an export reads it: its text, with no record made for it (an export of
 # everything reads 100,000 notes, and making a record of each took longer than SQLite
-# took to read them): its head (NOTE_HEADS) and its body, with the spaces at its end cut
-# (the head's own with them when the body is only spaces: ">" is how a quote writes a
-# blank line). None for a note never to be written.
-ExportedNote = str | None
+# took to read them): its head (NOTE_HEADS) and its body, with the blanks at its end cut
+# (the head's own with them when the body is only blanks: ">" is how a quote writes a
+# blank line). Empty for a note never to be written.
+ExportedNote = str
 
 
 # Whose a follow-up is and where it stands, by its kind: (owner = mentor) + 2 × done + 4 × dropped.

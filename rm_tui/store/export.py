@@ -41,8 +41,9 @@ _OF_MENTORSHIPS = "+session_id IN (SELECT id FROM sessions WHERE mentorship_id I
 
 def _note_text() -> tuple[str, list[str]]:
     """SQL for a note's text as an export writes it when it needs no care (see
-    ExportedNote), and its parameters: the head for the note's visibility and author,
-    then its body, end spaces cut. NULL off the record: that visibility has no head.
+    ExportedNote), before its end's blanks are cut, and its parameters: the head for the
+    note's visibility and author, then its body. Empty off the record: that visibility
+    has no head.
 
     Made by SQLite as it reads the row: joining them in Python was a step per note,
     and a second string for each of five years' 100,000 notes. Visibility, then author,
@@ -54,7 +55,7 @@ def _note_text() -> tuple[str, list[str]]:
             heads.setdefault(visibility, {})[author] = head
     whens = [f"WHEN '{visibility}' THEN (CASE author WHEN 'mentor' THEN ? ELSE ? END)" for visibility in heads]
     params = [head for by_author in heads.values() for head in (by_author["mentor"], by_author["leader"])]
-    return f"rtrim(CASE visibility {' '.join(whens)} END || body)", params
+    return f"coalesce(CASE visibility {' '.join(whens)} END || body, '')", params
 
 
 _NOTE_TEXT, _NOTE_TEXT_PARAMS = _note_text()
@@ -185,14 +186,16 @@ class ExportQueries(LiveQueries, NotesQueries, ChampionQueries):
         ]
 
 
-def _by_place(rows: list[tuple[int, ExportedNote]]) -> dict[int, list[ExportedNote]]:
+def _by_place(rows: list[tuple[int, str]]) -> dict[int, list[ExportedNote]]:
     """Notes' texts by place (the rows' first column), each place's in the rows' order.
 
     Only the texts are kept, taken from the rows in the order SQLite made them: the
     writer then reads each place's texts without going back to the rows, which a
     place's notes lie scattered among (five years' 100,000 of them).
     """
-    return _grouped(list(map(_TEXT, rows)), map(_FIRST, rows))
+    # The blanks at a text's end are cut here: SQLite's rtrim() made another copy of every
+    # note, where str.rstrip gives back the very string when there is nothing to cut.
+    return _grouped(list(map(str.rstrip, map(_TEXT, rows))), map(_FIRST, rows))
 
 
 def _follow_ups_by_session(rows: list[tuple[Any, ...]]) -> dict[int, list[ExportedFollowUp]]:

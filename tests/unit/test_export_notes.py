@@ -49,9 +49,9 @@ def test_an_off_record_note_slipped_to_the_export_is_never_written(store: Store,
     session = session_with_notes(store, clock, ["Plain one.", "Plain two."])
     data = store.export_session(session)
     first = data.items[0]
-    # The store has no text for an off-record note (its head is NULL): one slipped in comes as None.
+    # The store has no text for an off-record note (it has no head): one slipped in comes empty.
     slipped = replace(data, items=[
-        first._replace(notes=[first.notes[0], None, first.notes[1]]),
+        first._replace(notes=[first.notes[0], "", first.notes[1]]),
         *data.items[1:],
     ])
     text = export.export_session(slipped, exported_on=TODAY, include_private=False)
@@ -60,7 +60,7 @@ def test_an_off_record_note_slipped_to_the_export_is_never_written(store: Store,
 
 
 def test_the_store_makes_no_text_for_an_off_record_note(store: Store, clock: FakeClock) -> None:
-    """Even read past the visibility test, an off-record note's text is NULL: its kind has no head."""
+    """Even read past the visibility test, an off-record note has no text: its kind has no head."""
     session = session_with_notes(store, clock, ["Plain one."])
     store.save_note(NoteText(None, session, None, "mentor", "off_record", "OFF-RECORD-SENTINEL"))
     kinds = [kind for kind, (_, visibility) in enumerate(NOTE_KINDS) if visibility == "off_record"]
@@ -68,4 +68,4 @@ def test_the_store_makes_no_text_for_an_off_record_note(store: Store, clock: Fak
     rows = store.db.execute(
         f"SELECT {_NOTE_TEXT} FROM notes WHERE visibility = 'off_record'", _NOTE_TEXT_PARAMS
     ).fetchall()
-    assert rows == [(None,)]
+    assert rows == [("",)]

@@ -173,7 +173,7 @@ def plain(text: str) -> str:
 def plain_note(text: ExportedNote) -> ExportedNote:
     """A note's text with its body in plain words after its head (a blank one stays blank)."""
     for head in NOTE_HEADS:
-        if head is not None and text is not None and text.startswith(head):
+        if head is not None and text.startswith(head):
             return head + "plain words"
     return text
 
