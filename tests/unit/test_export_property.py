@@ -82,4 +82,9 @@ def test_any_text_in_any_field_keeps_the_outline_the_links_and_the_confidences(
     assert "PRIVATE-SENTINEL" not in text and "OFFRECORD-SENTINEL" not in text
     with_private = render(store, ExportRequest(session_id=session, include_private=True))
     assert "PRIVATE-SENTINEL" in with_private and "OFFRECORD-SENTINEL" not in with_private
+    # Never two blank lines in a row, in any kind of export (nothing cuts them after the fact).
+    exports = [text, with_private, render(store, ExportRequest(mentorship_id=mentorship)),
+               render(store, ExportRequest(everything=True, include_private=True)),
+               render(store, ExportRequest(mentorship_id=mentorship, impact=True))]
+    assert not [export for export in exports if "\n\n\n" in export]
     store.close()
