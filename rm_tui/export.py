@@ -388,7 +388,8 @@ def _inlined(texts: list[str]) -> list[str]:
     looks: list[Iterable[object]] = []  # for each text, whether inline() would change it
     # Rarer, so looked for in them all at once first: control and special characters,
     # and newlines but those between the texts.
-    if joined.isascii() and joined.count("\n") == len(texts) - 1 and not _holds_any(joined, _CARE_INLINE):
+    plain = joined.isascii() and joined.count("\n") == len(texts) - 1 and not _holds_any(joined, _CARE_INLINE)
+    if plain:
         # Then only a text's first two characters can open a block or a list: the few
         # that might (a blank, a digit, "Mi") are looked at closely.
         risky = compress(itertools.count(), map(_START_RISKS.__contains__, map(_FIRST_TWO, texts)))
@@ -406,10 +407,17 @@ def _inlined(texts: list[str]) -> list[str]:
     changed.update(chain.from_iterable(compress(itertools.count(), look) for look in looks))
     if not changed:
         return texts
+    # Plain ASCII needs no cleaning or escaping: only its blanks and its start can change.
+    write = _plain_inline if plain else inline
     made = list(texts)
     for index in changed:
-        made[index] = inline(texts[index])
+        made[index] = write(texts[index])
     return made
+
+
+def _plain_inline(text: str) -> str:
+    """inline() of printable ASCII with no special character: its blanks collapsed and cut."""
+    return _without_block_opener(" ".join(text.split()))
 
 
 _TITLE = itemgetter(1)
