@@ -66,7 +66,7 @@ _ITEM_COLUMNS = ", ".join(ExportedItem._fields)
 
 
 # A follow-up's owner and status as its index in FOLLOW_UP_KINDS (CHECK constraints allow no other values).
-_FOLLOW_UP_KIND = "(owner = 'mentor') + 2 * (status = 'done') + 4 * (status = 'dropped')"
+_FOLLOW_UP_KIND = "CASE status WHEN 'open' THEN 0 WHEN 'done' THEN 2 ELSE 4 END + (owner = 'mentor')"
 
 
 R = TypeVar("R")
@@ -195,7 +195,7 @@ def _by_place(rows: list[tuple[int, str]]) -> dict[int, list[ExportedNote]]:
     """
     # The blanks at a text's end are cut here: SQLite's rtrim() made another copy of every
     # note, where str.rstrip gives back the very string when there is nothing to cut.
-    return _grouped(list(map(str.rstrip, map(_TEXT, rows))), map(_FIRST, rows))
+    return _grouped(map(str.rstrip, map(_TEXT, rows)), map(_FIRST, rows))
 
 
 def _follow_ups_by_session(rows: list[tuple[Any, ...]]) -> dict[int, list[ExportedFollowUp]]:
@@ -204,7 +204,7 @@ def _follow_ups_by_session(rows: list[tuple[Any, ...]]) -> dict[int, list[Export
     return _grouped(_tuples(ExportedFollowUp, rows), map(_SESSION, rows))
 
 
-def _grouped(values: list[R], keys: Iterable[int]) -> dict[int, list[R]]:
+def _grouped(values: Iterable[R], keys: Iterable[int]) -> dict[int, list[R]]:
     """`values` in lists by their keys, each list in the values' order.
 
     Each step runs in C (map): each value's key's list is looked up (made, the first
