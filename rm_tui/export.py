@@ -385,15 +385,20 @@ def _inlined(texts: list[str]) -> list[str]:
     it (a Python step each for five years' 20,000 follow-ups was a tenth of the export)."""
     joined = "\n".join(texts)
     changed: set[int] = set()
+    escaped: set[int] = set()  # those holding a special character
     looks: list[Iterable[object]] = []  # for each text, whether inline() would change it
-    # Rarer, so looked for in them all at once first: control and special characters,
-    # and newlines but those between the texts.
-    plain = joined.isascii() and joined.count("\n") == len(texts) - 1 and not _holds_any(joined, _CARE_INLINE)
-    if plain:
+    # Rarer, so looked for in them all at once first: control characters, and newlines
+    # but those between the texts.
+    printable = joined.isascii() and joined.count("\n") == len(texts) - 1 and not _holds_any(joined, _CONTROLS)
+    if printable:
         # Then only a text's first two characters can open a block or a list: the few
         # that might (a blank, a digit, "Mi") are looked at closely.
         risky = compress(itertools.count(), map(_START_RISKS.__contains__, map(_FIRST_TWO, texts)))
         changed.update(index for index in risky if _OPENS_BLOCK_OR_LIST.match(texts[index]))
+        # And the texts holding a special character are found from where each stands.
+        for char in _SPECIAL_CHARS:
+            if char in joined:
+                escaped.update(_lines_holding(joined, char))
     else:
         looks += [
             map(_OPENS_BLOCK_OR_LIST.match, texts),
@@ -405,14 +410,29 @@ def _inlined(texts: list[str]) -> list[str]:
     if "  " in joined:
         looks.append(map(str.__contains__, texts, repeat("  ")))
     changed.update(chain.from_iterable(compress(itertools.count(), look) for look in looks))
-    if not changed:
+    if not (changed or escaped):
         return texts
-    # Plain ASCII needs no cleaning or escaping: only its blanks and its start can change.
-    write = _plain_inline if plain else inline
     made = list(texts)
-    for index in changed:
+    for index in escaped:
+        made[index] = inline(texts[index])
+    # Printable ASCII with no special character needs no cleaning or escaping: only its
+    # blanks and its start can change.
+    write = _plain_inline if printable else inline
+    for index in changed - escaped:
         made[index] = write(texts[index])
     return made
+
+
+def _lines_holding(text: str, char: str) -> Iterator[int]:
+    """The numbers (from 0) of the lines of `text` where `char` stands: a step per
+    place it stands, the newlines before it counted in C."""
+    line = counted = 0
+    at = text.find(char)
+    while at >= 0:
+        line += text.count("\n", counted, at)
+        counted = at
+        yield line
+        at = text.find(char, at + 1)
 
 
 def _plain_inline(text: str) -> str:
@@ -420,9 +440,7 @@ def _plain_inline(text: str) -> str:
     return _without_block_opener(" ".join(text.split()))
 
 
-# The ASCII that inline() would change wherever it stands: what is not printable but
-# the newline (counted instead), and _SPECIAL.
-_CARE_INLINE = _CONTROLS + "".join(sorted(_SPECIAL))
+_SPECIAL_CHARS = "".join(sorted(_SPECIAL))
 # At a text's start: what opens a block, a blank that inline() cuts, or a list marker (_LIST_MARKER).
 _OPENS_BLOCK_OR_LIST = re.compile(f"[{re.escape(''.join(sorted({*_BLOCK_OPENERS, ' '})))}]|{_LIST_MARKER.pattern}")
 

@@ -55,13 +55,15 @@ def test_plain_notes_beside_one_needing_care_read_as_each_alone_would(store: Sto
         assert "".join(blocks) in text + "\n", awkward
 
 
-# Plain ASCII with nothing to escape anywhere: the titles are then looked at by their
-# first two characters only, so each way a start can open a block or a list is here.
+# Printable ASCII: the titles are then looked at by their first two characters only, so
+# each way a start can open a block or a list is here, and special characters are found
+# where they stand, so some titles hold several.
 ASCII_STARTS = [
     "1. Numbered", "12) Numbered", "a) Lettered", "Z. Lettered", "iv. Roman", "MCM) Roman", "@ex. Example",
     "@. Example", "- Dash", "+ Plus", "= Equals", ": Colon", "(Paren", " Starts with a blank",
     "Ends with a blank ", "Two  blanks", "Ends with a dot.", "1.5 is not a marker", "Mixed in", "Ivy league",
-    "x", "7", "-", "I", "Do it.",
+    "x", "7", "-", "I", "Do it.", "Star *bold* and _em_", "Back\\slash", "[link](x) [again]", "<b>tag</b>",
+    "Q&A!", "#tag", "a|b~c`d", "{x}", "- [x] Task ", "1. *Both*",
 ]
 
 
