@@ -274,7 +274,7 @@ def export_rows(bench: Bench) -> list[str]:
     return [
         row("export one session (vs reading all notes)", one * 1000, read * 1000, "-"),
         row("export everything (vs reading all notes)", everything * 1000, read * 1000, "<= 5x reading the notes",
-            why="gathering what it writes is 3.8x alone (README)" if everything > 5 * read else ""),
+            why="reading the notes with their places is 1.5x alone (README)" if everything > 5 * read else ""),
     ]
 
 
